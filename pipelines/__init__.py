@@ -1,0 +1,1 @@
+"""Scrapy item pipelines over pure modules: extraction, topics, the quote engine, storage hand-off."""

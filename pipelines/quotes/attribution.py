@@ -1,0 +1,191 @@
+"""Attribution cues in the prose around quotes: a speech verb and the phrase naming its speaker."""
+
+from dataclasses import dataclass, replace
+
+from pipelines.quotes.entities import appositive_title
+from pipelines.quotes.lexicon import (
+    ADVERBS,
+    DETERMINERS,
+    ORG_WORDS,
+    PRONOUNS,
+    SPEECH_VERBS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    UNNAMED_HEADS,
+)
+from pipelines.quotes.mentions import Mention, cap_run_start, parse_run
+from pipelines.quotes.tokens import Token
+
+SENTENCE_END = frozenset({".", "!", "?"})
+CLAUSE_STOP = frozenset({".", "!", "?", ";", ":", "(", ")", "\"", "“", "”"})
+PREPOSITIONS = frozenset({"for", "of", "at", "with", "from", "in", "on"})
+TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A speech verb and its speaker mention; first/last are token indexes the cue covers."""
+
+    verb: Token
+    mention: Mention
+    first: int
+    last: int
+
+
+def find_cues(tokens: list[Token], text: str) -> list[Cue]:
+    """Every speech verb in the tokens that has a speaker phrase next to it."""
+    cues = []
+    for v, t in enumerate(tokens):
+        lower = t.lower
+        if lower == "according" and v + 1 < len(tokens) and tokens[v + 1].lower == "to":
+            found = _subject_after(tokens, v + 1, text)
+        elif lower in SPEECH_VERBS:
+            found = _subject_before(tokens, v, text) or _subject_after(tokens, v, text)
+        else:
+            continue
+        if found is not None:
+            mention, first, last = found
+            cues.append(Cue(t, mention, min(first, v), max(last, v)))
+    return cues
+
+
+def leading_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
+    """The cue that ends the sentence a quote just closed: `,” Chiu said.`"""
+    for cue in cues:
+        if any(t.text in SENTENCE_END for t in tokens[: cue.first]):
+            return None
+        return cue
+    return None
+
+
+def trailing_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
+    """The cue that introduces the quote that follows: `Chiu said: “`."""
+    if not cues:
+        return None
+    cue = cues[-1]
+    if any(t.text in SENTENCE_END for t in tokens[cue.last + 1 :]):
+        return None
+    return cue
+
+
+Found = tuple[Mention, int, int]
+
+
+def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
+    i = v - 1
+    while i >= 0 and tokens[i].lower in ADVERBS and not tokens[i].is_cap:
+        i -= 1
+    if i < 0:
+        return None
+    t = tokens[i]
+    if t.lower in PRONOUNS and t.is_word:
+        return Mention("pronoun", t.start, t.end, t.text, gender=PRONOUNS[t.lower]), i, i
+    if t.text == ",":
+        return _appositive_subject(tokens, i, text)
+    if t.is_cap and t.is_word:
+        return _named_back(tokens, i, text)
+    if t.is_word and t.text.islower():
+        return _description_back(tokens, i, text)
+    return None
+
+
+def _named_back(tokens: list[Token], i: int, text: str) -> Found | None:
+    s = cap_run_start(tokens, i)
+    # Lower-case title words before the name belong to it: "Republican presidential nominee Donald Trump".
+    while s > 0 and tokens[s - 1].is_word and (tokens[s - 1].lower in TITLE_WORDS or tokens[s - 1].is_cap):
+        s -= 1
+    mention = parse_run(tokens[s : i + 1], text)
+    if mention is None:
+        return None
+    return mention, s, i
+
+
+def _appositive_subject(tokens: list[Token], comma: int, text: str) -> Found | None:
+    """`Chiu, the city attorney, said`: the name before the appositive."""
+    for j in range(comma - 1, max(-1, comma - 16), -1):
+        t = tokens[j]
+        if t.text in CLAUSE_STOP:
+            return None
+        if t.text == ",":
+            if j == 0 or not (tokens[j - 1].is_cap and tokens[j - 1].is_word):
+                return None
+            found = _named_back(tokens, j - 1, text)
+            if found is None:
+                return None
+            mention, s, _ = found
+            title = appositive_title(tokens, j)
+            if title and not mention.title:
+                mention = replace(mention, title=title)
+            return mention, s, comma
+    return None
+
+
+def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
+    """`a spokesperson for the campaign said`, `the mayor said`, `officials said`."""
+    head = tokens[i]
+    j = i
+    det = None
+    while j >= 0 and i - j < 9:
+        t = tokens[j]
+        if not t.is_word:
+            return None
+        if t.lower in DETERMINERS and not t.is_cap or (t.lower in DETERMINERS and j == i - 1):
+            if j > 0 and tokens[j - 1].lower in PREPOSITIONS:
+                j -= 2
+                continue
+            det = j
+            break
+        j -= 1
+    if det is None:
+        if head.lower in UNNAMED_HEADS and head.lower.endswith("s") and i - j < 3:
+            start = tokens[i].start
+            return Mention("unnamed", start, head.end, text[start : head.end]), i, i
+        return None
+    return _description(tokens, det, i, text)
+
+
+def _description(tokens: list[Token], det: int, last: int, text: str) -> Found | None:
+    words = tokens[det : last + 1]
+    start, end = words[0].start, words[-1].end
+    heads = [w.lower for w in words[1:]]
+    phrase = text[start:end]
+    first_head = next((h for h in heads if h in UNNAMED_HEADS or h in TITLE_HEADS or h in ORG_WORDS), None)
+    if first_head is None:
+        return None
+    if tokens[det].lower == "the" and first_head in TITLE_HEADS:
+        title_words = [w.text for w in words[1:] if w.lower in TITLE_WORDS]
+        return Mention("description", start, end, phrase, title=" ".join(title_words)), det, last
+    return Mention("unnamed", start, end, phrase), det, last
+
+
+def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
+    i = v + 1
+    if i >= len(tokens):
+        return None
+    t = tokens[i]
+    if t.lower in PRONOUNS and t.is_word and t.lower != "it":
+        return Mention("pronoun", t.start, t.end, t.text, gender=PRONOUNS[t.lower]), i, i
+    k = i
+    while k < len(tokens) and k - i < 14:
+        w = tokens[k]
+        if not w.is_word or (not w.is_cap and w.lower not in TITLE_WORDS and w.lower not in DETERMINERS):
+            if w.lower in {"of", "for", "de", "and"} and k + 1 < len(tokens) and tokens[k + 1].is_cap:
+                k += 1
+                continue
+            break
+        k += 1
+    if k == i:
+        return None
+    words = tokens[i:k]
+    if any(w.is_cap for w in words[1:] if w.lower not in TITLE_WORDS) or (words[0].is_cap and len(words) == 1):
+        mention = parse_run(words, text)
+        if mention is None:
+            return None
+        title = appositive_title(tokens, k)
+        if title and not mention.title:
+            mention = replace(mention, title=title)
+        return mention, i, k - 1
+    if words[0].lower in DETERMINERS:
+        return _description(tokens, i, k - 1, text)
+    return None
+

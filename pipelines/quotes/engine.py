@@ -1,0 +1,146 @@
+"""The quote engine: text in, attributed quotes out. Pure Python; no Scrapy, no database."""
+
+import re
+from dataclasses import dataclass
+
+from pipelines.quotes.attribution import Cue, find_cues, leading_cue, trailing_cue
+from pipelines.quotes.entities import Entity, EntityIndex, index_tokens
+from pipelines.quotes.mentions import Mention
+from pipelines.quotes.model import Quote
+from pipelines.quotes.segment import Paragraph, Span, paragraphs
+from pipelines.quotes.tokens import Token, tokenize
+
+DATELINE_RE = re.compile(r"\A\s*([A-Z][A-Z .'\-]{2,40}?)(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\(|--|—|–)")
+LOCAL_TITLES = ("mayor", "supervisor", "sheriff", "city attorney", "district attorney", "chief", "council")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a cue names, resolved against the article."""
+
+    name: str | None
+    kind: str | None
+    title: str | None
+    organization: str | None
+    mention: Mention | None
+    cue: str | None
+
+
+NOBODY = Speaker(None, None, None, None, None, None)
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    """Find every double-quoted span in `text` and attribute it to a speaker where the text says who."""
+    paras = paragraphs(text)
+    gaps = [_gaps(text, p) for p in paras]
+    index = EntityIndex()
+    for p, para_gaps in zip(paras, gaps, strict=True):
+        if not p.chrome:
+            for tokens in para_gaps:
+                index_tokens(index, tokens, text)
+    index.finish()
+    place = _dateline_place(text)
+
+    quotes: list[Quote] = []
+    statement = -1
+    carried: Speaker | None = None
+    open_quote = False
+    for p, para_gaps in zip(paras, gaps, strict=True):
+        if p.chrome or not p.quotes:
+            carried, open_quote = None, False
+            continue
+        cues = [find_cues(tokens, text) for tokens in para_gaps]
+        previous: Cue | None = None
+        for k, span in enumerate(p.quotes):
+            cue = leading_cue(para_gaps[k + 1], cues[k + 1]) or trailing_cue(para_gaps[k], cues[k])
+            continuing = k == 0 and open_quote and not para_gaps[0]
+            if cue is not None:
+                if cue is not previous or k == 0:
+                    if not continuing:
+                        statement += 1
+                    speaker = _resolve(cue, index, place)
+                    if continuing and speaker.name is None and carried is not None:
+                        speaker = carried
+                    carried = speaker
+                previous = cue
+            elif k == 0:
+                # A paragraph that opens with a quote and names nobody continues the last speaker.
+                if not continuing:
+                    statement += 1
+                if not (carried and not any(t.is_word for t in para_gaps[0])):
+                    carried = NOBODY
+            assert carried is not None
+            quotes.append(_quote(text, span, carried, statement))
+        open_quote = p.quotes[-1].open_end
+    return quotes
+
+
+def _gaps(text: str, p: Paragraph) -> list[list[Token]]:
+    """Tokens of the prose before, between and after the quotes of a paragraph."""
+    bounds = [p.start] + [x for s in p.quotes for x in (s.start, s.end)] + [p.end]
+    return [tokenize(text, bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+
+
+def _quote(text: str, span: Span, speaker: Speaker, statement: int) -> Quote:
+    inner_end = span.end if span.open_end else span.end - 1
+    mention = speaker.mention
+    return Quote(
+        start=span.start,
+        end=span.end,
+        text=text[span.start + 1 : inner_end].strip(),
+        speaker=speaker.name,
+        speaker_kind=speaker.kind,
+        speaker_start=mention.start if mention else None,
+        speaker_end=mention.end if mention else None,
+        mention=mention.text if mention else None,
+        title=speaker.title,
+        organization=speaker.organization,
+        cue=speaker.cue,
+        statement=statement,
+    )
+
+
+def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
+    """Turn a cue's mention into a full name, title and organisation using the article's entities."""
+    m = cue.mention
+    entity: Entity | None = None
+    if m.kind == "name" and m.name:
+        entity = index.lookup(m.name, m.start, m.is_org)
+        if entity is None:
+            title, org = _organization(m.title, m.jurisdiction, place)
+            kind = "organization" if m.is_org else "person"
+            return Speaker(m.name, kind, title, org, m, cue.verb.text)
+    elif m.kind == "pronoun":
+        if m.gender in ("m", "f"):
+            entity = index.last_person(m.start, m.gender)
+        elif m.text.lower() == "it":
+            entity = index.last_org(m.start)
+    elif m.kind == "description" and m.title:
+        entity = index.by_title(m.title, m.start)
+    if entity is None:
+        return Speaker(None, None, None, None, m, cue.verb.text)
+    title, org = _organization(entity.title, entity.jurisdiction, place)
+    kind = "organization" if entity.is_org else "person"
+    return Speaker(entity.name, kind, title, org, m, cue.verb.text)
+
+
+def _organization(title: str | None, jurisdiction: str | None, place: str | None) -> tuple[str | None, str | None]:
+    """The title in full and the body it belongs to: "Chief" of "SFPD" is the police chief of SFPD."""
+    if not title:
+        return None, jurisdiction
+    lower = title.lower()
+    if jurisdiction is None and place and any(t in lower for t in LOCAL_TITLES):
+        jurisdiction = place
+    if jurisdiction and jurisdiction.endswith("Police Department") and lower == "chief":
+        return "Police Chief", jurisdiction
+    if jurisdiction and "supervisor" in lower and "board" not in jurisdiction.lower():
+        return title, f"{jurisdiction} Board of Supervisors"
+    return title, jurisdiction
+
+
+def _dateline_place(text: str) -> str | None:
+    """The place in a wire-style dateline ("SAN FRANCISCO (KGO) --"), in title case."""
+    m = DATELINE_RE.match(text)
+    if not m:
+        return None
+    return " ".join(w.capitalize() for w in m.group(1).split())

@@ -1,0 +1,135 @@
+"""The people and organisations an article names, for resolving "Chiu", "he" and "the mayor"."""
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from pipelines.quotes.lexicon import DETERMINERS, TITLE_HEADS
+from pipelines.quotes.mentions import Mention, cap_run_end, is_title_word, parse_run
+from pipelines.quotes.tokens import Token
+
+
+@dataclass(slots=True)
+class Entity:
+    """One person or organisation named in the article, with what the article says they are."""
+
+    name: str
+    is_org: bool
+    title: str | None = None
+    jurisdiction: str | None = None
+    gender: str = ""
+    positions: list[int] = field(default_factory=list)
+
+    @property
+    def words(self) -> list[str]:
+        """The name's words in lower case."""
+        return self.name.lower().split()
+
+
+class EntityIndex:
+    """Every named mention in an article, in text order, grouped into entities."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self._order: list[tuple[int, Entity]] = []
+
+    def add(self, mention: Mention, appositive: str | None = None) -> Entity | None:
+        """Record a named mention; a one-word name joins the fullest entity it abbreviates."""
+        if mention.kind != "name" or not mention.name:
+            return None
+        entity = self.lookup(mention.name, mention.start, mention.is_org)
+        if entity is None or (len(mention.name.split()) > len(entity.words) and not entity.is_org):
+            entity = self.entities.setdefault(mention.name.lower(), Entity(mention.name, mention.is_org))
+        entity.title = entity.title or mention.title or appositive
+        entity.jurisdiction = entity.jurisdiction or mention.jurisdiction
+        entity.gender = entity.gender or mention.gender
+        entity.positions.append(mention.start)
+        self._order.append((mention.start, entity))
+        return entity
+
+    def finish(self) -> None:
+        """Sort mentions by position once all are added."""
+        self._order.sort(key=lambda pair: pair[0])
+
+    def lookup(self, name: str, pos: int, is_org: bool = False) -> Entity | None:
+        """The entity a printed name refers to at pos: exact, else by surname, else by first name."""
+        key = name.lower()
+        exact = self.entities.get(key)
+        words = key.split()
+        if len(words) > 1 or is_org:
+            return exact
+        people = [e for e in self.entities.values() if not e.is_org and len(e.words) > 1]
+        for position in (-1, 0):
+            found = [e for e in people if e.words[position] == words[0]]
+            if found:
+                return max(found, key=lambda e: _closeness(e.positions, pos))
+        return exact
+
+    def last_person(self, pos: int, gender: str) -> Entity | None:
+        """The person most recently named before pos whose gender does not rule them out."""
+        k = bisect_left(self._order, pos, key=lambda pair: pair[0])
+        for _, entity in reversed(self._order[:k]):
+            if entity.is_org:
+                continue
+            if gender and entity.gender and entity.gender != gender:
+                continue
+            return entity
+        return None
+
+    def last_org(self, pos: int) -> Entity | None:
+        """The organisation most recently named before pos."""
+        k = bisect_left(self._order, pos, key=lambda pair: pair[0])
+        for _, entity in reversed(self._order[:k]):
+            if entity.is_org:
+                return entity
+        return None
+
+    def by_title(self, title: str, pos: int) -> Entity | None:
+        """The person whose title ends with the given head ("the mayor"), nearest before pos."""
+        head = title.lower().split()[-1]
+        found = [
+            e for e in self.entities.values()
+            if not e.is_org and e.title and head in e.title.lower().replace("-", " ").split()
+        ]
+        if not found:
+            return None
+        return max(found, key=lambda e: _closeness(e.positions, pos))
+
+
+def _closeness(positions: list[int], pos: int) -> tuple[int, int]:
+    before = [p for p in positions if p <= pos]
+    if before:
+        return (1, max(before))
+    return (0, -min(positions))
+
+
+def appositive_title(tokens: list[Token], j: int) -> str | None:
+    """A title set off by commas after a name at tokens[j:]: ", a Democratic pollster," -> its words."""
+    if j >= len(tokens) or tokens[j].text != ",":
+        return None
+    words: list[Token] = []
+    for t in tokens[j + 1 : j + 14]:
+        if t.text in {",", ".", ";", ":", "(", ")"} or t.text in "\"“”":
+            break
+        words.append(t)
+    if not words or words[0].lower in {"who", "which", "whose", "where", "when", "said", "says"}:
+        return None
+    if not any(is_title_word(w) or w.lower in TITLE_HEADS for w in words):
+        return None
+    if words[0].lower in DETERMINERS:
+        words = words[1:]
+    return " ".join(w.text for w in words) or None
+
+
+def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
+    """Add every named mention found in a stretch of prose to the index."""
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if not (t.is_cap and t.is_word):
+            i += 1
+            continue
+        j = cap_run_end(tokens, i)
+        mention = parse_run(tokens[i:j], text)
+        if mention is not None and mention.kind == "name":
+            index.add(mention, appositive_title(tokens, j))
+        i = j

@@ -1,0 +1,174 @@
+"""Word lists the quote engine reads: speech verbs, titles, organisation words, stop words.
+
+Kept apart from the logic so the lists can grow without touching the parser.
+"""
+
+SPEECH_VERBS = frozenset(
+    """
+    said says say saying told tells tell added adds wrote writes asked asks explained explains noted notes
+    stated states declared declares argued argues insisted insists continued continues recalled recalls
+    remarked replied replies responded responds tweeted tweets posted posts warned warns acknowledged
+    acknowledges admitted admits announced announces claimed claims complained complains conceded concedes
+    cautioned cautions observed joked jokes quipped quips countered counters suggested suggests testified
+    urged urges emphasized emphasizes emphasised stressed stresses shouted yelled screamed chanted predicted
+    predicts promised promises vowed vows boasted boasts maintained maintains contended contends reiterated
+    reiterates concluded concludes lamented laments mused pleaded pleads charged charges reported reports
+    wondered wonders agreed agrees recounted recounts read reads began begins ended opined opines
+    confirmed confirms denied denies interjected exclaimed demanded demands proclaimed proclaims
+    assured assures retorted fumed scoffed sighed whispered blasted thundered texted emailed answered
+    answers affirmed affirms alleged alleges
+    """.split()
+)
+
+# Verbs that only introduce speech when the subject is the speaker ("X told reporters ...").
+OBJECT_VERBS = frozenset({"told", "tells", "tell", "asked", "asks", "urged", "urges", "assured", "assures"})
+
+PRONOUNS = {
+    "he": "m",
+    "she": "f",
+    "they": "p",
+    "it": "n",
+    "i": "p",
+    "we": "p",
+}
+
+# Lower-case words that may sit between a subject and its verb ("Trump also said", "she has said").
+ADVERBS = frozenset(
+    """
+    also later then previously once recently earlier again simply just further quickly frequently often
+    repeatedly has had have would will was is reportedly subsequently separately privately publicly
+    herself himself themselves itself bluntly flatly angrily quietly softly calmly firmly only still even
+    already immediately initially originally
+    """.split()
+)
+
+DETERMINERS = frozenset(
+    "a an the his her their its one two three another several some many other both this that these those".split()
+)
+
+# Heads of titles; a capitalised run ending in one of these is a title, not a name.
+TITLE_HEADS = frozenset(
+    """
+    mayor governor gov senator sen rep representative congressman congresswoman congressmember president
+    attorney sheriff supervisor supervisors secretary spokesman spokeswoman spokesperson director chairman
+    chairwoman chair chairperson leader nominee candidate commissioner councilmember councilman councilwoman
+    member judge justice officer official pollster strategist adviser advisor aide manager ceo professor
+    analyst lawyer speaker general chief executive founder economist administrator deputy inspector
+    superintendent captain lieutenant lt sgt sergeant detective det agent minister ambassador clerk
+    treasurer controller comptroller assemblymember assemblyman assemblywoman lawmaker legislator
+    delegate activist organizer organiser advocate researcher scientist historian author editor
+    correspondent reporter columnist anchor host chancellor provost dean pastor reverend rev bishop
+    cardinal pope rabbi imam counsel prosecutor defender coordinator surrogate operative consultant
+    vice-president vp press commander mate contender hopeful challenger incumbent
+    """.split()
+)
+
+# Words that modify a title head to their right ("City Attorney", "Police Chief", "Vice President").
+TITLE_MODIFIERS = frozenset(
+    """
+    city district police vice press deputy acting assistant former chief senior general executive state
+    county interim associate special presidential vice-presidential republican democratic democrat gop
+    federal national border homeland security immigration top campaign senate house majority minority
+    white u.s. us lead principal managing communications policy political legal foreign domestic
+    public defense defence health labor justice transportation energy education commerce treasury
+    interior agriculture veterans housing field regional longtime party elected appointed incoming
+    outgoing retired
+    """.split()
+)
+
+HONORIFICS = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "dr": "",
+    "prof": "",
+    "sir": "m",
+    "dame": "f",
+}
+
+# Capitalised words that start sentences or name times, never people.
+NON_NAME_CAPS = frozenset(
+    """
+    the a an in on at but and or if when while after before as asked speaking according during since still
+    yet so meanwhile however earlier later last this that these those then there here it he she they we i
+    his her their our my your what why how who where which because although though despite with without
+    for from to of by about into over under between among against through across among also even only
+    now today tonight yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december jan feb mar
+    apr jun jul aug sep sept oct nov dec mr mrs ms dr no yes not all every each both some many most
+    more less several other another such than like unlike instead once whether until unless upon within
+    writing reporting additional contributing related read watch see photo video update
+    """.split()
+)
+
+ORG_WORDS = frozenset(
+    """
+    department dept office committee campaign party house senate council board agency administration
+    association union institute center centre foundation coalition commission bureau service services
+    police times post journal news press reuters network group university college court congress inc
+    corp corporation company co bank fund project alliance organization organisation church club team
+    ministry government city county state states republicans democrats gop fbi ice dhs cbp doj cnn nbc
+    abc cbs fox msnbc npr ap afp bbc guardian tribune herald chronicle gazette magazine daily weekly
+    review observer examiner inquirer record star sun globe mail telegraph economist politico breitbart
+    axios bloomberg report poll survey school schools clinic hospital authority district caucus
+    federation firm llc ltd plc
+    """.split()
+)
+
+# Lower-case heads that make a description an unnamed source ("a spokesperson", "officials").
+UNNAMED_HEADS = frozenset(
+    """
+    spokesman spokeswoman spokesperson official officials source sources aide aides person people
+    adviser advisers advisor advisors staffer staffers statement release memo report witness witnesses
+    resident residents officer officers agent agents lawyer lawyers attorney attorneys representative
+    representatives member members supporter supporters critic critics protester protesters
+    """.split()
+)
+
+# Paragraphs that are page chrome, not article prose.
+CHROME_PREFIXES = ("MORE:", "READ MORE", "RELATED:", "WATCH:", "SEE ALSO", "ALSO READ", "READ:", "LISTEN:")
+
+# Abbreviations that end with a period without ending the sentence.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr sen rep gov lt gen sgt det st jr sr prof rev col capt maj cmdr adm pres supt insp
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k d.c inc corp co no vs etc
+    """.split()
+)
+
+# Abbreviated places and agencies as news writes them, and what they stand for.
+EXPANSIONS = {
+    "SF": "San Francisco",
+    "S.F.": "San Francisco",
+    "LA": "Los Angeles",
+    "L.A.": "Los Angeles",
+    "NYC": "New York City",
+    "SFPD": "San Francisco Police Department",
+    "LAPD": "Los Angeles Police Department",
+    "NYPD": "New York Police Department",
+    "CPD": "Chicago Police Department",
+    "OPD": "Oakland Police Department",
+    "SJPD": "San Jose Police Department",
+    "ICE": "Immigration and Customs Enforcement",
+    "DHS": "Department of Homeland Security",
+    "CBP": "Customs and Border Protection",
+    "DOJ": "Department of Justice",
+    "FBI": "Federal Bureau of Investigation",
+}
+
+# Titles as abbreviated before names, and their full form.
+TITLE_EXPANSIONS = {
+    "sen": "Senator",
+    "rep": "Representative",
+    "gov": "Governor",
+    "lt": "Lieutenant",
+    "gen": "General",
+    "sgt": "Sergeant",
+    "det": "Detective",
+    "supt": "Superintendent",
+    "pres": "President",
+    "rev": "Reverend",
+    "da": "District Attorney",
+    "d.a": "District Attorney",
+}

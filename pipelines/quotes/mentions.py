@@ -1,0 +1,155 @@
+"""Noun phrases that name speakers: split a capitalised run into title, jurisdiction and name."""
+
+from dataclasses import dataclass
+
+from pipelines.quotes.lexicon import (
+    EXPANSIONS,
+    HONORIFICS,
+    NON_NAME_CAPS,
+    ORG_WORDS,
+    TITLE_EXPANSIONS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
+from pipelines.quotes.tokens import Token
+
+CONNECTORS = frozenset({"of", "de", "la", "le", "van", "von", "der", "del", "da", "di", "du", "bin", "al", "and", "for", "the"})
+POSSESSIVE = ("'s", "’s")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A phrase that refers to a speaker.
+
+    kind is "name" (a person or organisation named), "pronoun", "description" ("the mayor") or
+    "unnamed" ("a spokesperson"). start/end cover the phrase as printed.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    name: str | None = None
+    is_org: bool = False
+    title: str | None = None
+    jurisdiction: str | None = None
+    gender: str = ""
+
+
+def cap_run_end(tokens: list[Token], i: int) -> int:
+    """End (exclusive) of the run of capitalised words starting at i, joined by name connectors."""
+    j = i
+    while j < len(tokens):
+        t = tokens[j]
+        if t.is_cap and t.is_word:
+            j += 1
+        elif t.lower in CONNECTORS and j > i and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+            j += 1
+        elif t.text in "-" and j > i and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+            j += 1
+        else:
+            break
+    return j
+
+
+def cap_run_start(tokens: list[Token], j: int) -> int:
+    """Start of the capitalised run that ends (inclusive) at index j."""
+    i = j
+    while i > 0:
+        prev = tokens[i - 1]
+        if prev.is_cap and prev.is_word:
+            i -= 1
+        elif prev.lower in CONNECTORS and i - 2 >= 0 and tokens[i - 2].is_cap and prev.lower != "the":
+            i -= 1
+        else:
+            break
+    return i
+
+
+def is_title_word(t: Token) -> bool:
+    """Whether a word is the head of a title ("Mayor", "Sen.", "spokeswoman")."""
+    return t.lower in TITLE_HEADS or t.lower in TITLE_EXPANSIONS
+
+
+def is_org_name(words: list[Token]) -> bool:
+    """Whether the words name an organisation rather than a person."""
+    for w in words:
+        if w.lower in ORG_WORDS:
+            return True
+        bare = w.text.replace(".", "")
+        if len(bare) >= 2 and bare.isupper() and bare.isalpha():
+            return True
+    return False
+
+
+def expand(word: str) -> str:
+    """Expand a known abbreviation of a place or agency ("SF" -> "San Francisco")."""
+    return EXPANSIONS.get(word, word)
+
+
+def parse_run(tokens: list[Token], text: str) -> Mention | None:
+    """Read a capitalised run as a named mention with its title and jurisdiction."""
+    words = list(tokens)
+    while words and words[0].lower in NON_NAME_CAPS and words[0].lower not in HONORIFICS:
+        words.pop(0)
+    while words and words[-1].lower in CONNECTORS:
+        words.pop()
+    if not words:
+        return None
+    gender = ""
+    # The last title word splits title (left) from name (right).
+    split = -1
+    for k, w in enumerate(words):
+        if w.lower in HONORIFICS:
+            gender = HONORIFICS[w.lower] or gender
+            split = k
+        elif is_title_word(w) and k + 1 < len(words) and not words[k + 1].text.endswith(POSSESSIVE):
+            split = k
+    head = words[: split + 1]
+    name_words = words[split + 1 :]
+    if not name_words:
+        return _description(words, text)
+    # A possessive inside the name part is a jurisdiction: "San Francisco's District Attorney ..."
+    for k, w in enumerate(name_words[:-1]):
+        if w.text.endswith(POSSESSIVE):
+            head = name_words[: k + 1] + head
+            name_words = name_words[k + 1 :]
+            break
+    title, jurisdiction = _title_parts(head)
+    name_start, name_end = name_words[0].start, name_words[-1].end
+    name = " ".join(w.text for w in name_words)
+    is_org = is_org_name(name_words)
+    if is_org and name.lower().startswith("the "):
+        name = name[4:]
+    return Mention(
+        kind="name",
+        start=name_start,
+        end=name_end,
+        text=text[name_start:name_end],
+        name=expand(name) if is_org else name,
+        is_org=is_org,
+        title=title,
+        jurisdiction=jurisdiction,
+        gender=gender,
+    )
+
+
+def _title_parts(head: list[Token]) -> tuple[str | None, str | None]:
+    """Split the words before a name into a title and the place or body it belongs to."""
+    words = [w for w in head if w.lower not in HONORIFICS]
+    if not words:
+        return None, None
+    k = len(words)
+    while k > 0 and (is_title_word(words[k - 1]) or words[k - 1].lower in TITLE_MODIFIERS):
+        k -= 1
+    title_words = words[k:]
+    place = " ".join(w.text.removesuffix("'s").removesuffix("’s") for w in words[:k])
+    title = " ".join(TITLE_EXPANSIONS.get(w.lower, w.text) for w in title_words) or None
+    return title, (expand(place) if place else None)
+
+
+def _description(words: list[Token], text: str) -> Mention:
+    """A capitalised title with no name after it ("Mayor", "Supervisor")."""
+    title, place = _title_parts(words)
+    start, end = words[0].start, words[-1].end
+    return Mention("description", start, end, text[start:end], title=title, jurisdiction=place)

@@ -1,0 +1,70 @@
+"""Paragraphs and double-quoted spans, with character offsets into the article text."""
+
+import re
+from dataclasses import dataclass
+
+from pipelines.quotes.lexicon import CHROME_PREFIXES
+
+LINE_RE = re.compile(r"[^\n]+")
+OPENERS = frozenset('"\u201c\u201e\u00ab')
+CLOSERS = frozenset('"\u201d\u00bb')
+QUOTE_TRIM = '"\u201c\u201d\u201e\u00ab\u00bb \t.,;:?!'
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A quoted span in one paragraph; `open_end` when it runs to the paragraph end unclosed."""
+
+    start: int
+    end: int
+    open_end: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph with its quoted spans."""
+
+    start: int
+    end: int
+    quotes: tuple[Span, ...]
+    chrome: bool
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Split text into paragraphs (one per non-blank line) and find the quotes in each."""
+    out = []
+    for m in LINE_RE.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            continue
+        chrome = text.startswith(CHROME_PREFIXES, start)
+        out.append(Paragraph(start, end, () if chrome else tuple(_quotes(text, start, end)), chrome))
+    return out
+
+
+def _is_opener(text: str, i: int, start: int) -> bool:
+    ch = text[i]
+    if ch == '"':
+        # A straight mark after a letter or digit closes or measures (12"), it does not open.
+        return i == start or not text[i - 1].isalnum()
+    return ch in OPENERS
+
+
+def _quotes(text: str, start: int, end: int) -> list[Span]:
+    spans = []
+    opener = -1
+    for i in range(start, end):
+        ch = text[i]
+        if opener < 0:
+            if ch in OPENERS and _is_opener(text, i, start):
+                opener = i
+        elif ch in CLOSERS and (ch != '"' or i == end - 1 or not text[i + 1].isalnum() or text[opener] == '"'):
+            spans.append(Span(opener, i + 1, False))
+            opener = -1
+    if opener >= 0:
+        spans.append(Span(opener, end, True))
+    return [s for s in spans if text[s.start : s.end].strip(QUOTE_TRIM)]
