@@ -1,14 +1,138 @@
 """The `sanctuary-tracker` command: the composition root over crawler, pipelines and storage."""
 
+import sys
+from datetime import date
+from pathlib import Path
+
 import click
 
+from crawler.config import Config, ConfigError, load_config, resolve_db_url
+from scheduler.crawl import EXIT_LOCKED, EXIT_USAGE, run_crawl
+from scheduler.lock import LockHeld
 from scheduler.quotes_cmd import quotes_command
+
+
+def _load(config_path: str | None) -> Config:
+    try:
+        return load_config(config_path)
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+def _parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+config_option = click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="TOML config (default: the shipped one)."
+)
+db_option = click.option(
+    "--db", "db_url", help="Database URL (else TRACKER_DB_URL, else the config, else sqlite:///tracker.db)."
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="sanctuary-tracker")
 def cli() -> None:
     """Track what officials say about sanctuary policy and immigration enforcement."""
+
+
+@cli.command()
+@config_option
+@db_option
+@click.option("--source", "source_names", multiple=True, help="Crawl only this source (repeatable).")
+@click.option("--since", help="Skip feed and sitemap entries dated before this day (YYYY-MM-DD).")
+@click.option("--refetch", is_flag=True, help="Fetch pages again even if already stored.")
+@click.option("--log-file", type=click.Path(dir_okay=False), help="Write the crawl log to this file.")
+@click.option("-v", "--verbose", is_flag=True, help="Log each request (INFO) instead of warnings only.")
+def crawl(
+    config_path: str | None,
+    db_url: str | None,
+    source_names: tuple[str, ...],
+    since: str | None,
+    refetch: bool,
+    log_file: str | None,
+    verbose: bool,
+) -> None:
+    """Crawl the configured sources into the database.
+
+    Exit codes: 0 done (possibly with recorded errors), 1 the run failed, 2 bad usage or config,
+    75 another crawl holds the lock.
+    """
+    config = _load(config_path)
+    try:
+        sources = config.select(source_names)
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    if not sources:
+        click.echo("error: the config has no sources", err=True)
+        sys.exit(EXIT_USAGE)
+    url = resolve_db_url(db_url, config)
+    try:
+        summary = run_crawl(
+            config, url, sources, _parse_date(since), refetch, "INFO" if verbose else "WARNING", log_file
+        )
+    except LockHeld as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+    c = summary.counts
+    click.echo(
+        f"run {summary.run_id} {summary.status}: {c.get('pages', 0)} responses, "
+        f"{c.get('articles_new', 0)} new articles ({c.get('articles_updated', 0)} updated, "
+        f"{c.get('articles_unchanged', 0)} unchanged, {c.get('off_topic', 0)} off topic), "
+        f"{c.get('statements_new', 0)} new statements"
+    )
+    if summary.errors:
+        click.echo("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.errors.items())))
+    sys.exit(summary.exit_code)
+
+
+@cli.command()
+@click.argument("what", type=click.Choice(["statements", "articles"]))
+@click.option("--output", "-o", type=click.Path(dir_okay=False), required=True, help="CSV file to write ('-': stdout).")
+@config_option
+@db_option
+@click.option("--since", help="Statements said on or after this day (YYYY-MM-DD).")
+@click.option("--until", help="Statements said on or before this day (YYYY-MM-DD).")
+@click.option("--speaker", help="Statements by speakers whose name contains this text.")
+def export(
+    what: str,
+    output: str,
+    config_path: str | None,
+    db_url: str | None,
+    since: str | None,
+    until: str | None,
+    speaker: str | None,
+) -> None:
+    """Export statements or articles as CSV (UTF-8, RFC 4180, formula-safe cells)."""
+    from scheduler.exporting import export_csv
+
+    url = resolve_db_url(db_url, _load(config_path))
+    n = export_csv(url, what, output, _parse_date(since), _parse_date(until), speaker)
+    if output != "-":
+        click.echo(f"wrote {n} {what} to {output}", err=True)
+
+
+@cli.command()
+@click.option(
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("demo-output"),
+    show_default=True,
+    help="Where the demo database and CSV go (replaced on each run).",
+)
+def demo(output_dir: Path) -> None:
+    """Crawl a bundled demo site served on 127.0.0.1 (no network) and show what the tracker finds."""
+    from scheduler.demo import run_demo
+
+    sys.exit(run_demo(output_dir))
 
 
 cli.add_command(quotes_command)

@@ -20,6 +20,7 @@ SENTENCE_END = frozenset({".", "!", "?"})
 CLAUSE_STOP = frozenset({".", "!", "?", ";", ":", "(", ")", "\"", "“", "”"})
 PREPOSITIONS = frozenset({"for", "of", "at", "with", "from", "in", "on"})
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+MAX_CUE_DISTANCE = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +60,18 @@ def leading_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
 
 
 def trailing_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
-    """The cue that introduces the quote that follows: `Chiu said: “`."""
+    """The cue that introduces the quote that follows: `Chiu said: “`, `Chiu said the plan was “`.
+
+    Far from the quote, a cue introduces a paraphrase, not the quote: the quote must follow within a
+    few words or right after a colon, comma or "that".
+    """
     if not cues:
         return None
     cue = cues[-1]
-    if any(t.text in SENTENCE_END for t in tokens[cue.last + 1 :]):
+    rest = tokens[cue.last + 1 :]
+    if any(t.text in SENTENCE_END for t in rest):
+        return None
+    if len(rest) > MAX_CUE_DISTANCE and rest[-1].text not in {":", ",", "that"}:
         return None
     return cue
 

@@ -10,7 +10,8 @@ from pipelines.quotes.model import Quote
 from pipelines.quotes.segment import Paragraph, Span, paragraphs
 from pipelines.quotes.tokens import Token, tokenize
 
-DATELINE_RE = re.compile(r"\A\s*([A-Z][A-Z .'\-]{2,40}?)(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\(|--|—|–)")
+DATELINE_RE = re.compile(r"^([A-Z][A-Z .'\-]{2,40}?)(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\(|--|—|–)", re.MULTILINE)
+DATELINE_WINDOW = 600
 LOCAL_TITLES = ("mayor", "supervisor", "sheriff", "city attorney", "district attorney", "chief", "council")
 
 
@@ -140,7 +141,7 @@ def _organization(title: str | None, jurisdiction: str | None, place: str | None
 
 def _dateline_place(text: str) -> str | None:
     """The place in a wire-style dateline ("SAN FRANCISCO (KGO) --"), in title case."""
-    m = DATELINE_RE.match(text)
+    m = DATELINE_RE.search(text, 0, DATELINE_WINDOW)
     if not m:
         return None
     return " ".join(w.capitalize() for w in m.group(1).split())

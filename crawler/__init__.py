@@ -1,0 +1,1 @@
+"""The Scrapy project: settings, items, spiders per kind of source, config loading, middlewares."""

@@ -1,0 +1,233 @@
+"""The TOML config: database, sources and topic rules, validated, with shipped defaults for missing parts.
+
+Environment variables are read here and nowhere else.
+"""
+
+import ipaddress
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+DEFAULT_CONFIG = Path(__file__).with_name("default_config.toml")
+DEFAULT_DB_URL = "sqlite:///tracker.db"
+SOURCE_KINDS = ("feed", "sitemap", "urls")
+TOP_KEYS = {"database", "sources", "topics", "crawler", "allow_private"}
+SOURCE_KEYS = {"name", "kind", "url", "urls", "outlet", "allowed_domains", "allow_private"}
+TOPIC_KEYS = {"name", "keywords"}
+CRAWLER_KEYS = {"contact", "min_topic_matches"}
+
+
+class ConfigError(ValueError):
+    """The config file is missing, unreadable or names a bad key or value."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceConfig:
+    """One configured source."""
+
+    name: str
+    kind: str
+    outlet: str | None
+    urls: tuple[str, ...]
+    allowed_domains: tuple[str, ...] = ()
+    allow_private: bool = False
+
+    @property
+    def url(self) -> str | None:
+        """The source's first (for feeds and sitemaps: only) URL."""
+        return self.urls[0] if self.urls else None
+
+
+@dataclass(frozen=True, slots=True)
+class TopicRule:
+    """A topic and the keywords that signal it; all-capital keywords (ICE) match case-sensitively."""
+
+    name: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """The whole validated config."""
+
+    path: str | None
+    database_url: str | None
+    sources: tuple[SourceConfig, ...]
+    topics: tuple[TopicRule, ...]
+    contact: str | None = None
+    min_topic_matches: int = 2
+
+    def select(self, names: tuple[str, ...] | list[str]) -> tuple[SourceConfig, ...]:
+        """The sources with these names (all when none are given); unknown names are an error."""
+        if not names:
+            return self.sources
+        known = {s.name: s for s in self.sources}
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            raise ConfigError(f"unknown source(s): {', '.join(unknown)}; configured: {', '.join(known)}")
+        return tuple(known[n] for n in names)
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """Read and validate a config file; sections it leaves out come from the shipped default config."""
+    defaults = _read(DEFAULT_CONFIG)
+    data = _read(Path(path)) if path else {}
+    where = str(path) if path else str(DEFAULT_CONFIG)
+    unknown = set(data) - TOP_KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(TOP_KEYS))}")
+    merged = {**defaults, **data}
+    allow_private = _bool(merged.get("allow_private", False), "allow_private", where)
+    database = _table(merged.get("database", {}), "database", where)
+    if set(database) - {"url"}:
+        raise ConfigError(f"{where}: [database] allows only 'url'")
+    db_url = database.get("url") if "database" in data else None
+    crawler = _table(merged.get("crawler", {}), "crawler", where)
+    if set(crawler) - CRAWLER_KEYS:
+        raise ConfigError(f"{where}: [crawler] unknown key(s) {', '.join(sorted(set(crawler) - CRAWLER_KEYS))}")
+    sources = tuple(
+        _source(raw, i, where, allow_private) for i, raw in enumerate(_list(merged.get("sources", []), "sources", where))
+    )
+    names = [s.name for s in sources]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise ConfigError(f"{where}: duplicate source name(s): {', '.join(dupes)}")
+    topics = tuple(_topic(raw, i, where) for i, raw in enumerate(_list(merged.get("topics", []), "topics", where)))
+    min_matches = crawler.get("min_topic_matches", 2)
+    if not isinstance(min_matches, int) or min_matches < 1:
+        raise ConfigError(f"{where}: crawler.min_topic_matches must be a positive integer")
+    return Config(
+        path=str(path) if path else None,
+        database_url=str(db_url) if db_url else None,
+        sources=sources,
+        topics=topics,
+        contact=env("TRACKER_CONTACT") or crawler.get("contact"),
+        min_topic_matches=min_matches,
+    )
+
+
+def env(name: str) -> str | None:
+    """An environment variable, or None when unset or empty."""
+    return os.environ.get(name) or None
+
+
+def resolve_db_url(cli_url: str | None, config: Config | None) -> str:
+    """The database URL: --db, else TRACKER_DB_URL, else the config, else a SQLite file here."""
+    return cli_url or env("TRACKER_DB_URL") or (config.database_url if config else None) or DEFAULT_DB_URL
+
+
+def db_url_from_settings(settings: Any) -> str:
+    """The database URL for a Scrapy run: the TRACKER_DB_URL setting, else as resolve_db_url finds it."""
+    path = settings.get("TRACKER_CONFIG") or None
+    return resolve_db_url(settings.get("TRACKER_DB_URL") or None, load_config(path))
+
+
+def is_private_host(host: str) -> bool:
+    """Whether a host is loopback, private, link-local or otherwise not on the public internet."""
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return not address.is_global
+
+
+def check_url(url: str, where: str, allow_private: bool) -> str:
+    """Validate a source URL: http(s) only, and no private address unless allowed."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"{where}: {url!r} is not an http(s) URL")
+    if not allow_private and is_private_host(parts.hostname):
+        raise ConfigError(
+            f"{where}: {url!r} is on a private or loopback address; set allow_private = true to allow it"
+        )
+    return url
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise ConfigError(f"config file not found: {path}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from exc
+
+
+def _table(value: Any, key: str, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: [{key}] must be a table")
+    return value
+
+
+def _list(value: Any, key: str, where: str) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise ConfigError(f"{where}: {key} must be an array of tables ([[{key}]])")
+    return value
+
+
+def _bool(value: Any, key: str, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: {key} must be true or false")
+    return value
+
+
+def _str(raw: dict[str, Any], key: str, where: str, required: bool = True) -> str | None:
+    value = raw.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: '{key}' must be a non-empty string")
+    return value.strip()
+
+
+def _source(raw: dict[str, Any], i: int, where: str, allow_private_all: bool) -> SourceConfig:
+    label = f"{where}: sources[{i}]"
+    unknown = set(raw) - SOURCE_KEYS
+    if unknown:
+        raise ConfigError(f"{label}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(SOURCE_KEYS))}")
+    name = _str(raw, "name", label)
+    label = f"{where}: source {name!r}"
+    kind = _str(raw, "kind", label)
+    if kind not in SOURCE_KINDS:
+        raise ConfigError(f"{label}: kind {kind!r} is not one of {', '.join(SOURCE_KINDS)}")
+    allow_private = allow_private_all or _bool(raw.get("allow_private", False), "allow_private", label)
+    if kind == "urls":
+        urls = raw.get("urls")
+        if not isinstance(urls, list) or not urls or not all(isinstance(u, str) for u in urls):
+            raise ConfigError(f"{label}: kind 'urls' needs urls = [\"https://...\", ...]")
+        if "url" in raw:
+            raise ConfigError(f"{label}: kind 'urls' takes 'urls', not 'url'")
+    else:
+        if "urls" in raw:
+            raise ConfigError(f"{label}: kind {kind!r} takes one 'url', not 'urls'")
+        urls = [_str(raw, "url", label)]
+    domains = raw.get("allowed_domains", [])
+    if not isinstance(domains, list) or not all(isinstance(d, str) for d in domains):
+        raise ConfigError(f"{label}: allowed_domains must be a list of domain names")
+    return SourceConfig(
+        name=str(name),
+        kind=str(kind),
+        outlet=_str(raw, "outlet", label, required=False),
+        urls=tuple(check_url(u, label, allow_private) for u in urls),
+        allowed_domains=tuple(domains),
+        allow_private=allow_private,
+    )
+
+
+def _topic(raw: dict[str, Any], i: int, where: str) -> TopicRule:
+    label = f"{where}: topics[{i}]"
+    unknown = set(raw) - TOPIC_KEYS
+    if unknown:
+        raise ConfigError(f"{label}: unknown key(s) {', '.join(sorted(unknown))}")
+    keywords = raw.get("keywords")
+    if not isinstance(keywords, list) or not keywords or not all(isinstance(k, str) and k for k in keywords):
+        raise ConfigError(f"{label}: keywords must be a non-empty list of strings")
+    return TopicRule(str(_str(raw, "name", label)), tuple(keywords))

@@ -1,0 +1,76 @@
+"""Downloader middlewares: refuse non-http(s) and private addresses, skip URLs already stored."""
+
+from typing import Any, Self
+from urllib.parse import urlsplit
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+
+from crawler.config import db_url_from_settings, is_private_host
+from storage.db import make_engine, make_sessionmaker
+from storage.ingest import stored_urls
+
+
+class SafeUrlMiddleware:
+    """Fetch only http(s) URLs, and private or loopback hosts only for sources that allow them."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        parts = urlsplit(request.url)
+        reason = None
+        if parts.scheme not in ("http", "https"):
+            reason = "unsafe_scheme"
+        elif is_private_host(parts.hostname or "") and not self._allowed(request, parts.hostname):
+            reason = "private_address"
+        if reason:
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value(f"tracker/errors/{reason}")
+            raise IgnoreRequest(f"{reason}: {request.url}")
+
+    def _allowed(self, request: Request, host: str | None) -> bool:
+        # robots.txt requests carry no source meta: allow the hosts of sources that allow private addresses.
+        if request.meta.get("allow_private"):
+            return True
+        sources = getattr(self.crawler.spider, "sources", ())
+        return any(s.allow_private and urlsplit(u).hostname == host for s in sources for u in s.urls)
+
+
+class SkipStoredMiddleware:
+    """Skip article URLs whose pages are already stored, unless TRACKER_REFETCH is set."""
+
+    def __init__(self, crawler: Crawler, db_url: str, refetch: bool) -> None:
+        self.crawler = crawler
+        self.db_url = db_url
+        self.refetch = refetch
+        self.stored: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        settings = crawler.settings
+        middleware = cls(crawler, db_url_from_settings(settings), settings.getbool("TRACKER_REFETCH"))
+        crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
+        return middleware
+
+    def spider_opened(self, spider: Spider) -> None:
+        if self.refetch:
+            return
+        engine = make_engine(self.db_url)
+        try:
+            with make_sessionmaker(engine).begin() as session:
+                self.stored = stored_urls(session)
+        finally:
+            engine.dispose()
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> Any:
+        if request.meta.get("article") and request.url in self.stored:
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value("tracker/skipped_stored")
+            raise IgnoreRequest(f"already stored: {request.url}")
+        return None

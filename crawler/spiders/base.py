@@ -1,0 +1,113 @@
+"""What every tracker spider shares: choosing its sources from the config, article requests, failures."""
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+import scrapy
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import ConnectionRefusedError as TxConnectionRefused
+from twisted.internet.error import DNSLookupError, TCPTimedOutError
+from twisted.internet.error import TimeoutError as TxTimeoutError
+from twisted.python.failure import Failure
+
+from crawler.config import ConfigError, SourceConfig, load_config
+from crawler.items import PageItem
+
+HTML_TYPES = (b"text/html", b"application/xhtml")
+
+
+def error_kind(failure: Failure) -> str:
+    """A short name for why a request failed: http_503, timeout, dns, refused, ..."""
+    if failure.check(HttpError):
+        return f"http_{failure.value.response.status}"
+    if failure.check(TxTimeoutError, TCPTimedOutError, TimeoutError):
+        return "timeout"
+    if failure.check(DNSLookupError):
+        return "dns"
+    if failure.check(TxConnectionRefused):
+        return "refused"
+    return failure.type.__name__ if failure.type else "unknown"
+
+
+class TrackerSpider(scrapy.Spider):
+    """Base of the tracker's spiders: `-a source=NAME[,NAME]`, `-a since=YYYY-MM-DD`."""
+
+    kind: ClassVar[str] = ""
+
+    def __init__(self, source: str | None = None, since: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.source_names = tuple(n for n in (source or "").split(",") if n)
+        try:
+            self.since = date.fromisoformat(since) if since else None
+        except ValueError as exc:
+            raise ValueError(f"since must be YYYY-MM-DD, got {since!r}") from exc
+        self.sources: tuple[SourceConfig, ...] = ()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> "TrackerSpider":
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        config = load_config(crawler.settings.get("TRACKER_CONFIG") or None)
+        chosen = [s for s in config.select(spider.source_names) if s.kind == cls.kind]
+        if spider.source_names and not chosen:
+            raise ConfigError(f"none of {', '.join(spider.source_names)} is a {cls.kind!r} source")
+        spider.sources = tuple(chosen)
+        if chosen and all(s.allowed_domains for s in chosen):
+            spider.allowed_domains = [d for s in chosen for d in s.allowed_domains]
+        return spider
+
+    async def start(self) -> AsyncIterator[Any]:
+        for source in self.sources:
+            for request in self.source_requests(source):
+                yield request
+
+    def source_requests(self, source: SourceConfig) -> Iterator[scrapy.Request]:
+        """The first requests for one source."""
+        raise NotImplementedError
+
+    def meta_for(self, source: SourceConfig, **extra: Any) -> dict[str, Any]:
+        """Request meta naming the source, so middlewares and pipelines know where a page came from."""
+        return {"source": source.name, "outlet": source.outlet, "allow_private": source.allow_private, **extra}
+
+    def is_recent(self, published: date | None) -> bool:
+        """Whether an entry passes --since (entries without a date always do)."""
+        return self.since is None or published is None or published >= self.since
+
+    def article_request(self, url: str, source: SourceConfig, published: date | None) -> scrapy.Request:
+        """A request for an article page."""
+        return scrapy.Request(
+            url,
+            callback=self.parse_article,
+            errback=self.on_error,
+            meta=self.meta_for(source, article=True, published=published),
+        )
+
+    def parse_article(self, response: Response) -> Iterator[PageItem]:
+        """Hand an HTML page on to the pipelines; anything else is recorded as not_html."""
+        content_type = response.headers.get(b"Content-Type", b"") or b""
+        if not content_type.lower().startswith(HTML_TYPES):
+            self.count_error("not_html")
+            return
+        yield PageItem(
+            url=response.url,
+            status=response.status,
+            body=response.body,
+            source=response.meta["source"],
+            outlet=response.meta.get("outlet"),
+            fetched_at=datetime.now(UTC),
+            published_hint=response.meta.get("published"),
+        )
+
+    def on_error(self, failure: Failure) -> None:
+        """Record a failed request by kind instead of stopping the crawl."""
+        kind = error_kind(failure)
+        self.count_error(kind)
+        request = getattr(failure, "request", None)
+        self.logger.warning("%s: %s", kind, request.url if request else failure.getErrorMessage())
+
+    def count_error(self, kind: str) -> None:
+        """Add one failure of this kind to the crawl's stats."""
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(f"tracker/errors/{kind}")

@@ -1,0 +1,79 @@
+"""Scrapy item pipelines over the pure modules: extraction, topic filter, quote engine."""
+
+from dataclasses import dataclass, field
+from typing import Self
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+
+from crawler.config import load_config
+from crawler.items import PageItem
+from pipelines.extract import ExtractionError, Extracted, extract_article
+from pipelines.quotes import Quote, extract_quotes
+from pipelines.topics import TopicMatcher
+
+
+@dataclass(slots=True)
+class ArticleDraft:
+    """A page on its way through the pipelines, gathering extraction, topics and quotes."""
+
+    page: PageItem
+    extracted: Extracted = field(repr=False)
+    topics: list[str] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list, repr=False)
+
+
+class _StatsPipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    def inc(self, key: str) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(key)
+
+
+class ExtractPipeline(_StatsPipeline):
+    """Page -> extracted article text and metadata (trafilatura); pages with no article are dropped."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_item(self, item: PageItem) -> ArticleDraft:
+        try:
+            extracted = extract_article(item.body, item.url)
+        except ExtractionError as exc:
+            self.inc("tracker/errors/parse")
+            raise DropItem(f"{item.url}: {exc}") from exc
+        return ArticleDraft(item, extracted)
+
+
+class TopicPipeline(_StatsPipeline):
+    """Marks the article's topics from the configured keyword rules; off-topic ones are stored as such."""
+
+    def __init__(self, crawler: Crawler, matcher: TopicMatcher) -> None:
+        super().__init__(crawler)
+        self.matcher = matcher
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        config = load_config(crawler.settings.get("TRACKER_CONFIG") or None)
+        rules = [(t.name, t.keywords) for t in config.topics]
+        return cls(crawler, TopicMatcher.build(rules, config.min_topic_matches))
+
+    def process_item(self, item: ArticleDraft) -> ArticleDraft:
+        item.topics = self.matcher.topics(item.extracted.title, item.extracted.text)
+        return item
+
+
+class QuotePipeline(_StatsPipeline):
+    """Runs the quote engine over on-topic articles."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_item(self, item: ArticleDraft) -> ArticleDraft:
+        if item.topics:
+            item.quotes = extract_quotes(item.extracted.text)
+        return item

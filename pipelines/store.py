@@ -1,0 +1,99 @@
+"""Hands a finished article to storage: one transaction per article, counts kept in the crawl stats."""
+
+import logging
+from typing import Self
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from crawler.config import db_url_from_settings
+from pipelines.extract import EXTRACTOR_VERSION
+from pipelines.stages import ArticleDraft
+from pipelines.urls import canonical_url
+from storage.db import make_engine, make_sessionmaker
+from storage.ingest import store_article, store_page
+from storage.records import ArticleRecord, PageRecord, QuoteRecord
+
+log = logging.getLogger(__name__)
+
+
+def article_record(draft: ArticleDraft) -> ArticleRecord:
+    """The storage record of a draft: attributed quotes only, canonical URL, best date."""
+    ex = draft.extracted
+    quotes = [
+        QuoteRecord(
+            text=q.text,
+            start=q.start,
+            end=q.end,
+            statement=q.statement,
+            speaker=q.speaker,
+            speaker_kind=q.speaker_kind or "person",
+            mention=q.mention,
+            title=q.title,
+            organization=q.organization,
+            cue=q.cue,
+        )
+        for q in draft.quotes
+        if q.speaker
+    ]
+    return ArticleRecord(
+        url=canonical_url(ex.canonical_url, draft.page.url),
+        outlet=draft.page.outlet or ex.sitename,
+        title=ex.title,
+        author=ex.author,
+        published=ex.published or draft.page.published_hint,
+        language=ex.language,
+        text=ex.text,
+        topics=draft.topics,
+        extractor_version=EXTRACTOR_VERSION,
+        quotes=quotes,
+    )
+
+
+class StorePipeline:
+    """Stores each page, and each on-topic article with its statements, in its own transaction."""
+
+    def __init__(self, crawler: Crawler, db_url: str) -> None:
+        self.crawler = crawler
+        self.db_url = db_url
+        self.engine: Engine | None = None
+        self.sessions: sessionmaker[Session] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler, db_url_from_settings(crawler.settings))
+
+    def open_spider(self) -> None:
+        self.engine = make_engine(self.db_url)
+        self.sessions = make_sessionmaker(self.engine)
+
+    def close_spider(self) -> None:
+        if self.engine is not None:
+            self.engine.dispose()
+
+    def process_item(self, item: ArticleDraft) -> ArticleDraft:
+        assert self.sessions is not None and self.crawler.stats is not None
+        stats = self.crawler.stats
+        page = PageRecord(item.page.url, item.page.status, item.page.body, item.page.fetched_at, item.page.source)
+        try:
+            with self.sessions.begin() as session:
+                row = store_page(session, page, "article" if item.topics else "off_topic")
+                if not item.topics:
+                    result = None
+                else:
+                    result = store_article(session, row, article_record(item), item.page.fetched_at)
+        except SQLAlchemyError as exc:
+            stats.inc_value("tracker/errors/storage")
+            log.error("could not store %s: %s", item.page.url, exc)
+            raise DropItem(f"storage failed for {item.page.url}") from exc
+        stats.inc_value("tracker/pages_stored")
+        if result is None:
+            stats.inc_value("tracker/off_topic")
+            raise DropItem(f"off topic: {item.page.url}")
+        stats.inc_value(f"tracker/articles_{result.article}")
+        stats.inc_value("tracker/statements_new", result.statements_new)
+        stats.inc_value("tracker/appearances_new", result.appearances_new)
+        return item

@@ -1,0 +1,147 @@
+"""Running one crawl now: lock, run record, every selected source's spider, stats into the record."""
+
+import logging
+import os
+import socket
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from crawler.config import Config, SourceConfig
+from crawler.spiders.feed import FeedSpider
+from crawler.spiders.sitemap import SitemapSpider
+from crawler.spiders.urls import UrlListSpider
+from scheduler.lock import crawl_lock
+from storage.db import make_engine, make_sessionmaker
+from storage.ingest import sync_sources
+from storage.models import CrawlRun
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_LOCKED = 75  # EX_TEMPFAIL: try again later
+
+SPIDERS = {"feed": FeedSpider, "sitemap": SitemapSpider, "urls": UrlListSpider}
+STAT_KEYS = {
+    "pages": "response_received_count",
+    "articles_new": "tracker/articles_new",
+    "articles_updated": "tracker/articles_updated",
+    "articles_unchanged": "tracker/articles_unchanged",
+    "off_topic": "tracker/off_topic",
+    "statements_new": "tracker/statements_new",
+}
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """How a crawl went, as recorded in crawl_runs."""
+
+    run_id: int
+    status: str
+    counts: dict[str, int] = field(default_factory=dict)
+    errors: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def exit_code(self) -> int:
+        """EXIT_FAILED when the run failed, else EXIT_OK."""
+        return EXIT_FAILED if self.status == "failed" else EXIT_OK
+
+
+def scrapy_settings(config: Config, db_url: str, refetch: bool, log_level: str, log_file: str | None) -> Settings:
+    """The Scrapy settings for a run of the tracker."""
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    settings.set("TRACKER_CONFIG", config.path)
+    settings.set("TRACKER_DB_URL", db_url)
+    settings.set("TRACKER_REFETCH", refetch)
+    settings.set("LOG_LEVEL", log_level)
+    if log_file:
+        settings.set("LOG_FILE", log_file)
+    if config.contact:
+        settings.set("USER_AGENT", f"{settings.get('USER_AGENT')} contact: {config.contact}")
+    return settings
+
+
+def run_crawl(
+    config: Config,
+    db_url: str,
+    sources: tuple[SourceConfig, ...],
+    since: date | None = None,
+    refetch: bool = False,
+    log_level: str = "WARNING",
+    log_file: str | None = None,
+) -> RunSummary:
+    """Crawl the sources into the database under the crawl lock; raises LockHeld if another crawl runs."""
+    with crawl_lock(db_url):
+        engine = make_engine(db_url)
+        sessions = make_sessionmaker(engine)
+        with sessions.begin() as session:
+            sync_sources(session, [(s.name, s.kind, s.url, s.outlet) for s in config.sources])
+            run = CrawlRun(
+                sources=[s.name for s in sources],
+                status="running",
+                pid=os.getpid(),
+                host=socket.gethostname(),
+            )
+            session.add(run)
+        summary = RunSummary(run.id, "failed")
+        try:
+            stats = _crawl(config, db_url, sources, since, refetch, log_level, log_file)
+            summary.counts = {name: int(stats.get(key, 0)) for name, key in STAT_KEYS.items()}
+            summary.errors = {k.removeprefix("tracker/errors/"): int(v) for k, v in stats.items()
+                              if k.startswith("tracker/errors/")}
+            summary.status = _status(summary)
+        except Exception:
+            logging.getLogger(__name__).exception("crawl failed")
+            summary.errors = {"exception": 1}
+            raise
+        finally:
+            with sessions.begin() as session:
+                row = session.get(CrawlRun, summary.run_id)
+                assert row is not None
+                row.finished_at = datetime.now(UTC)
+                row.status = summary.status
+                for name, value in summary.counts.items():
+                    setattr(row, name, value)
+                row.errors = sum(summary.errors.values())
+                row.error_kinds = summary.errors
+            engine.dispose()
+    return summary
+
+
+def _status(summary: RunSummary) -> str:
+    if not summary.errors:
+        return "ok"
+    return "partial" if summary.counts.get("pages") else "failed"
+
+
+def _crawl(
+    config: Config,
+    db_url: str,
+    sources: tuple[SourceConfig, ...],
+    since: date | None,
+    refetch: bool,
+    log_level: str,
+    log_file: str | None,
+) -> Counter[str]:
+    process = CrawlerProcess(scrapy_settings(config, db_url, refetch, log_level, log_file), install_root_handler=True)
+    # trafilatura warns about every page it discards; those are counted as parse errors instead.
+    logging.getLogger("trafilatura").setLevel(logging.ERROR if log_level != "DEBUG" else logging.DEBUG)
+    crawlers = []
+    for kind, spider in SPIDERS.items():
+        names = [s.name for s in sources if s.kind == kind]
+        if names:
+            crawler = process.create_crawler(spider)
+            crawlers.append(crawler)
+            process.crawl(crawler, source=",".join(names), since=since.isoformat() if since else None)
+    process.start()
+    total: Counter[str] = Counter()
+    for crawler in crawlers:
+        assert crawler.stats is not None
+        for key, value in crawler.stats.get_stats().items():
+            if isinstance(value, int) and (key.startswith("tracker/") or key == "response_received_count"):
+                total[key] += value
+    return total

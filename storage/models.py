@@ -1,0 +1,173 @@
+"""SQLAlchemy 2 typed models: sources, pages, articles, officials, statements, appearances, crawl runs."""
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every table."""
+
+    type_annotation_map = {datetime: DateTime(timezone=True)}
+
+
+class Source(Base):
+    """A configured source; the config file is the truth, this row is for joins and health."""
+
+    __tablename__ = "sources"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    url: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200))
+
+
+class Page(Base):
+    """A fetched page with its raw HTML (zlib-compressed), so re-extraction needs no recrawl."""
+
+    __tablename__ = "pages"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
+    status: Mapped[int] = mapped_column(Integer)
+    fetched_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sha256: Mapped[str] = mapped_column(String(64))
+    html: Mapped[bytes] = mapped_column(LargeBinary)
+    outcome: Mapped[str] = mapped_column(String(40))
+
+
+class Article(Base):
+    """An extracted article; syndicated copies point to the original."""
+
+    __tablename__ = "articles"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)
+    page_id: Mapped[int | None] = mapped_column(ForeignKey("pages.id"))
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None] = mapped_column(Date, index=True)
+    language: Mapped[str | None] = mapped_column(String(12))
+    text: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+    original_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    extractor_version: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Official(Base):
+    """A speaker: a person or an organisation, curated or discovered in articles."""
+
+    __tablename__ = "officials"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    name_key: Mapped[str] = mapped_column(String(300), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    is_official: Mapped[bool] = mapped_column(Boolean, default=False)
+    title: Mapped[str | None] = mapped_column(String(300))
+    organization: Mapped[str | None] = mapped_column(String(300))
+    jurisdiction: Mapped[str | None] = mapped_column(String(300))
+    curated: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    aliases: Mapped[list["OfficialAlias"]] = relationship(back_populates="official")
+
+
+class OfficialAlias(Base):
+    """Another way an official's name is printed."""
+
+    __tablename__ = "official_aliases"
+    __table_args__ = (UniqueConstraint("official_id", "alias_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    official_id: Mapped[int] = mapped_column(ForeignKey("officials.id"), index=True)
+    alias: Mapped[str] = mapped_column(String(300))
+    alias_key: Mapped[str] = mapped_column(String(300), index=True)
+    official: Mapped[Official] = relationship(back_populates="aliases")
+
+
+class OfficialRole(Base):
+    """A title an official held, scoped in time."""
+
+    __tablename__ = "official_roles"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    official_id: Mapped[int] = mapped_column(ForeignKey("officials.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    organization: Mapped[str | None] = mapped_column(String(300))
+    jurisdiction: Mapped[str | None] = mapped_column(String(300))
+    start: Mapped[date | None] = mapped_column(Date)
+    end: Mapped[date | None] = mapped_column(Date)
+
+
+class Statement(Base):
+    """One thing one official said on one day, however many outlets reported it."""
+
+    __tablename__ = "statements"
+    __table_args__ = (
+        UniqueConstraint("official_id", "said_on", "fingerprint"),
+        Index("ix_statements_official_date", "official_id", "said_on"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(40), unique=True)
+    official_id: Mapped[int] = mapped_column(ForeignKey("officials.id"))
+    said_on: Mapped[date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    normalized: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    first_url: Mapped[str] = mapped_column(Text)
+    first_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    official: Mapped[Official] = relationship()
+
+
+class Appearance(Base):
+    """One occurrence of a statement's words in an article, as printed there."""
+
+    __tablename__ = "appearances"
+    __table_args__ = (UniqueConstraint("article_id", "start"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    statement_id: Mapped[int] = mapped_column(ForeignKey("statements.id"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    speaker_mention: Mapped[str | None] = mapped_column(String(300))
+    title_as_printed: Mapped[str | None] = mapped_column(String(300))
+    cue: Mapped[str | None] = mapped_column(String(60))
+
+
+class CrawlRun(Base):
+    """One crawl: what it asked for, how it went, and what it added."""
+
+    __tablename__ = "crawl_runs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(20), default="running")
+    sources: Mapped[list[str]] = mapped_column(JSON, default=list)
+    pages: Mapped[int] = mapped_column(Integer, default=0)
+    articles_new: Mapped[int] = mapped_column(Integer, default=0)
+    articles_updated: Mapped[int] = mapped_column(Integer, default=0)
+    articles_unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    off_topic: Mapped[int] = mapped_column(Integer, default=0)
+    statements_new: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    error_kinds: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    pid: Mapped[int | None] = mapped_column(Integer)
+    host: Mapped[str | None] = mapped_column(String(200))

@@ -1,0 +1,47 @@
+"""Plain records that the pipeline hands to storage, so storage knows nothing of Scrapy or the engine."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PageRecord:
+    """A fetched page."""
+
+    url: str
+    status: int
+    html: bytes
+    fetched_at: datetime
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRecord:
+    """One attributed quote segment; segments of one statement share `statement`."""
+
+    text: str
+    start: int
+    end: int
+    statement: int
+    speaker: str
+    speaker_kind: str
+    mention: str | None
+    title: str | None
+    organization: str | None
+    cue: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """An extracted, on-topic article and its attributed quotes."""
+
+    url: str
+    outlet: str | None
+    title: str | None
+    author: str | None
+    published: date | None
+    language: str | None
+    text: str
+    topics: list[str]
+    extractor_version: str
+    quotes: list[QuoteRecord] = field(default_factory=list)
