@@ -78,7 +78,9 @@ def load_config(path: str | Path | None = None) -> Config:
     where = str(path) if path else str(DEFAULT_CONFIG)
     unknown = set(data) - TOP_KEYS
     if unknown:
-        raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(TOP_KEYS))}")
+        raise ConfigError(
+            f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(TOP_KEYS))}"
+        )
     merged = {**defaults, **data}
     allow_private = _bool(merged.get("allow_private", False), "allow_private", where)
     database = _table(merged.get("database", {}), "database", where)
@@ -89,7 +91,8 @@ def load_config(path: str | Path | None = None) -> Config:
     if set(crawler) - CRAWLER_KEYS:
         raise ConfigError(f"{where}: [crawler] unknown key(s) {', '.join(sorted(set(crawler) - CRAWLER_KEYS))}")
     sources = tuple(
-        _source(raw, i, where, allow_private) for i, raw in enumerate(_list(merged.get("sources", []), "sources", where))
+        _source(raw, i, where, allow_private)
+        for i, raw in enumerate(_list(merged.get("sources", []), "sources", where))
     )
     names = [s.name for s in sources]
     dupes = sorted({n for n in names if names.count(n) > 1})
@@ -143,9 +146,7 @@ def check_url(url: str, where: str, allow_private: bool) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ConfigError(f"{where}: {url!r} is not an http(s) URL")
     if not allow_private and is_private_host(parts.hostname):
-        raise ConfigError(
-            f"{where}: {url!r} is on a private or loopback address; set allow_private = true to allow it"
-        )
+        raise ConfigError(f"{where}: {url!r} is on a private or loopback address; set allow_private = true to allow it")
     return url
 
 
@@ -192,7 +193,9 @@ def _source(raw: dict[str, Any], i: int, where: str, allow_private_all: bool) ->
     label = f"{where}: sources[{i}]"
     unknown = set(raw) - SOURCE_KEYS
     if unknown:
-        raise ConfigError(f"{label}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(SOURCE_KEYS))}")
+        raise ConfigError(
+            f"{label}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(SOURCE_KEYS))}"
+        )
     name = _str(raw, "name", label)
     label = f"{where}: source {name!r}"
     kind = _str(raw, "kind", label)

@@ -6,12 +6,13 @@ from typing import Any
 from scrapy import Spider
 from scrapy.http import Response
 from scrapy.logformatter import LogFormatter, LogFormatterResult
+from twisted.python.failure import Failure
 
 
 class TrackerLogFormatter(LogFormatter):
     """Scrapy's formatter with short, INFO-level messages for dropped items."""
 
     def dropped(
-        self, item: Any, exception: BaseException, response: Response | None, spider: Spider | None = None
+        self, item: Any, exception: BaseException, response: Response | Failure | None, spider: Spider
     ) -> LogFormatterResult:
         return {"level": logging.INFO, "msg": "Dropped: %(exception)s", "args": {"exception": exception}}

@@ -1,6 +1,5 @@
 """Pure parsers for feeds (RSS 2.0, Atom) and sitemaps (index, urlset, Google News)."""
 
-import gzip
 import zlib
 from dataclasses import dataclass
 from datetime import date

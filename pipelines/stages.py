@@ -8,7 +8,7 @@ from scrapy.exceptions import DropItem
 
 from crawler.config import load_config
 from crawler.items import PageItem
-from pipelines.extract import ExtractionError, Extracted, extract_article
+from pipelines.extract import Extracted, ExtractionError, extract_article
 from pipelines.quotes import Quote, extract_quotes
 from pipelines.topics import TopicMatcher
 

@@ -8,9 +8,8 @@ from courlan import normalize_url
 def canonical_url(declared: str | None, fetched: str) -> str:
     """The article's canonical URL: the declared one if on the fetched site, else the fetched URL, cleaned."""
     url = fetched
-    if declared and declared.startswith(("http://", "https://")):
-        if _site(declared) == _site(fetched):
-            url = declared
+    if declared and declared.startswith(("http://", "https://")) and _site(declared) == _site(fetched):
+        url = declared
     try:
         return str(normalize_url(url, strict=True))
     except ValueError:

@@ -91,8 +91,9 @@ def run_crawl(
         try:
             stats = _crawl(config, db_url, sources, since, refetch, log_level, log_file)
             summary.counts = {name: int(stats.get(key, 0)) for name, key in STAT_KEYS.items()}
-            summary.errors = {k.removeprefix("tracker/errors/"): int(v) for k, v in stats.items()
-                              if k.startswith("tracker/errors/")}
+            summary.errors = {
+                k.removeprefix("tracker/errors/"): int(v) for k, v in stats.items() if k.startswith("tracker/errors/")
+            }
             summary.status = _status(summary)
         except Exception:
             logging.getLogger(__name__).exception("crawl failed")

@@ -9,9 +9,7 @@ from storage.db import make_engine, make_sessionmaker
 from storage.export import ARTICLE_COLUMNS, STATEMENT_COLUMNS, article_rows, statement_rows, write_csv
 
 
-def export_csv(
-    db_url: str, what: str, output: str, since: date | None, until: date | None, speaker: str | None
-) -> int:
+def export_csv(db_url: str, what: str, output: str, since: date | None, until: date | None, speaker: str | None) -> int:
     """Export `statements` or `articles` to `output` ('-' for stdout); returns rows written."""
     engine = make_engine(db_url)
     try:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import IO, Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from storage.models import Appearance, Article, Official, Statement
@@ -28,7 +28,17 @@ STATEMENT_COLUMNS = [
     "first_url",
     "first_seen_at",
 ]
-ARTICLE_COLUMNS = ["article_id", "url", "outlet", "title", "author", "published", "language", "topics", "original_url"]
+ARTICLE_COLUMNS = [
+    "article_id",
+    "url",
+    "outlet",
+    "title",
+    "author",
+    "published",
+    "language",
+    "topics",
+    "original_url",
+]
 
 
 def safe_cell(value: object) -> str:
@@ -43,7 +53,7 @@ def statement_rows(
     session: Session, since: date | None = None, until: date | None = None, speaker: str | None = None
 ) -> Iterator[list[object]]:
     """One row per statement with every outlet and URL that reported it, in statement order."""
-    query: Select[Any] = select(Statement, Official).join(Official).order_by(Statement.said_on, Statement.id)
+    query = select(Statement, Official).join(Official).order_by(Statement.said_on, Statement.id)
     if since:
         query = query.where(Statement.said_on >= since)
     if until:

@@ -21,21 +21,23 @@ HTML_TYPES = (b"text/html", b"application/xhtml")
 
 def error_kind(failure: Failure) -> str:
     """A short name for why a request failed: http_503, timeout, dns, refused, ..."""
-    if failure.check(HttpError):
-        return f"http_{failure.value.response.status}"
-    if failure.check(TxTimeoutError, TCPTimedOutError, TimeoutError):
+    error = failure.value
+    if isinstance(error, HttpError):
+        return f"http_{error.response.status}"
+    if isinstance(error, TxTimeoutError | TCPTimedOutError | TimeoutError):
         return "timeout"
-    if failure.check(DNSLookupError):
+    if isinstance(error, DNSLookupError):
         return "dns"
-    if failure.check(TxConnectionRefused):
+    if isinstance(error, TxConnectionRefused):
         return "refused"
-    return failure.type.__name__ if failure.type else "unknown"
+    return type(error).__name__ if error is not None else "unknown"
 
 
 class TrackerSpider(scrapy.Spider):
     """Base of the tracker's spiders: `-a source=NAME[,NAME]`, `-a since=YYYY-MM-DD`."""
 
     kind: ClassVar[str] = ""
+    allowed_domains: list[str]
 
     def __init__(self, source: str | None = None, since: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -69,7 +71,12 @@ class TrackerSpider(scrapy.Spider):
 
     def meta_for(self, source: SourceConfig, **extra: Any) -> dict[str, Any]:
         """Request meta naming the source, so middlewares and pipelines know where a page came from."""
-        return {"source": source.name, "outlet": source.outlet, "allow_private": source.allow_private, **extra}
+        return {
+            "source": source.name,
+            "outlet": source.outlet,
+            "allow_private": source.allow_private,
+            **extra,
+        }
 
     def is_recent(self, published: date | None) -> bool:
         """Whether an entry passes --since (entries without a date always do)."""

@@ -20,7 +20,11 @@ class FeedSpider(TrackerSpider):
     def source_requests(self, source: SourceConfig) -> Iterator[scrapy.Request]:
         assert source.url
         yield scrapy.Request(
-            source.url, callback=self.parse_feed, errback=self.on_error, meta=self.meta_for(source), dont_filter=True
+            source.url,
+            callback=self.parse_feed,
+            errback=self.on_error,
+            meta=self.meta_for(source),
+            dont_filter=True,
         )
 
     def parse_feed(self, response: Response) -> Iterator[Any]:

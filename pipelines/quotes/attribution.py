@@ -17,7 +17,7 @@ from pipelines.quotes.mentions import Mention, cap_run_start, parse_run
 from pipelines.quotes.tokens import Token
 
 SENTENCE_END = frozenset({".", "!", "?"})
-CLAUSE_STOP = frozenset({".", "!", "?", ";", ":", "(", ")", "\"", "“", "”"})
+CLAUSE_STOP = frozenset({".", "!", "?", ";", ":", "(", ")", '"', "“", "”"})
 PREPOSITIONS = frozenset({"for", "of", "at", "with", "from", "in", "on"})
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 MAX_CUE_DISTANCE = 8
@@ -137,7 +137,7 @@ def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
         t = tokens[j]
         if not t.is_word:
             return None
-        if t.lower in DETERMINERS and not t.is_cap or (t.lower in DETERMINERS and j == i - 1):
+        if (t.lower in DETERMINERS and not t.is_cap) or (t.lower in DETERMINERS and j == i - 1):
             if j > 0 and tokens[j - 1].lower in PREPOSITIONS:
                 j -= 2
                 continue
@@ -196,4 +196,3 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
     if words[0].lower in DETERMINERS:
         return _description(tokens, i, k - 1, text)
     return None
-

@@ -120,7 +120,7 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
         entity = index.by_title(m.title, m.start)
     if entity is None:
         return Speaker(None, None, None, None, m, cue.verb.text)
-    title, org = _organization(entity.title, entity.jurisdiction, place)
+    title, org = _organization(entity.title or m.title, entity.jurisdiction or m.jurisdiction, place)
     kind = "organization" if entity.is_org else "person"
     return Speaker(entity.name, kind, title, org, m, cue.verb.text)
 

@@ -3,7 +3,7 @@
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from pipelines.quotes.lexicon import DETERMINERS, TITLE_HEADS
+from pipelines.quotes.lexicon import DETERMINERS, TITLE_HEADS, TITLE_MODIFIERS
 from pipelines.quotes.mentions import Mention, cap_run_end, is_title_word, parse_run
 from pipelines.quotes.tokens import Token
 
@@ -87,7 +87,8 @@ class EntityIndex:
         """The person whose title ends with the given head ("the mayor"), nearest before pos."""
         head = title.lower().split()[-1]
         found = [
-            e for e in self.entities.values()
+            e
+            for e in self.entities.values()
             if not e.is_org and e.title and head in e.title.lower().replace("-", " ").split()
         ]
         if not found:
@@ -108,7 +109,7 @@ def appositive_title(tokens: list[Token], j: int) -> str | None:
         return None
     words: list[Token] = []
     for t in tokens[j + 1 : j + 14]:
-        if t.text in {",", ".", ";", ":", "(", ")"} or t.text in "\"“”":
+        if t.text in {",", ".", ";", ":", "(", ")"} or t.text in '"“”':
             break
         words.append(t)
     if not words or words[0].lower in {"who", "which", "whose", "where", "when", "said", "says"}:
@@ -124,12 +125,18 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
     """Add every named mention found in a stretch of prose to the index."""
     i = 0
     while i < len(tokens):
-        t = tokens[i]
-        if not (t.is_cap and t.is_word):
+        if not _in_name_run(tokens[i]):
             i += 1
             continue
-        j = cap_run_end(tokens, i)
+        j = i
+        # Titles in lower case run into the name: "presidential nominee Donald Trump".
+        while j < len(tokens) and (_in_name_run(tokens[j]) or tokens[j].is_cap):
+            j = cap_run_end(tokens, j) if tokens[j].is_cap and tokens[j].is_word else j + 1
         mention = parse_run(tokens[i:j], text)
         if mention is not None and mention.kind == "name":
             index.add(mention, appositive_title(tokens, j))
-        i = j
+        i = max(j, i + 1)
+
+
+def _in_name_run(t: Token) -> bool:
+    return t.is_word and (t.is_cap or t.lower in TITLE_HEADS or t.lower in TITLE_MODIFIERS)

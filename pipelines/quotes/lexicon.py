@@ -66,7 +66,7 @@ TITLE_HEADS = frozenset(
 # Words that modify a title head to their right ("City Attorney", "Police Chief", "Vice President").
 TITLE_MODIFIERS = frozenset(
     """
-    city district police vice press deputy acting assistant former chief senior general executive state
+    city council district police vice press deputy acting assistant former chief senior general executive state
     county interim associate special presidential vice-presidential republican democratic democrat gop
     federal national border homeland security immigration top campaign senate house majority minority
     white u.s. us lead principal managing communications policy political legal foreign domestic

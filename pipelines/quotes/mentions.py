@@ -13,7 +13,9 @@ from pipelines.quotes.lexicon import (
 )
 from pipelines.quotes.tokens import Token
 
-CONNECTORS = frozenset({"of", "de", "la", "le", "van", "von", "der", "del", "da", "di", "du", "bin", "al", "and", "for", "the"})
+CONNECTORS = frozenset(
+    {"of", "de", "la", "le", "van", "von", "der", "del", "da", "di", "du", "bin", "al", "and", "for", "the"}
+)
 POSSESSIVE = ("'s", "’s")
 
 
@@ -41,11 +43,11 @@ def cap_run_end(tokens: list[Token], i: int) -> int:
     j = i
     while j < len(tokens):
         t = tokens[j]
-        if t.is_cap and t.is_word:
-            j += 1
-        elif t.lower in CONNECTORS and j > i and j + 1 < len(tokens) and tokens[j + 1].is_cap:
-            j += 1
-        elif t.text in "-" and j > i and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+        if (
+            (t.is_cap and t.is_word)
+            or (t.lower in CONNECTORS and j > i and j + 1 < len(tokens) and tokens[j + 1].is_cap)
+            or (t.text in "-" and j > i and j + 1 < len(tokens) and tokens[j + 1].is_cap)
+        ):
             j += 1
         else:
             break
@@ -57,9 +59,9 @@ def cap_run_start(tokens: list[Token], j: int) -> int:
     i = j
     while i > 0:
         prev = tokens[i - 1]
-        if prev.is_cap and prev.is_word:
-            i -= 1
-        elif prev.lower in CONNECTORS and i - 2 >= 0 and tokens[i - 2].is_cap and prev.lower != "the":
+        if (prev.is_cap and prev.is_word) or (
+            prev.lower in CONNECTORS and i - 2 >= 0 and tokens[i - 2].is_cap and prev.lower != "the"
+        ):
             i -= 1
         else:
             break

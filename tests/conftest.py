@@ -1,0 +1,86 @@
+"""Shared fixtures: the ../shared materials, the demo site on 127.0.0.1, in-memory databases."""
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+
+from scheduler.demo import demo_routes
+from scheduler.site_server import serve
+from storage.db import make_engine, make_sessionmaker
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("TRACKER_SHARED_DIR", REPO.parent / "shared"))
+
+
+def shared(*parts: str) -> Path:
+    """A path under ../shared, failing clearly when the materials are missing."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.fail(f"{path} is missing: these tests read ../shared beside the repo (or TRACKER_SHARED_DIR)")
+    return path
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return shared("data", "seed", "abc7-sf-sanctuary.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def seed_gold() -> dict:
+    return json.loads(shared("data", "seed", "abc7-sf-sanctuary.gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def session() -> Iterator[Session]:
+    engine = make_engine("sqlite://")
+    with make_sessionmaker(engine).begin() as s:
+        yield s
+    engine.dispose()
+
+
+@pytest.fixture
+def demo_site() -> Iterator[str]:
+    with serve(demo_routes()) as base:
+        yield base
+
+
+def demo_config(base: str, tmp_path: Path) -> Path:
+    """A config for the demo site with the database in tmp_path."""
+    path = tmp_path / "config.toml"
+    path.write_text(
+        f"""allow_private = true
+[database]
+url = "sqlite:///{tmp_path / "tracker.db"}"
+
+[[sources]]
+name = "abc7-demo"
+kind = "feed"
+url = "{base}/abc7/feed.xml"
+outlet = "ABC7 News"
+
+[[sources]]
+name = "ledger-demo"
+kind = "sitemap"
+url = "{base}/ledger/news-sitemap.xml"
+outlet = "The Bay Ledger"
+""",
+        encoding="utf-8",
+    )
+    return path
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the sanctuary-tracker command in its own process (Twisted's reactor cannot restart)."""
+    return subprocess.run(
+        [sys.executable, "-c", "from scheduler.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+    )

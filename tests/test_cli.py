@@ -1,0 +1,72 @@
+"""The command-line interface: the quotes contract, help on every command, the demo."""
+
+import json
+
+from click.testing import CliRunner
+
+from scheduler.cli import cli
+from tests.conftest import run_cli, shared
+
+
+def test_quotes_jsonl_contract(seed_gold):
+    path = str(shared("data", "seed", "abc7-sf-sanctuary.txt"))
+    result = CliRunner().invoke(cli, ["quotes", path, "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    for r in records:
+        assert {
+            "source",
+            "quote",
+            "start",
+            "end",
+            "speaker",
+            "speaker_start",
+            "speaker_end",
+            "title",
+            "organization",
+            "cue",
+            "statement",
+        } <= set(r)
+        assert r["source"] == path
+    attributed = [(r["start"], r["end"], r["speaker"]) for r in records if r["speaker"]]
+    assert attributed == [(g["start"], g["end"], g["speaker"]) for g in seed_gold["quotes"]]
+
+
+def test_quotes_on_html_indexes_extracted_text(tmp_path):
+    from importlib.resources import files
+
+    from pipelines.extract import extract_article
+
+    html = (files("scheduler") / "demo_site" / "abc7-sanctuary.html").read_bytes()
+    path = tmp_path / "page.html"
+    path.write_bytes(html)
+    result = CliRunner().invoke(cli, ["quotes", str(path)])
+    text = extract_article(html).text
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert len([r for r in records if r["speaker"]]) == 11
+    for r in records:
+        assert text[r["start"] + 1 : r["start"] + 1 + len(r["quote"])] == r["quote"]
+
+
+def test_quotes_reports_unreadable_files_and_goes_on(tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text('"We stand by the ordinance," Mayor Ana Ruiz said.\n')
+    result = CliRunner().invoke(cli, ["quotes", str(tmp_path / "missing.txt"), str(good)])
+    assert result.exit_code == 1
+    assert "missing.txt" in result.output and "Ana Ruiz" in result.output
+
+
+def test_every_command_has_help():
+    runner = CliRunner()
+    for name, command in cli.commands.items():
+        assert command.help, f"{name} has no help text"
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_demo_runs_offline(tmp_path):
+    result = run_cli("demo", "--output-dir", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "David Chiu" in result.stdout
+    csv_text = (tmp_path / "out" / "statements.csv").read_text(encoding="utf-8")
+    assert csv_text.count("David Chiu") == 2

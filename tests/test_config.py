@@ -1,0 +1,65 @@
+"""Config loading: defaults, validation errors that name the bad key, private addresses."""
+
+import pytest
+
+from crawler.config import ConfigError, load_config, resolve_db_url
+
+
+def write(tmp_path, body: str):
+    path = tmp_path / "c.toml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_shipped_default_has_sources_and_topics():
+    config = load_config()
+    assert len(config.sources) >= 5
+    assert {s.kind for s in config.sources} <= {"feed", "sitemap", "urls"}
+    assert {t.name for t in config.topics} == {"sanctuary-policy", "immigration-enforcement"}
+
+
+def test_partial_config_takes_default_topics(tmp_path):
+    config = load_config(write(tmp_path, '[[sources]]\nname = "a"\nkind = "feed"\nurl = "https://example.org/feed"\n'))
+    assert [s.name for s in config.sources] == ["a"]
+    assert config.topics == load_config().topics
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("colour = 1\n", "unknown key(s) colour"),
+        ('[[sources]]\nname = "a"\nkind = "rss"\nurl = "https://e.org/"\n', "kind 'rss'"),
+        ('[[sources]]\nname = "a"\nkind = "feed"\nurl = "file:///etc/passwd"\n', "not an http(s) URL"),
+        ('[[sources]]\nname = "a"\nkind = "feed"\nurl = "http://127.0.0.1/feed"\n', "allow_private"),
+        (
+            '[[sources]]\nname = "a"\nkind = "feed"\nurl = "https://e.org/"\nspeed = 2\n',
+            "unknown key(s) speed",
+        ),
+        ('[[sources]]\nname = "a"\nkind = "urls"\nurl = "https://e.org/"\n', "needs urls"),
+        ("[[sources]\n", "not valid TOML"),
+    ],
+)
+def test_bad_config_names_the_problem(tmp_path, body, message):
+    with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        load_config(write(tmp_path, body))
+
+
+def test_private_source_allowed_when_said(tmp_path):
+    body = '[[sources]]\nname = "a"\nkind = "feed"\nurl = "http://127.0.0.1:8000/feed"\nallow_private = true\n'
+    assert load_config(write(tmp_path, body)).sources[0].allow_private
+
+
+def test_missing_file_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError, match="not found"):
+        load_config(tmp_path / "nope.toml")
+
+
+def test_db_url_precedence(tmp_path, monkeypatch):
+    config = load_config(write(tmp_path, '[database]\nurl = "sqlite:///from-config.db"\n'))
+    monkeypatch.delenv("TRACKER_DB_URL", raising=False)
+    assert resolve_db_url(None, config) == "sqlite:///from-config.db"
+    monkeypatch.setenv("TRACKER_DB_URL", "sqlite:///from-env.db")
+    assert resolve_db_url(None, config) == "sqlite:///from-env.db"
+    assert resolve_db_url("sqlite:///flag.db", config) == "sqlite:///flag.db"
+    monkeypatch.delenv("TRACKER_DB_URL")
+    assert resolve_db_url(None, None) == "sqlite:///tracker.db"

@@ -1,0 +1,51 @@
+"""Spiders stay thin: feed and sitemap callbacks turn saved documents into article requests."""
+
+from scrapy.http import HtmlResponse, Request, XmlResponse
+
+from crawler.config import SourceConfig
+from crawler.spiders.feed import FeedSpider
+from crawler.spiders.sitemap import SitemapSpider
+from crawler.spiders.urls import UrlListSpider
+from tests.test_parsing import INDEX, NEWS, RSS
+
+SOURCE = SourceConfig("news", "feed", "News", ("https://news.example/feed",))
+
+
+def response(cls, url, body):
+    return cls(url, body=body, request=Request(url, meta={"source": "news", "outlet": "News"}))
+
+
+def test_feed_spider_requests_entries_after_since():
+    spider = FeedSpider(since="2025-01-01")
+    spider.sources = (SOURCE,)
+    requests = list(spider.parse_feed(response(XmlResponse, "https://news.example/feed", RSS)))
+    assert [r.url for r in requests] == ["https://news.example/a", "https://news.example/b"]
+    assert all(r.meta["article"] and r.meta["source"] == "news" for r in requests)
+    later = FeedSpider(since="2025-02-01")
+    later.sources = (SOURCE,)
+    # Entries without a date are kept; dated entries before --since are not.
+    assert [r.url for r in later.parse_feed(response(XmlResponse, "https://news.example/feed", RSS))] == [
+        "https://news.example/b"
+    ]
+
+
+def test_sitemap_spider_follows_index_and_requests_pages():
+    source = SourceConfig("news", "sitemap", "News", ("https://news.example/sitemap.xml",))
+    spider = SitemapSpider(since="2025-03-01")
+    spider.sources = (source,)
+    children = list(spider.parse_sitemap(response(XmlResponse, "https://news.example/sitemap.xml", INDEX)))
+    assert [r.url for r in children] == ["https://news.example/s2.xml.gz"]  # s1 is older than --since
+    assert children[0].callback == spider.parse_sitemap
+    pages = list(spider.parse_sitemap(response(XmlResponse, "https://news.example/s2.xml", NEWS)))
+    assert [r.url for r in pages] == ["https://news.example/n1", "https://news.example/n2"]
+    assert pages[0].callback == spider.parse_article
+
+
+def test_url_list_spider_and_article_items():
+    source = SourceConfig("list", "urls", "Outlet", ("https://a.example/1", "https://a.example/2"))
+    spider = UrlListSpider()
+    assert [r.url for r in spider.source_requests(source)] == ["https://a.example/1", "https://a.example/2"]
+    page = response(HtmlResponse, "https://a.example/1", b"<html><body><p>x</p></body></html>")
+    page.headers[b"Content-Type"] = b"text/html; charset=utf-8"
+    [item] = list(spider.parse_article(page))
+    assert (item.url, item.source, item.outlet, item.status) == ("https://a.example/1", "news", "News", 200)

@@ -1,0 +1,141 @@
+"""Storage: one statement per official, date and words; appearances per outlet; idempotent re-stores."""
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import func, select
+
+from storage.ingest import store_article, store_page
+from storage.models import Appearance, Article, Official, Statement
+from storage.records import ArticleRecord, PageRecord, QuoteRecord
+
+SEEN = datetime(2025, 1, 29, 12, tzinfo=UTC)
+
+
+def quote(text: str, statement: int, speaker: str = "David Chiu", start: int = 0) -> QuoteRecord:
+    return QuoteRecord(
+        text,
+        start,
+        start + len(text) + 2,
+        statement,
+        speaker,
+        "person",
+        "Chiu",
+        "City Attorney",
+        "San Francisco",
+        "said",
+    )
+
+
+def article(url: str, quotes: list[QuoteRecord], published: date = date(2025, 1, 28), text: str = "") -> ArticleRecord:
+    return ArticleRecord(
+        url,
+        "Outlet " + url[-1],
+        "t",
+        None,
+        published,
+        "en",
+        text or f"body of {url}",
+        ["sanctuary-policy"],
+        "test",
+        quotes,
+    )
+
+
+def store(session, record: ArticleRecord):
+    page = store_page(session, PageRecord(record.url, 200, record.text.encode(), SEEN, None), "article")
+    return store_article(session, page, record, SEEN)
+
+
+def count(session, model) -> int:
+    return session.scalar(select(func.count()).select_from(model))
+
+
+def test_restoring_the_same_article_changes_nothing(session):
+    record = article("https://a.example/1", [quote("We will fight back and we will win again.", 0)])
+    first = store(session, record)
+    second = store(session, record)
+    assert (first.article, first.statements_new) == ("new", 1)
+    assert (second.article, second.statements_new, second.appearances_new) == ("unchanged", 0, 0)
+    assert count(session, Statement) == 1 and count(session, Appearance) == 1
+
+
+def test_same_words_across_outlets_are_one_statement(session):
+    words = "Our policy simply says you cannot deputize local law enforcement as ICE agents."
+    store(session, article("https://a.example/1", [quote(words, 0)]))
+    store(session, article("https://b.example/2", [quote(words.upper().replace(",", ""), 0)]))
+    store(
+        session,
+        article(
+            "https://c.example/3",
+            [quote("Our policy simply says you cannot deputize local law", 0)],
+            published=date(2025, 1, 29),
+        ),
+    )
+    assert count(session, Statement) == 1
+    assert count(session, Appearance) == 3
+    statement = session.scalars(select(Statement)).one()
+    assert statement.text == words
+    assert statement.first_url == "https://a.example/1"
+
+
+def test_two_statements_by_one_official_on_one_day_stay_two(session):
+    store(
+        session,
+        article(
+            "https://a.example/1",
+            [
+                quote(
+                    "Our policy simply says you cannot deputize local law enforcement as ICE agents,",
+                    0,
+                    start=0,
+                ),
+                quote("With scarce resources, we have to prioritize those resources.", 0, start=100),
+                quote(
+                    "Eight years ago, when Donald Trump first came into office he came after San Francisco,",
+                    1,
+                    start=200,
+                ),
+            ],
+        ),
+    )
+    assert count(session, Statement) == 2
+    assert count(session, Official) == 1
+    assert count(session, Appearance) == 3
+
+
+def test_different_people_same_surname_stay_apart(session):
+    store(
+        session,
+        article(
+            "https://a.example/1",
+            [
+                quote("The department does not assist in immigration raids.", 0, speaker="Bill Scott"),
+                quote("The department does not assist in immigration raids.", 1, speaker="Rick Scott", start=100),
+            ],
+        ),
+    )
+    assert count(session, Official) == 2
+    assert count(session, Statement) == 2
+
+
+def test_syndicated_copy_points_to_original(session):
+    text = "The same wire story printed twice, word for word."
+    store(
+        session,
+        article("https://a.example/1", [quote("We stand with you, and you belong here today.", 0)], text=text),
+    )
+    store(
+        session,
+        article("https://b.example/2", [quote("We stand with you, and you belong here today.", 0)], text=text),
+    )
+    copy = session.scalars(select(Article).where(Article.url == "https://b.example/2")).one()
+    original = session.scalars(select(Article).where(Article.url == "https://a.example/1")).one()
+    assert copy.original_id == original.id
+    assert count(session, Statement) == 1 and count(session, Appearance) == 2
+
+
+def test_statements_outside_the_date_window_are_separate(session):
+    words = "We will not turn our deputies into immigration agents."
+    store(session, article("https://a.example/1", [quote(words, 0)], published=date(2025, 1, 1)))
+    store(session, article("https://b.example/2", [quote(words, 0)], published=date(2025, 3, 1)))
+    assert count(session, Statement) == 2
