@@ -6,6 +6,7 @@ import socket
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import Any
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
@@ -50,8 +51,15 @@ class RunSummary:
         return EXIT_FAILED if self.status == "failed" else EXIT_OK
 
 
-def scrapy_settings(config: Config, db_url: str, refetch: bool, log_level: str, log_file: str | None) -> Settings:
-    """The Scrapy settings for a run of the tracker."""
+def scrapy_settings(
+    config: Config,
+    db_url: str,
+    refetch: bool,
+    log_level: str,
+    log_file: str | None,
+    overrides: dict[str, Any] | None = None,
+) -> Settings:
+    """The Scrapy settings for a run of the tracker; `overrides` win over everything else."""
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     settings.set("TRACKER_CONFIG", config.path)
@@ -62,6 +70,7 @@ def scrapy_settings(config: Config, db_url: str, refetch: bool, log_level: str, 
         settings.set("LOG_FILE", log_file)
     if config.contact:
         settings.set("USER_AGENT", f"{settings.get('USER_AGENT')} contact: {config.contact}")
+    settings.update(overrides or {}, priority="cmdline")
     return settings
 
 
@@ -73,6 +82,7 @@ def run_crawl(
     refetch: bool = False,
     log_level: str = "WARNING",
     log_file: str | None = None,
+    overrides: dict[str, Any] | None = None,
 ) -> RunSummary:
     """Crawl the sources into the database under the crawl lock; raises LockHeld if another crawl runs."""
     with crawl_lock(db_url):
@@ -89,7 +99,8 @@ def run_crawl(
             session.add(run)
         summary = RunSummary(run.id, "failed")
         try:
-            stats = _crawl(config, db_url, sources, since, refetch, log_level, log_file)
+            settings = scrapy_settings(config, db_url, refetch, log_level, log_file, overrides)
+            stats = _crawl(settings, sources, since, log_level)
             summary.counts = {name: int(stats.get(key, 0)) for name, key in STAT_KEYS.items()}
             summary.errors = {
                 k.removeprefix("tracker/errors/"): int(v) for k, v in stats.items() if k.startswith("tracker/errors/")
@@ -119,16 +130,8 @@ def _status(summary: RunSummary) -> str:
     return "partial" if summary.counts.get("pages") else "failed"
 
 
-def _crawl(
-    config: Config,
-    db_url: str,
-    sources: tuple[SourceConfig, ...],
-    since: date | None,
-    refetch: bool,
-    log_level: str,
-    log_file: str | None,
-) -> Counter[str]:
-    process = CrawlerProcess(scrapy_settings(config, db_url, refetch, log_level, log_file), install_root_handler=True)
+def _crawl(settings: Settings, sources: tuple[SourceConfig, ...], since: date | None, log_level: str) -> Counter[str]:
+    process = CrawlerProcess(settings)
     # trafilatura warns about every page it discards; those are counted as parse errors instead.
     logging.getLogger("trafilatura").setLevel(logging.ERROR if log_level != "DEBUG" else logging.DEBUG)
     crawlers = []
