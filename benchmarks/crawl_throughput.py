@@ -8,6 +8,7 @@ store, then times trafilatura alone on the same pages in the same process.
 """
 
 import argparse
+import contextlib
 import gzip
 import json
 import tempfile
@@ -64,10 +65,8 @@ def main() -> None:
         crawl_seconds = time.perf_counter() - started
     started = time.perf_counter()
     for body in pages:
-        try:
+        with contextlib.suppress(ExtractionError):
             extract_article(body)
-        except ExtractionError:
-            pass
     extract_seconds = time.perf_counter() - started
     fetched = summary.counts["pages"]
     print(f"pages served: {args.pages}, responses: {fetched}, run status: {summary.status}")
