@@ -13,7 +13,7 @@ from pipelines.quotes.lexicon import (
     TITLE_MODIFIERS,
     UNNAMED_HEADS,
 )
-from pipelines.quotes.mentions import Mention, cap_run_start, parse_run
+from pipelines.quotes.mentions import Mention, cap_run_end, cap_run_start, parse_run
 from pipelines.quotes.tokens import Token
 
 SENTENCE_END = frozenset({".", "!", "?"})
@@ -62,8 +62,8 @@ def leading_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
 def trailing_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
     """The cue that introduces the quote that follows: `Chiu said: “`, `Chiu said the plan was “`.
 
-    Far from the quote, a cue introduces a paraphrase, not the quote: the quote must follow within a
-    few words or right after a colon, comma or "that".
+    "According to X" far from the quote sources a figure, not the quote ("according to the institute
+    ... counted as "Unauthorized Population""): it must come within a few words or end with a comma.
     """
     if not cues:
         return None
@@ -71,9 +71,36 @@ def trailing_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
     rest = tokens[cue.last + 1 :]
     if any(t.text in SENTENCE_END for t in rest):
         return None
-    if len(rest) > MAX_CUE_DISTANCE and rest[-1].text not in {":", ",", "that"}:
+    if cue.verb.lower == "according" and len(rest) > MAX_CUE_DISTANCE and rest[-1].text != ",":
         return None
     return cue
+
+
+def subject_cue(tokens: list[Token], text: str) -> Cue | None:
+    """For a quote inside a sentence with no speech verb ("Trump called it a “sex tape.”"), the sentence's
+    subject when it is a name or a pronoun followed by a verb."""
+    start = 0
+    for k, t in enumerate(tokens):
+        if t.text in SENTENCE_END:
+            start = k + 1
+    if start >= len(tokens) - 1:
+        return None
+    first = tokens[start]
+    if first.lower in PRONOUNS and first.lower not in {"it", "i", "we"}:
+        verb = tokens[start + 1]
+        if verb.is_word and verb.text.islower():
+            mention = Mention("pronoun", first.start, first.end, first.text, gender=PRONOUNS[first.lower])
+            return Cue(verb, mention, start, start + 1)
+        return None
+    if not (first.is_cap and first.is_word):
+        return None
+    end = cap_run_end(tokens, start)
+    if end >= len(tokens) or not (tokens[end].is_word and tokens[end].text.islower()):
+        return None
+    mention = parse_run(tokens[start:end], text)
+    if mention is None or mention.kind != "name" or mention.possessive:
+        return None
+    return Cue(tokens[end], mention, start, end)
 
 
 Found = tuple[Mention, int, int]

@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from pipelines.quotes.attribution import Cue, find_cues, leading_cue, trailing_cue
+from pipelines.quotes.attribution import Cue, find_cues, leading_cue, subject_cue, trailing_cue
 from pipelines.quotes.entities import Entity, EntityIndex, index_tokens
 from pipelines.quotes.mentions import Mention
 from pipelines.quotes.model import Quote
@@ -46,14 +46,20 @@ def extract_quotes(text: str) -> list[Quote]:
     statement = -1
     carried: Speaker | None = None
     open_quote = False
+    introduced: Cue | None = None
     for p, para_gaps in zip(paras, gaps, strict=True):
         if p.chrome or not p.quotes:
             carried, open_quote = None, False
+            introduced = _colon_cue(text, p, para_gaps[-1])
             continue
         cues = [find_cues(tokens, text) for tokens in para_gaps]
         previous: Cue | None = None
         for k, span in enumerate(p.quotes):
             cue = leading_cue(para_gaps[k + 1], cues[k + 1]) or trailing_cue(para_gaps[k], cues[k])
+            if cue is None and k == 0 and not para_gaps[0] and introduced is not None:
+                cue = introduced
+            if cue is None and (k == 0 or _ends_sentence(para_gaps[k])):
+                cue = subject_cue(para_gaps[k], text)
             continuing = k == 0 and open_quote and not para_gaps[0]
             if cue is not None:
                 if cue is not previous or k == 0:
@@ -73,7 +79,19 @@ def extract_quotes(text: str) -> list[Quote]:
             assert carried is not None
             quotes.append(_quote(text, span, carried, statement))
         open_quote = p.quotes[-1].open_end
+        introduced = _colon_cue(text, p, para_gaps[-1])
     return quotes
+
+
+def _colon_cue(text: str, p: Paragraph, last_gap: list[Token]) -> Cue | None:
+    """A cue ending a paragraph with a colon introduces the quote that opens the next one."""
+    if p.chrome or not last_gap or last_gap[-1].text != ":":
+        return None
+    return trailing_cue(last_gap, find_cues(last_gap, text))
+
+
+def _ends_sentence(tokens: list[Token]) -> bool:
+    return any(t.text in {".", "!", "?"} for t in tokens)
 
 
 def _gaps(text: str, p: Paragraph) -> list[list[Token]]:

@@ -3,9 +3,14 @@
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from pipelines.quotes.lexicon import DETERMINERS, TITLE_HEADS, TITLE_MODIFIERS
+from pipelines.quotes.lexicon import DETERMINERS, SPEECH_VERBS, TITLE_HEADS, TITLE_MODIFIERS
 from pipelines.quotes.mentions import Mention, cap_run_end, is_title_word, parse_run
 from pipelines.quotes.tokens import Token
+
+
+# How far back (characters) a sentence subject stays the likely antecedent of a pronoun.
+PRONOUN_WINDOW = 1500
+SENTENCE_BREAKS = frozenset({".", "!", "?", '"', "“", "”"})
 
 
 @dataclass(slots=True)
@@ -30,9 +35,9 @@ class EntityIndex:
 
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
-        self._order: list[tuple[int, Entity]] = []
+        self._order: list[tuple[int, Entity, bool]] = []
 
-    def add(self, mention: Mention, appositive: str | None = None) -> Entity | None:
+    def add(self, mention: Mention, appositive: str | None = None, subject: bool = False) -> Entity | None:
         """Record a named mention; a one-word name joins the fullest entity it abbreviates."""
         if mention.kind != "name" or not mention.name:
             return None
@@ -43,12 +48,12 @@ class EntityIndex:
         entity.jurisdiction = entity.jurisdiction or mention.jurisdiction
         entity.gender = entity.gender or mention.gender
         entity.positions.append(mention.start)
-        self._order.append((mention.start, entity))
+        self._order.append((mention.start, entity, subject and not mention.possessive))
         return entity
 
     def finish(self) -> None:
         """Sort mentions by position once all are added."""
-        self._order.sort(key=lambda pair: pair[0])
+        self._order.sort(key=lambda m: m[0])
 
     def lookup(self, name: str, pos: int, is_org: bool = False) -> Entity | None:
         """The entity a printed name refers to at pos: exact, else by surname, else by first name."""
@@ -65,20 +70,22 @@ class EntityIndex:
         return exact
 
     def last_person(self, pos: int, gender: str) -> Entity | None:
-        """The person most recently named before pos whose gender does not rule them out."""
-        k = bisect_left(self._order, pos, key=lambda pair: pair[0])
-        for _, entity in reversed(self._order[:k]):
-            if entity.is_org:
+        """The person a pronoun at pos most likely means: the latest compatible subject nearby, else the
+        latest compatible person named before it."""
+        k = bisect_left(self._order, pos, key=lambda m: m[0])
+        fallback = None
+        for start, entity, subject in reversed(self._order[:k]):
+            if entity.is_org or (gender and entity.gender and entity.gender != gender):
                 continue
-            if gender and entity.gender and entity.gender != gender:
-                continue
-            return entity
-        return None
+            if subject and pos - start < PRONOUN_WINDOW:
+                return entity
+            fallback = fallback or entity
+        return fallback
 
     def last_org(self, pos: int) -> Entity | None:
         """The organisation most recently named before pos."""
-        k = bisect_left(self._order, pos, key=lambda pair: pair[0])
-        for _, entity in reversed(self._order[:k]):
+        k = bisect_left(self._order, pos, key=lambda m: m[0])
+        for _, entity, _ in reversed(self._order[:k]):
             if entity.is_org:
                 return entity
         return None
@@ -134,8 +141,15 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
             j = cap_run_end(tokens, j) if tokens[j].is_cap and tokens[j].is_word else j + 1
         mention = parse_run(tokens[i:j], text)
         if mention is not None and mention.kind == "name":
-            index.add(mention, appositive_title(tokens, j))
+            index.add(mention, appositive_title(tokens, j), _is_subject(tokens, i, j))
         i = max(j, i + 1)
+
+
+def _is_subject(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether a name opens its sentence or stands next to a speech verb: the likely topic of what follows."""
+    if i == 0 or tokens[i - 1].text in SENTENCE_BREAKS or tokens[i - 1].lower in SPEECH_VERBS:
+        return True
+    return j < len(tokens) and tokens[j].lower in SPEECH_VERBS
 
 
 def _in_name_run(t: Token) -> bool:

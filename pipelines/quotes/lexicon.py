@@ -172,3 +172,38 @@ TITLE_EXPANSIONS = {
     "da": "District Attorney",
     "d.a": "District Attorney",
 }
+
+# Common given names, for resolving "he" and "she" to the right person. Ambiguous names are left out.
+MALE_NAMES = frozenset(
+    """
+    aaron adam alan albert alex alexander andrew anthony antonio arthur barack ben benjamin bernie bill billy
+    bob bobby brad bradley brandon brian bruce bryan carl carlos charles charlie chris christopher chuck clarence
+    cory craig dan daniel danny darrell dave david dennis derek dick don donald doug douglas duncan dwight eddie
+    edward elijah eric ernest eugene frank fred gabriel gary gavin george gerald glenn gordon greg gregory harold
+    harry henry howard ian isaac jack jacob james jason jeb jeff jeffrey jeh jerry jesse jim jimmy joe joel john
+    johnny jon jonathan jose joseph josh joshua juan justin keith ken kenneth kevin kyle larry lawrence lee
+    louis luis marco mark martin matt matthew michael mike mitch mitt nathan newt nicholas nick noah oscar
+    patrick paul peter phil philip ralph randy raymond reince rex richard rick rob robert roger ron ronald roy
+    rudy russell ryan sam samuel scott sean sergio seth shamann stephen steve steven ted terry thomas tim
+    timothy todd tom tony travis tyler victor vincent walter wayne william willie zachary bernard chad corey
+    curtis dale dean franklin fernando hector jared jerome karl kirk lance lindsey manuel marcus mario marvin
+    maxwell miguel neil norman omar pedro rafael reggie reid rodney sheldon stanley stuart ted tobias trey
+    """.split()
+)
+FEMALE_NAMES = frozenset(
+    """
+    abigail alexandra alice alicia allison amanda amy ana andrea angela ann anna anne barbara betsy betty
+    beverly brenda brooke carly carol caroline catherine cathy cheryl christina christine cindy claire
+    deborah debbie debra denise diana diane donna doris dorothy elaine eleanor elena elizabeth ellen emily
+    emma evelyn frances gabrielle gina gloria grace hannah heather heidi helen hillary hope huma ivanka jackie
+    jan jane janet janice jean jennifer jessica jill joan joanne jodi joyce judith judy julia julie karen
+    kate katherine kathleen kathryn kathy kayleigh kellyanne kelly kim kimberly kirsten kristi kristen laura
+    lauren linda lisa lois loretta lori louise lynn madeleine margaret maria marie marilyn martha mary
+    megan melania melanie melissa michelle mildred nancy natalie nicole nikki norma olivia pam pamela patricia
+    paula peggy rachel rebecca rita roberta robin rose ruth sally samantha sandra sara sarah sharon shirley
+    stephanie susan suzanne tammy teresa theresa tina tulsi valerie victoria virginia wendy yvonne zoe alma
+    amelia beth bonnie brittany carmen claudia colleen connie dolores erin eva gwen holly irene jacqueline
+    jasmine joy kamala katie leah lillian lucy marcia maxine meghan miriam monica naomi priya
+    renee sonia stacey sylvia tamara tanya tara vanessa
+    """.split()
+)

@@ -4,7 +4,9 @@ from dataclasses import dataclass
 
 from pipelines.quotes.lexicon import (
     EXPANSIONS,
+    FEMALE_NAMES,
     HONORIFICS,
+    MALE_NAMES,
     NON_NAME_CAPS,
     ORG_WORDS,
     TITLE_EXPANSIONS,
@@ -36,6 +38,7 @@ class Mention:
     title: str | None = None
     jurisdiction: str | None = None
     gender: str = ""
+    possessive: bool = False
 
 
 def cap_run_end(tokens: list[Token], i: int) -> int:
@@ -111,6 +114,9 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
     name_words = words[split + 1 :]
     if not name_words:
         return _description(words, text)
+    possessive = name_words[-1].text.endswith(POSSESSIVE)
+    if not (name_words[0].is_cap and name_words[-1].is_cap):
+        return None
     # A possessive inside the name part is a jurisdiction: "San Francisco's District Attorney ..."
     for k, w in enumerate(name_words[:-1]):
         if w.text.endswith(POSSESSIVE):
@@ -119,8 +125,15 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
             break
     title, jurisdiction = _title_parts(head)
     name_start, name_end = name_words[0].start, name_words[-1].end
+    if possessive:
+        name_end -= 2
     name = " ".join(w.text for w in name_words)
+    if possessive:
+        name = name.removesuffix("'s").removesuffix("’s")
     is_org = is_org_name(name_words)
+    if not gender and not is_org:
+        first = name_words[0].lower
+        gender = "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else ""
     if is_org and name.lower().startswith("the "):
         name = name[4:]
     return Mention(
@@ -133,6 +146,7 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
         title=title,
         jurisdiction=jurisdiction,
         gender=gender,
+        possessive=possessive,
     )
 
 
