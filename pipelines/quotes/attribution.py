@@ -89,18 +89,18 @@ def subject_cue(tokens: list[Token], text: str) -> Cue | None:
     if first.lower in PRONOUNS and first.lower not in {"it", "i", "we"}:
         verb = tokens[start + 1]
         if verb.is_word and verb.text.islower():
-            mention = Mention("pronoun", first.start, first.end, first.text, gender=PRONOUNS[first.lower])
-            return Cue(verb, mention, start, start + 1)
+            pronoun = Mention("pronoun", first.start, first.end, first.text, gender=PRONOUNS[first.lower])
+            return Cue(verb, pronoun, start, start + 1)
         return None
     if not (first.is_cap and first.is_word):
         return None
     end = cap_run_end(tokens, start)
     if end >= len(tokens) or not (tokens[end].is_word and tokens[end].text.islower()):
         return None
-    mention = parse_run(tokens[start:end], text)
-    if mention is None or mention.kind != "name" or mention.possessive:
+    name = parse_run(tokens[start:end], text)
+    if name is None or name.kind != "name" or name.possessive:
         return None
-    return Cue(tokens[end], mention, start, end)
+    return Cue(tokens[end], name, start, end)
 
 
 Found = tuple[Mention, int, int]

@@ -7,7 +7,6 @@ from pipelines.quotes.lexicon import DETERMINERS, SPEECH_VERBS, TITLE_HEADS, TIT
 from pipelines.quotes.mentions import Mention, cap_run_end, is_title_word, parse_run
 from pipelines.quotes.tokens import Token
 
-
 # How far back (characters) a sentence subject stays the likely antecedent of a pronoun.
 PRONOUN_WINDOW = 1500
 SENTENCE_BREAKS = frozenset({".", "!", "?", '"', "“", "”"})
