@@ -6,6 +6,7 @@ from pipelines.quotes.entities import appositive_title
 from pipelines.quotes.lexicon import (
     ADVERBS,
     DETERMINERS,
+    NON_NAME_CAPS,
     ORG_WORDS,
     PRONOUNS,
     SPEECH_VERBS,
@@ -52,10 +53,8 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
 
 def leading_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
     """The cue that ends the sentence a quote just closed: `,” Chiu said.`"""
-    for cue in cues:
-        if any(t.text in SENTENCE_END for t in tokens[: cue.first]):
-            return None
-        return cue
+    if cues and not any(t.is_word for t in tokens[: cues[0].first]):
+        return cues[0]
     return None
 
 
@@ -83,13 +82,19 @@ def subject_cue(tokens: list[Token], text: str) -> Cue | None:
     for k, t in enumerate(tokens):
         if t.text in SENTENCE_END:
             start = k + 1
+    # Skip an opening phrase: "In July, Gingrich dismissed ..."
+    if start < len(tokens) and tokens[start].lower in NON_NAME_CAPS:
+        comma = next((k for k in range(start, min(len(tokens), start + 8)) if tokens[k].text == ","), None)
+        if comma is not None:
+            start = comma + 1
     if start >= len(tokens) - 1:
         return None
     first = tokens[start]
-    if first.lower in PRONOUNS and first.lower not in {"it", "i", "we"}:
+    bare = first.lower.removesuffix("’s").removesuffix("'s")
+    if bare in PRONOUNS and bare not in {"it", "i", "we"}:
         verb = tokens[start + 1]
-        if verb.is_word and verb.text.islower():
-            pronoun = Mention("pronoun", first.start, first.end, first.text, gender=PRONOUNS[first.lower])
+        if bare != first.lower or (verb.is_word and verb.text.islower()):
+            pronoun = Mention("pronoun", first.start, first.start + len(bare), bare, gender=PRONOUNS[bare])
             return Cue(verb, pronoun, start, start + 1)
         return None
     if not (first.is_cap and first.is_word):
@@ -107,9 +112,7 @@ Found = tuple[Mention, int, int]
 
 
 def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
-    i = v - 1
-    while i >= 0 and tokens[i].lower in ADVERBS and not tokens[i].is_cap:
-        i -= 1
+    i = _skip_back(tokens, v - 1)
     if i < 0:
         return None
     t = tokens[i]
@@ -124,6 +127,22 @@ def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
     return None
 
 
+def _skip_back(tokens: list[Token], i: int) -> int:
+    """Step back over adverbs and a parenthesis ("Rep. Gwen Moore (D-Wis.) said") before a verb."""
+    while i >= 0:
+        t = tokens[i]
+        if t.lower in ADVERBS and not t.is_cap:
+            i -= 1
+        elif t.text == ")":
+            opening = next((k for k in range(i - 1, max(-1, i - 12), -1) if tokens[k].text == "("), None)
+            if opening is None:
+                return i
+            i = opening - 1
+        else:
+            return i
+    return i
+
+
 def _named_back(tokens: list[Token], i: int, text: str) -> Found | None:
     s = cap_run_start(tokens, i)
     # Lower-case title words before the name belong to it: "Republican presidential nominee Donald Trump".
@@ -132,6 +151,8 @@ def _named_back(tokens: list[Token], i: int, text: str) -> Found | None:
     mention = parse_run(tokens[s : i + 1], text)
     if mention is None:
         return None
+    if s > 0 and tokens[s - 1].lower == "the":
+        s -= 1
     return mention, s, i
 
 
@@ -164,7 +185,7 @@ def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
         t = tokens[j]
         if not t.is_word:
             return None
-        if (t.lower in DETERMINERS and not t.is_cap) or (t.lower in DETERMINERS and j == i - 1):
+        if t.lower in DETERMINERS:
             if j > 0 and tokens[j - 1].lower in PREPOSITIONS:
                 j -= 2
                 continue
@@ -186,7 +207,8 @@ def _description(tokens: list[Token], det: int, last: int, text: str) -> Found |
     phrase = text[start:end]
     first_head = next((h for h in heads if h in UNNAMED_HEADS or h in TITLE_HEADS or h in ORG_WORDS), None)
     if first_head is None:
-        return None
+        # "The clip says", "the ad's narrator says": a speaker the text does not name.
+        return Mention("unnamed", start, end, phrase), det, last
     if tokens[det].lower == "the" and first_head in TITLE_HEADS:
         title_words = [w.text for w in words[1:] if w.lower in TITLE_WORDS]
         return Mention("description", start, end, phrase, title=" ".join(title_words)), det, last

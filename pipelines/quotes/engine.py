@@ -34,7 +34,7 @@ def extract_quotes(text: str) -> list[Quote]:
     """Find every double-quoted span in `text` and attribute it to a speaker where the text says who."""
     paras = paragraphs(text)
     gaps = [_gaps(text, p) for p in paras]
-    index = EntityIndex()
+    index = EntityIndex(text)
     for p, para_gaps in zip(paras, gaps, strict=True):
         if not p.chrome:
             for tokens in para_gaps:

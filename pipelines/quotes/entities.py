@@ -1,12 +1,14 @@
 """The people and organisations an article names, for resolving "Chiu", "he" and "the mayor"."""
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from pipelines.quotes.lexicon import DETERMINERS, SPEECH_VERBS, TITLE_HEADS, TITLE_MODIFIERS
+from pipelines.quotes.lexicon import DETERMINERS, FEMALE_NAMES, MALE_NAMES, SPEECH_VERBS, TITLE_HEADS, TITLE_MODIFIERS
 from pipelines.quotes.mentions import Mention, cap_run_end, is_title_word, parse_run
 from pipelines.quotes.tokens import Token
 
+FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 # How far back (characters) a sentence subject stays the likely antecedent of a pronoun.
 PRONOUN_WINDOW = 1500
 SENTENCE_BREAKS = frozenset({".", "!", "?", '"', "“", "”"})
@@ -32,7 +34,8 @@ class Entity:
 class EntityIndex:
     """Every named mention in an article, in text order, grouped into entities."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
+        self.full_names = _full_names(text)
         self.entities: dict[str, Entity] = {}
         self._order: list[tuple[int, Entity, bool]] = []
 
@@ -65,7 +68,11 @@ class EntityIndex:
         for position in (-1, 0):
             found = [e for e in people if e.words[position] == words[0]]
             if found:
-                return max(found, key=lambda e: _closeness(e.positions, pos))
+                return max(found, key=lambda e: (len(e.positions), _closeness(e.positions, pos)))
+        full = self.full_names.get(words[0])
+        if full is not None and exact is not None:
+            # The full name appears only where we do not index (a headline, a quote): use it.
+            exact.name = full
         return exact
 
     def last_person(self, pos: int, gender: str) -> Entity | None:
@@ -75,6 +82,8 @@ class EntityIndex:
         fallback = None
         for start, entity, subject in reversed(self._order[:k]):
             if entity.is_org or (gender and entity.gender and entity.gender != gender):
+                continue
+            if len(entity.words) < 2 and not entity.gender:
                 continue
             if subject and pos - start < PRONOUN_WINDOW:
                 return entity
@@ -100,6 +109,20 @@ class EntityIndex:
         if not found:
             return None
         return max(found, key=lambda e: _closeness(e.positions, pos))
+
+
+def _full_names(text: str) -> dict[str, str]:
+    """Surname -> the most frequent "Given Surname" anywhere in the text, for given names we know."""
+    counts: dict[tuple[str, str], int] = {}
+    for m in FULL_NAME_RE.finditer(text):
+        given, surname = m.group(1), m.group(2)
+        if given.lower() in MALE_NAMES or given.lower() in FEMALE_NAMES:
+            counts[(surname.lower(), f"{given} {surname}")] = counts.get((surname.lower(), f"{given} {surname}"), 0) + 1
+    best: dict[str, tuple[int, str]] = {}
+    for (surname, full), n in counts.items():
+        if n > best.get(surname, (0, ""))[0]:
+            best[surname] = (n, full)
+    return {surname: full for surname, (_, full) in best.items()}
 
 
 def _closeness(positions: list[int], pos: int) -> tuple[int, int]:

@@ -98,7 +98,7 @@ NON_NAME_CAPS = frozenset(
     january february march april may june july august september october november december jan feb mar
     apr jun jul aug sep sept oct nov dec mr mrs ms dr no yes not all every each both some many most
     more less several other another such than like unlike instead once whether until unless upon within
-    writing reporting additional contributing related read watch see photo video update
+    writing reporting additional contributing related read watch see photo video update rival
     """.split()
 )
 
@@ -112,7 +112,7 @@ ORG_WORDS = frozenset(
     abc cbs fox msnbc npr ap afp bbc guardian tribune herald chronicle gazette magazine daily weekly
     review observer examiner inquirer record star sun globe mail telegraph economist politico breitbart
     axios bloomberg report poll survey school schools clinic hospital authority district caucus
-    federation firm llc ltd plc
+    federation firm llc ltd plc immigration customs enforcement protection security affairs health human
     """.split()
 )
 

@@ -57,6 +57,11 @@ def cap_run_end(tokens: list[Token], i: int) -> int:
     return j
 
 
+def _joins_people(before: Token, after: Token) -> bool:
+    """Whether "and" joins two people ("Donald Trump and Hillary Clinton") rather than an org name."""
+    return after.lower in MALE_NAMES or after.lower in FEMALE_NAMES or before.lower not in ORG_WORDS
+
+
 def cap_run_start(tokens: list[Token], j: int) -> int:
     """Start of the capitalised run that ends (inclusive) at index j."""
     i = j
