@@ -22,6 +22,8 @@ CLAUSE_STOP = frozenset({".", "!", "?", ";", ":", "(", ")", '"', "“", "”"})
 PREPOSITIONS = frozenset({"for", "of", "at", "with", "from", "in", "on"})
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 MAX_CUE_DISTANCE = 8
+MAX_APPOSITIVE_TOKENS = 40
+DASHES = frozenset({"―", "—", "–", "-"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +55,32 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
 
 def leading_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
     """The cue that ends the sentence a quote just closed: `,” Chiu said.`"""
-    if cues and not any(t.is_word for t in tokens[: cues[0].first]):
-        return cues[0]
-    return None
+    if not cues:
+        return None
+    cue = cues[0]
+    before = tokens[: cue.first]
+    if not any(t.is_word for t in before):
+        return cue
+    # "“...” for criminal behavior, she said." : the cue closes the sentence the quote is part of.
+    after = tokens[cue.last + 1 : cue.last + 2]
+    if any(t.text in SENTENCE_END for t in before) or before[-1].text != ",":
+        return None
+    if after and after[0].text not in SENTENCE_END:
+        return None
+    return cue
+
+
+def dash_cue(tokens: list[Token], text: str) -> Cue | None:
+    """`“...” ― Pamela Padilla`: a name after a dash that closes the paragraph."""
+    if len(tokens) < 2 or tokens[0].text not in DASHES or not tokens[1].is_cap:
+        return None
+    end = cap_run_end(tokens, 1)
+    if any(t.is_word for t in tokens[end:]):
+        return None
+    name = parse_run(tokens[1:end], text)
+    if name is None or name.kind != "name":
+        return None
+    return Cue(tokens[0], name, 0, end - 1)
 
 
 def trailing_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
@@ -157,23 +182,28 @@ def _named_back(tokens: list[Token], i: int, text: str) -> Found | None:
 
 
 def _appositive_subject(tokens: list[Token], comma: int, text: str) -> Found | None:
-    """`Chiu, the city attorney, said`: the name before the appositive."""
-    for j in range(comma - 1, max(-1, comma - 16), -1):
+    """`Chiu, the city attorney, said`: the name before one or more appositives.
+
+    A name that opens the clause wins over names inside the appositives ("Scott Pruitt, the attorney
+    general of Oklahoma, one of the states suing, said").
+    """
+    candidates: list[tuple[Found, int]] = []
+    for j in range(comma - 1, max(-1, comma - MAX_APPOSITIVE_TOKENS), -1):
         t = tokens[j]
         if t.text in CLAUSE_STOP:
-            return None
-        if t.text == ",":
-            if j == 0 or not (tokens[j - 1].is_cap and tokens[j - 1].is_word):
-                return None
+            break
+        if t.text == "," and j > 0 and tokens[j - 1].is_cap and tokens[j - 1].is_word:
             found = _named_back(tokens, j - 1, text)
-            if found is None:
-                return None
-            mention, s, _ = found
-            title = appositive_title(tokens, j)
-            if title and not mention.title:
-                mention = replace(mention, title=title)
-            return mention, s, comma
-    return None
+            if found is not None and found[0].kind == "name":
+                candidates.append((found, j))
+    if not candidates:
+        return None
+    opening = [c for c in candidates if c[0][1] == 0 or tokens[c[0][1] - 1].text in CLAUSE_STOP | {","}]
+    (mention, s, _), j = (opening or candidates)[-1 if opening else 0]
+    title = appositive_title(tokens, j)
+    if title and not mention.title:
+        mention = replace(mention, title=title)
+    return mention, s, comma
 
 
 def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:

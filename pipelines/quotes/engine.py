@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from pipelines.quotes.attribution import Cue, find_cues, leading_cue, subject_cue, trailing_cue
+from pipelines.quotes.attribution import Cue, dash_cue, find_cues, leading_cue, subject_cue, trailing_cue
 from pipelines.quotes.entities import Entity, EntityIndex, index_tokens
 from pipelines.quotes.mentions import Mention
 from pipelines.quotes.model import Quote
@@ -55,7 +55,11 @@ def extract_quotes(text: str) -> list[Quote]:
         cues = [find_cues(tokens, text) for tokens in para_gaps]
         previous: Cue | None = None
         for k, span in enumerate(p.quotes):
-            cue = leading_cue(para_gaps[k + 1], cues[k + 1]) or trailing_cue(para_gaps[k], cues[k])
+            cue = (
+                leading_cue(para_gaps[k + 1], cues[k + 1])
+                or trailing_cue(para_gaps[k], cues[k])
+                or dash_cue(para_gaps[k + 1], text)
+            )
             if cue is None and k == 0 and not para_gaps[0] and introduced is not None:
                 cue = introduced
             if cue is None and (k == 0 or _ends_sentence(para_gaps[k])):

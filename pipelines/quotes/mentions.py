@@ -19,6 +19,7 @@ CONNECTORS = frozenset(
     {"of", "de", "la", "le", "van", "von", "der", "del", "da", "di", "du", "bin", "al", "and", "for", "the"}
 )
 POSSESSIVE = ("'s", "’s")
+PLACE_CONNECTORS = frozenset({"of", "for", "and", "the"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,10 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
     name_words = words[split + 1 :]
     if not name_words:
         return _description(words, text)
+    # "Lamar Alexander of Tennessee": the place is not part of a person's name.
+    cut = next((k for k, w in enumerate(name_words) if w.lower in PLACE_CONNECTORS), None)
+    if cut is not None and cut >= 2 and not is_org_name(name_words):
+        name_words = name_words[:cut]
     possessive = name_words[-1].text.endswith(POSSESSIVE)
     if not (name_words[0].is_cap and name_words[-1].is_cap):
         return None
