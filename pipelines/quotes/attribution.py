@@ -43,7 +43,7 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
         lower = t.lower
         if lower == "according" and v + 1 < len(tokens) and tokens[v + 1].lower == "to":
             found = _subject_after(tokens, v + 1, text)
-        elif lower in SPEECH_VERBS:
+        elif lower in SPEECH_VERBS and not _is_noun(tokens, v):
             found = _subject_before(tokens, v, text) or _subject_after(tokens, v, text)
         else:
             continue
@@ -51,6 +51,14 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
             mention, first, last = found
             cues.append(Cue(t, mention, min(first, v), max(last, v)))
     return cues
+
+
+def _is_noun(tokens: list[Token], v: int) -> bool:
+    """ "the states", "his claims", "Trump's tweets": a speech word used as a noun."""
+    if v == 0:
+        return False
+    prev = tokens[v - 1]
+    return prev.lower in DETERMINERS or prev.lower in {"of", "my", "our", "your"} or prev.text.endswith(("'s", "’s"))
 
 
 def leading_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:

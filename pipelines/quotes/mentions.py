@@ -47,11 +47,12 @@ def cap_run_end(tokens: list[Token], i: int) -> int:
     j = i
     while j < len(tokens):
         t = tokens[j]
-        if (
-            (t.is_cap and t.is_word)
-            or (t.lower in CONNECTORS and j > i and j + 1 < len(tokens) and tokens[j + 1].is_cap)
-            or (t.text in "-" and j > i and j + 1 < len(tokens) and tokens[j + 1].is_cap)
-        ):
+        joins = j > i and j + 1 < len(tokens) and tokens[j + 1].is_cap
+        if t.is_cap and t.is_word:
+            j += 1
+        elif joins and t.text == "-":
+            j += 1
+        elif joins and t.lower in CONNECTORS and not (t.lower == "and" and _joins_people(tokens[j - 1], tokens[j + 1])):
             j += 1
         else:
             break
