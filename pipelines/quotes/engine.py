@@ -12,6 +12,9 @@ from pipelines.quotes.tokens import Token, tokenize
 
 DATELINE_RE = re.compile(r"^([A-Z][A-Z .'\-]{2,40}?)(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\(|--|—|–)", re.MULTILINE)
 DATELINE_WINDOW = 600
+TITLE_WORD_RE = re.compile(r"\w[\w'’\-]*")
+MAX_TITLE_WORDS = 6
+MINOR_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
 LOCAL_TITLES = ("mayor", "supervisor", "sheriff", "city attorney", "district attorney", "chief", "council")
 
 
@@ -81,6 +84,8 @@ def extract_quotes(text: str) -> list[Quote]:
                 if not (carried and not any(t.is_word for t in para_gaps[0])):
                     carried = NOBODY
             assert carried is not None
+            if carried.name is None and _is_title_of_work(text, span):
+                continue
             quotes.append(_quote(text, span, carried, statement))
         open_quote = p.quotes[-1].open_end
         introduced = _colon_cue(text, p, para_gaps[-1])
@@ -92,6 +97,14 @@ def _colon_cue(text: str, p: Paragraph, last_gap: list[Token]) -> Cue | None:
     if p.chrome or not last_gap or last_gap[-1].text != ":":
         return None
     return trailing_cue(last_gap, find_cues(last_gap, text))
+
+
+def _is_title_of_work(text: str, span: Span) -> bool:
+    """A short unattributed quote in title case ("Fox News Sunday," “13th”) names a work, not words said."""
+    words = TITLE_WORD_RE.findall(text, span.start, span.end)
+    if not words or len(words) > MAX_TITLE_WORDS:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w in MINOR_WORDS for w in words)
 
 
 def _ends_sentence(tokens: list[Token]) -> bool:

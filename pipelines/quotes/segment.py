@@ -57,12 +57,22 @@ def _is_opener(text: str, i: int, start: int) -> bool:
 def _quotes(text: str, start: int, end: int) -> list[Span]:
     spans = []
     opener = -1
+    nested = 0
     for i in range(start, end):
         ch = text[i]
         if opener < 0:
-            if ch in OPENERS and _is_opener(text, i, start):
+            if ch in OPENERS and _is_opener(text, i, start) and text[i - 1 : i] != "=":
                 opener = i
-        elif ch in CLOSERS and (ch != '"' or i == end - 1 or not text[i + 1].isalnum() or text[opener] == '"'):
+        elif text[opener] == '"':
+            # A straight-quoted passage closes with a straight mark; curly pairs inside are nested quotes.
+            if ch == "“":
+                nested += 1
+            elif ch == "”" and nested:
+                nested -= 1
+            elif ch == '"':
+                spans.append(Span(opener, i + 1, False))
+                opener, nested = -1, 0
+        elif ch in CLOSERS:
             spans.append(Span(opener, i + 1, False))
             opener = -1
     if opener >= 0:
