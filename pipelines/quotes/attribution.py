@@ -23,6 +23,7 @@ PREPOSITIONS = frozenset({"for", "of", "at", "with", "from", "in", "on"})
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 MAX_CUE_DISTANCE = 8
 MAX_APPOSITIVE_TOKENS = 40
+MAX_LEADING_WORDS = 2
 DASHES = frozenset({"―", "—", "–", "-"})
 
 
@@ -43,6 +44,9 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
         lower = t.lower
         if lower == "according" and v + 1 < len(tokens) and tokens[v + 1].lower == "to":
             found = _subject_after(tokens, v + 1, text)
+        elif lower in SPEECH_VERBS and lower.endswith("ing") and v > 0 and tokens[v - 1].text == ",":
+            # "Trump attacked Clinton ..., saying, “...”": the speaker is the sentence's subject.
+            found = _sentence_subject(tokens[:v], text)
         elif lower in SPEECH_VERBS and not _is_noun(tokens, v):
             found = _subject_before(tokens, v, text) or _subject_after(tokens, v, text)
         else:
@@ -68,6 +72,8 @@ def leading_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
     cue = cues[0]
     before = tokens[: cue.first]
     if not any(t.is_word for t in before):
+        return cue
+    if cue.first <= MAX_LEADING_WORDS and not any(t.text in SENTENCE_END for t in before):
         return cue
     # "“...” for criminal behavior, she said." : the cue closes the sentence the quote is part of.
     after = tokens[cue.last + 1 : cue.last + 2]
@@ -101,6 +107,9 @@ def trailing_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
         return None
     cue = cues[-1]
     rest = tokens[cue.last + 1 :]
+    if [t.text for t in rest] == ["."]:
+        # "..., Schiff said. “...”": the quote goes on with the speaker just named.
+        return cue
     if any(t.text in SENTENCE_END for t in rest):
         return None
     if cue.verb.lower == "according" and len(rest) > MAX_CUE_DISTANCE and rest[-1].text != ",":
@@ -111,13 +120,24 @@ def trailing_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
 def subject_cue(tokens: list[Token], text: str) -> Cue | None:
     """For a quote inside a sentence with no speech verb ("Trump called it a “sex tape.”"), the sentence's
     subject when it is a name or a pronoun followed by a verb."""
+    found = _sentence_subject(tokens, text)
+    if found is None:
+        return None
+    mention, first, last = found
+    if last + 1 >= len(tokens):
+        return None
+    return Cue(tokens[last + 1], mention, first, last + 1)
+
+
+def _sentence_subject(tokens: list[Token], text: str) -> "Found | None":
+    """The name or pronoun that opens the last sentence in tokens, when a lower-case word (its verb) follows."""
     start = 0
     for k, t in enumerate(tokens):
         if t.text in SENTENCE_END:
             start = k + 1
     # Skip an opening phrase: "In July, Gingrich dismissed ..."
     if start < len(tokens) and tokens[start].lower in NON_NAME_CAPS:
-        comma = next((k for k in range(start, min(len(tokens), start + 8)) if tokens[k].text == ","), None)
+        comma = next((k for k in range(start, min(len(tokens), start + 20)) if tokens[k].text == ","), None)
         if comma is not None:
             start = comma + 1
     if start >= len(tokens) - 1:
@@ -125,20 +145,34 @@ def subject_cue(tokens: list[Token], text: str) -> Cue | None:
     first = tokens[start]
     bare = first.lower.removesuffix("’s").removesuffix("'s")
     if bare in PRONOUNS and bare not in {"it", "i", "we"}:
-        verb = tokens[start + 1]
-        if bare != first.lower or (verb.is_word and verb.text.islower()):
+        following = tokens[start + 1]
+        if bare != first.lower or (following.is_word and following.text.islower()):
             pronoun = Mention("pronoun", first.start, first.start + len(bare), bare, gender=PRONOUNS[bare])
-            return Cue(verb, pronoun, start, start + 1)
+            return pronoun, start, start
         return None
     if not (first.is_cap and first.is_word):
         return None
     end = cap_run_end(tokens, start)
-    if end >= len(tokens) or not (tokens[end].is_word and tokens[end].text.islower()):
+    k = _skip_appositive(tokens, end)
+    if k >= len(tokens) or not (tokens[k].is_word and tokens[k].text.islower()):
         return None
     name = parse_run(tokens[start:end], text)
     if name is None or name.kind != "name" or name.possessive:
         return None
-    return Cue(tokens[end], name, start, end)
+    return name, start, k - 1
+
+
+def _skip_appositive(tokens: list[Token], k: int) -> int:
+    """Past a parenthesis and a comma-bounded appositive after a name: "Dean, a former chairman, poked"."""
+    if k < len(tokens) and tokens[k].text == "(":
+        k = next((j + 1 for j in range(k, min(len(tokens), k + 12)) if tokens[j].text == ")"), k)
+    if k < len(tokens) and tokens[k].text == ",":
+        close = next(
+            (j for j in range(k + 1, min(len(tokens), k + MAX_APPOSITIVE_TOKENS)) if tokens[j].text == ","), None
+        )
+        if close is not None:
+            return close + 1
+    return k
 
 
 Found = tuple[Mention, int, int]
@@ -200,8 +234,11 @@ def _appositive_subject(tokens: list[Token], comma: int, text: str) -> Found | N
         t = tokens[j]
         if t.text in CLAUSE_STOP:
             break
-        if t.text == "," and j > 0 and tokens[j - 1].is_cap and tokens[j - 1].is_word:
-            found = _named_back(tokens, j - 1, text)
+        if t.text == "," and j > 0:
+            name_end = _skip_back(tokens, j - 1)
+            if name_end < 0 or not (tokens[name_end].is_cap and tokens[name_end].is_word):
+                continue
+            found = _named_back(tokens, name_end, text)
             if found is not None and found[0].kind == "name":
                 candidates.append((found, j))
     if not candidates:

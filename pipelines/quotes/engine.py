@@ -141,7 +141,7 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
     m = cue.mention
     entity: Entity | None = None
     if m.kind == "name" and m.name:
-        entity = index.lookup(m.name, m.start, m.is_org)
+        entity = index.lookup(m.name, m.start, m.is_org, m.gender)
         if entity is None:
             title, org = _organization(m.title, m.jurisdiction, place)
             kind = "organization" if m.is_org else "person"

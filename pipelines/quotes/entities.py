@@ -9,6 +9,8 @@ from pipelines.quotes.mentions import Mention, cap_run_end, is_title_word, parse
 from pipelines.quotes.tokens import Token
 
 FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+# An appositive is a title when a title word comes within its first few words.
+MAX_TITLE_HEAD_AT = 5
 # How far back (characters) a sentence subject stays the likely antecedent of a pronoun.
 PRONOUN_WINDOW = 1500
 SENTENCE_BREAKS = frozenset({".", "!", "?", '"', "“", "”"})
@@ -28,7 +30,7 @@ class Entity:
     @property
     def words(self) -> list[str]:
         """The name's words in lower case."""
-        return self.name.lower().split()
+        return _key(self.name).split()
 
 
 class EntityIndex:
@@ -43,9 +45,9 @@ class EntityIndex:
         """Record a named mention; a one-word name joins the fullest entity it abbreviates."""
         if mention.kind != "name" or not mention.name:
             return None
-        entity = self.lookup(mention.name, mention.start, mention.is_org)
+        entity = self.lookup(mention.name, mention.start, mention.is_org, mention.gender)
         if entity is None or (len(mention.name.split()) > len(entity.words) and not entity.is_org):
-            entity = self.entities.setdefault(mention.name.lower(), Entity(mention.name, mention.is_org))
+            entity = self.entities.setdefault(_key(mention.name), Entity(mention.name, mention.is_org))
         entity.title = entity.title or mention.title or appositive
         entity.jurisdiction = entity.jurisdiction or mention.jurisdiction
         entity.gender = entity.gender or mention.gender
@@ -57,15 +59,21 @@ class EntityIndex:
         """Sort mentions by position once all are added."""
         self._order.sort(key=lambda m: m[0])
 
-    def lookup(self, name: str, pos: int, is_org: bool = False) -> Entity | None:
-        """The entity a printed name refers to at pos: exact, else by surname, else by first name."""
-        key = name.lower()
+    def lookup(self, name: str, pos: int, is_org: bool = False, gender: str = "") -> Entity | None:
+        """The entity a printed name refers to at pos: exact, else by surname, else by a known given name."""
+        key = _key(name)
         exact = self.entities.get(key)
         words = key.split()
         if len(words) > 1 or is_org:
             return exact
-        people = [e for e in self.entities.values() if not e.is_org and len(e.words) > 1]
+        people = [
+            e
+            for e in self.entities.values()
+            if not e.is_org and len(e.words) > 1 and not (gender and e.gender and e.gender != gender)
+        ]
         for position in (-1, 0):
+            if position == 0 and words[0] not in MALE_NAMES and words[0] not in FEMALE_NAMES:
+                continue
             found = [e for e in people if e.words[position] == words[0]]
             if found:
                 return max(found, key=lambda e: (len(e.positions), _closeness(e.positions, pos)))
@@ -111,6 +119,10 @@ class EntityIndex:
         return max(found, key=lambda e: _closeness(e.positions, pos))
 
 
+def _key(name: str) -> str:
+    return name.lower().replace("’", "'")
+
+
 def _full_names(text: str) -> dict[str, str]:
     """Surname -> the most frequent "Given Surname" anywhere in the text, for given names we know."""
     counts: dict[tuple[str, str], int] = {}
@@ -141,9 +153,11 @@ def appositive_title(tokens: list[Token], j: int) -> str | None:
         if t.text in {",", ".", ";", ":", "(", ")"} or t.text in '"“”':
             break
         words.append(t)
-    if not words or words[0].lower in {"who", "which", "whose", "where", "when", "said", "says"}:
+    if not words or words[0].lower in {"who", "which", "whose", "where", "when"}:
         return None
-    if not any(is_title_word(w) or w.lower in TITLE_HEADS for w in words):
+    if any(w.lower in SPEECH_VERBS or w.lower in {"who", "which", "that"} for w in words):
+        return None
+    if not any(is_title_word(w) for w in words[:MAX_TITLE_HEAD_AT]):
         return None
     if words[0].lower in DETERMINERS:
         words = words[1:]

@@ -9,6 +9,7 @@ from pipelines.quotes.lexicon import (
     MALE_NAMES,
     NON_NAME_CAPS,
     ORG_WORDS,
+    SPEECH_VERBS,
     TITLE_EXPANSIONS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -48,11 +49,7 @@ def cap_run_end(tokens: list[Token], i: int) -> int:
     while j < len(tokens):
         t = tokens[j]
         joins = j > i and j + 1 < len(tokens) and tokens[j + 1].is_cap
-        if t.is_cap and t.is_word:
-            j += 1
-        elif joins and t.text == "-":
-            j += 1
-        elif joins and t.lower in CONNECTORS and not (t.lower == "and" and _joins_people(tokens[j - 1], tokens[j + 1])):
+        if (t.is_cap and t.is_word) or (joins and t.text == "-") or (joins and t.lower in CONNECTORS and not (t.lower == "and" and _joins_people(tokens[j - 1], tokens[j + 1]))):
             j += 1
         else:
             break
@@ -102,7 +99,9 @@ def expand(word: str) -> str:
 def parse_run(tokens: list[Token], text: str) -> Mention | None:
     """Read a capitalised run as a named mention with its title and jurisdiction."""
     words = list(tokens)
-    while words and words[0].lower in NON_NAME_CAPS and words[0].lower not in HONORIFICS:
+    while words and (words[0].lower in NON_NAME_CAPS or words[0].lower in SPEECH_VERBS):
+        if words[0].lower in HONORIFICS:
+            break
         words.pop(0)
     while words and words[-1].lower in CONNECTORS:
         words.pop()
@@ -127,6 +126,8 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
         name_words = name_words[:cut]
     possessive = name_words[-1].text.endswith(POSSESSIVE)
     if not (name_words[0].is_cap and name_words[-1].is_cap):
+        return None
+    if all(w.lower in TITLE_MODIFIERS for w in name_words):
         return None
     # A possessive inside the name part is a jurisdiction: "San Francisco's District Attorney ..."
     for k, w in enumerate(name_words[:-1]):
