@@ -46,14 +46,19 @@ class Mention:
 def cap_run_end(tokens: list[Token], i: int) -> int:
     """End (exclusive) of the run of capitalised words starting at i, joined by name connectors."""
     j = i
-    while j < len(tokens):
-        t = tokens[j]
-        joins = j > i and j + 1 < len(tokens) and tokens[j + 1].is_cap
-        if (t.is_cap and t.is_word) or (joins and t.text == "-") or (joins and t.lower in CONNECTORS and not (t.lower == "and" and _joins_people(tokens[j - 1], tokens[j + 1]))):
-            j += 1
-        else:
-            break
+    while j < len(tokens) and ((tokens[j].is_cap and tokens[j].is_word) or _connects(tokens, i, j)):
+        j += 1
     return j
+
+
+def _connects(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether tokens[j] joins two capitalised words of one name: "Department of Justice", "Al-Assad"."""
+    if j == i or j + 1 >= len(tokens) or not tokens[j + 1].is_cap:
+        return False
+    t = tokens[j]
+    if t.text == "-":
+        return True
+    return t.lower in CONNECTORS and not (t.lower == "and" and _joins_people(tokens[j - 1], tokens[j + 1]))
 
 
 def _joins_people(before: Token, after: Token) -> bool:
