@@ -84,19 +84,21 @@ class EntityIndex:
         return exact
 
     def last_person(self, pos: int, gender: str) -> Entity | None:
-        """The person a pronoun at pos most likely means: the latest compatible subject nearby, else the
-        latest compatible person named before it."""
+        """The person a pronoun at pos most likely means: the latest compatible sentence subject nearby,
+        else the latest compatible person known to be one (gender or title), else any named before."""
         k = bisect_left(self._order, pos, key=lambda m: m[0])
-        fallback = None
+        evidenced = unproven = None
         for start, entity, subject in reversed(self._order[:k]):
             if entity.is_org or (gender and entity.gender and entity.gender != gender):
                 continue
-            if len(entity.words) < 2 and not entity.gender:
-                continue
-            if subject and pos - start < PRONOUN_WINDOW:
+            known = bool(entity.gender or entity.title)
+            if subject and pos - start < PRONOUN_WINDOW and (known or len(entity.words) > 1):
                 return entity
-            fallback = fallback or entity
-        return fallback
+            if known:
+                evidenced = evidenced or entity
+            elif len(entity.words) > 1:
+                unproven = unproven or entity
+        return evidenced or unproven
 
     def last_org(self, pos: int) -> Entity | None:
         """The organisation most recently named before pos."""
@@ -159,6 +161,10 @@ def appositive_title(tokens: list[Token], j: int) -> str | None:
         return None
     if not any(is_title_word(w) for w in words[:MAX_TITLE_HEAD_AT]):
         return None
+    if words[0].is_cap:
+        lead = parse_run(words[: cap_run_end(words, 0)], "")
+        if lead is not None and lead.kind == "name":
+            return None  # ", President Obama welcomed her": a new clause, not an appositive
     if words[0].lower in DETERMINERS:
         words = words[1:]
     return " ".join(w.text for w in words) or None

@@ -207,3 +207,11 @@ FEMALE_NAMES = frozenset(
     renee sonia stacey sylvia tamara tanya tara vanessa
     """.split()
 )
+
+# First words of place names; a run starting with one is a place, not a person ("North Korea").
+PLACE_WORDS = frozenset(
+    """
+    north south east west northern southern eastern western new united san los las santa fort saint st
+    mount lake port great upper lower central
+    """.split()
+)

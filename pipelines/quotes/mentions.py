@@ -9,6 +9,7 @@ from pipelines.quotes.lexicon import (
     MALE_NAMES,
     NON_NAME_CAPS,
     ORG_WORDS,
+    PLACE_WORDS,
     SPEECH_VERBS,
     TITLE_EXPANSIONS,
     TITLE_HEADS,
@@ -119,7 +120,7 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
         if w.lower in HONORIFICS:
             gender = HONORIFICS[w.lower] or gender
             split = k
-        elif is_title_word(w) and k + 1 < len(words) and not words[k + 1].text.endswith(POSSESSIVE):
+        elif is_title_word(w) and k + 1 < len(words):
             split = k
     head = words[: split + 1]
     name_words = words[split + 1 :]
@@ -147,7 +148,7 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
     name = " ".join(w.text for w in name_words)
     if possessive:
         name = name.removesuffix("'s").removesuffix("’s")
-    is_org = is_org_name(name_words)
+    is_org = is_org_name(name_words) or name_words[0].lower in PLACE_WORDS
     if not gender and not is_org:
         first = name_words[0].lower
         gender = "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else ""
