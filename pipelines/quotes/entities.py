@@ -40,6 +40,7 @@ class EntityIndex:
         self.full_names = _full_names(text)
         self.entities: dict[str, Entity] = {}
         self._order: list[tuple[int, Entity, bool]] = []
+        self._descriptions: list[tuple[int, str]] = []
 
     def add(self, mention: Mention, appositive: str | None = None, subject: bool = False) -> Entity | None:
         """Record a named mention; a one-word name joins the fullest entity it abbreviates."""
@@ -55,9 +56,17 @@ class EntityIndex:
         self._order.append((mention.start, entity, subject and not mention.possessive))
         return entity
 
+    def add_description(self, title: str, pos: int) -> None:
+        """Record "the Republican presidential nominee": a title for someone the article names."""
+        self._descriptions.append((pos, title))
+
     def finish(self) -> None:
-        """Sort mentions by position once all are added."""
+        """Sort mentions, then give untitled people the titles of descriptions that follow them."""
         self._order.sort(key=lambda m: m[0])
+        for pos, title in self._descriptions:
+            entity = self._described(pos)
+            if entity is not None and entity.title is None:
+                entity.title = title
 
     def lookup(self, name: str, pos: int, is_org: bool = False, gender: str = "") -> Entity | None:
         """The entity a printed name refers to at pos: exact, else by surname, else by a known given name."""
@@ -99,6 +108,13 @@ class EntityIndex:
             elif len(entity.words) > 1:
                 unproven = unproven or entity
         return evidenced or unproven
+
+    def _described(self, pos: int) -> Entity | None:
+        k = bisect_left(self._order, pos, key=lambda m: m[0])
+        people = [e for _, e, _ in self._order[:k] if not e.is_org and len(e.words) > 1]
+        if not people:
+            return None
+        return people[-1]
 
     def last_org(self, pos: int) -> Entity | None:
         """The organisation most recently named before pos."""
@@ -184,6 +200,8 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
         mention = parse_run(tokens[i:j], text)
         if mention is not None and mention.kind == "name":
             index.add(mention, appositive_title(tokens, j), _is_subject(tokens, i, j))
+        elif mention is not None and mention.title and "the" in (tokens[i].lower, tokens[i - 1].lower if i else ""):
+            index.add_description(mention.title, mention.start)
         i = max(j, i + 1)
 
 

@@ -157,21 +157,10 @@ EXPANSIONS = {
     "FBI": "Federal Bureau of Investigation",
 }
 
-# Titles as abbreviated before names, and their full form.
-TITLE_EXPANSIONS = {
-    "sen": "Senator",
-    "rep": "Representative",
-    "gov": "Governor",
-    "lt": "Lieutenant",
-    "gen": "General",
-    "sgt": "Sergeant",
-    "det": "Detective",
-    "supt": "Superintendent",
-    "pres": "President",
-    "rev": "Reverend",
-    "da": "District Attorney",
-    "d.a": "District Attorney",
-}
+# Titles as abbreviated before names ("Sen. Jon Tester"); kept as printed in titles.
+TITLE_ABBREVIATIONS = frozenset(
+    {"sen", "rep", "gov", "lt", "gen", "sgt", "det", "supt", "pres", "rev", "da", "d.a", "del"}
+)
 
 # Common given names, for resolving "he" and "she" to the right person. Ambiguous names are left out.
 MALE_NAMES = frozenset(

@@ -11,7 +11,7 @@ from pipelines.quotes.lexicon import (
     ORG_WORDS,
     PLACE_WORDS,
     SPEECH_VERBS,
-    TITLE_EXPANSIONS,
+    TITLE_ABBREVIATIONS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
@@ -83,7 +83,7 @@ def cap_run_start(tokens: list[Token], j: int) -> int:
 
 def is_title_word(t: Token) -> bool:
     """Whether a word is the head of a title ("Mayor", "Sen.", "spokeswoman")."""
-    return t.lower in TITLE_HEADS or t.lower in TITLE_EXPANSIONS
+    return t.lower in TITLE_HEADS or t.lower in TITLE_ABBREVIATIONS
 
 
 def is_org_name(words: list[Token]) -> bool:
@@ -124,7 +124,7 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
             split = k
     head = words[: split + 1]
     name_words = words[split + 1 :]
-    if not name_words:
+    if not name_words or is_title_word(words[-1]):
         return _description(words, text)
     # "Lamar Alexander of Tennessee": the place is not part of a person's name.
     cut = next((k for k, w in enumerate(name_words) if w.lower in PLACE_CONNECTORS), None)
@@ -135,6 +135,12 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
         return None
     if all(w.lower in TITLE_MODIFIERS for w in name_words):
         return None
+    # Party labels and the like before a known given name are a title: "Republican Donald Trump".
+    lead = 0
+    while lead < len(name_words) - 2 and name_words[lead].lower in TITLE_MODIFIERS:
+        lead += 1
+    if lead and (name_words[lead].lower in MALE_NAMES or name_words[lead].lower in FEMALE_NAMES):
+        head, name_words = head + name_words[:lead], name_words[lead:]
     # A possessive inside the name part is a jurisdiction: "San Francisco's District Attorney ..."
     for k, w in enumerate(name_words[:-1]):
         if w.text.endswith(POSSESSIVE):
@@ -178,7 +184,7 @@ def _title_parts(head: list[Token]) -> tuple[str | None, str | None]:
         k -= 1
     title_words = words[k:]
     place = " ".join(w.text.removesuffix("'s").removesuffix("’s") for w in words[:k])
-    title = " ".join(TITLE_EXPANSIONS.get(w.lower, w.text) for w in title_words) or None
+    title = " ".join(w.text for w in title_words) or None
     return title, (expand(place) if place else None)
 
 
