@@ -6,6 +6,7 @@ from pipelines.quotes.entities import appositive_title
 from pipelines.quotes.lexicon import (
     ADVERBS,
     DETERMINERS,
+    FUNCTION_WORDS,
     NON_NAME_CAPS,
     ORG_WORDS,
     PRONOUNS,
@@ -62,6 +63,8 @@ def _is_noun(tokens: list[Token], v: int) -> bool:
     if v == 0:
         return False
     prev = tokens[v - 1]
+    if prev.lower == "to":
+        return True  # "too early to tell": an infinitive, not a report of speech
     return prev.lower in DETERMINERS or prev.lower in {"of", "my", "our", "your"} or prev.text.endswith(("'s", "’s"))
 
 
@@ -277,6 +280,8 @@ def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
 
 def _description(tokens: list[Token], det: int, last: int, text: str) -> Found | None:
     words = tokens[det : last + 1]
+    if any(w.lower in FUNCTION_WORDS for w in words[1:]):
+        return None
     start, end = words[0].start, words[-1].end
     heads = [w.lower for w in words[1:]]
     phrase = text[start:end]

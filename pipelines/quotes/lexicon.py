@@ -16,7 +16,8 @@ SPEECH_VERBS = frozenset(
     wondered wonders agreed agrees recounted recounts read reads began begins ended opined opines
     confirmed confirms denied denies interjected exclaimed demanded demands proclaimed proclaims
     assured assures retorted fumed scoffed sighed whispered blasted thundered texted emailed answered
-    answers affirmed affirms alleged alleges
+    answers affirmed affirms alleged alleges described describes describing called calls calling dubbed dubs
+    labeled labelled labels branded brands termed terms
     """.split()
 )
 
@@ -202,5 +203,13 @@ PLACE_WORDS = frozenset(
     """
     north south east west northern southern eastern western new united san los las santa fort saint st
     mount lake port great upper lower central
+    """.split()
+)
+
+# Words that never sit inside a speaker description ("that it was too early to tell").
+FUNCTION_WORDS = frozenset(
+    """
+    is was are were be been being to that it this which who what when whether if not no would could should
+    will can may might must has have had do does did and or but than then there here
     """.split()
 )

@@ -135,6 +135,8 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
         return None
     if all(w.lower in TITLE_MODIFIERS for w in name_words):
         return None
+    if len(name_words) == 1 and name_words[0].lower.endswith("ing"):
+        return None  # "Bemoaning the ...": a participle opening the sentence
     # Party labels and the like before a known given name are a title: "Republican Donald Trump".
     lead = 0
     while lead < len(name_words) - 2 and name_words[lead].lower in TITLE_MODIFIERS:
