@@ -15,7 +15,7 @@ from pipelines.quotes.lexicon import (
     TITLE_MODIFIERS,
     UNNAMED_HEADS,
 )
-from pipelines.quotes.mentions import Mention, cap_run_end, cap_run_start, parse_run
+from pipelines.quotes.mentions import Mention, cap_run_end, cap_run_start, is_title_word, parse_run
 from pipelines.quotes.tokens import Token
 
 SENTENCE_END = frozenset({".", "!", "?"})
@@ -87,6 +87,15 @@ def leading_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
     return cue
 
 
+def after_comma_cue(tokens: list[Token], text: str) -> Cue | None:
+    """`“...,” Blige sings to Clinton`: a quote closed by a comma is attributed by the name that follows."""
+    found = _sentence_subject(tokens, text)
+    if found is None or found[1] != 0 or found[2] + 1 >= len(tokens):
+        return None
+    mention, first, last = found
+    return Cue(tokens[last + 1], mention, first, last + 1)
+
+
 def dash_cue(tokens: list[Token], text: str) -> Cue | None:
     """`“...” ― Pamela Padilla`: a name after a dash that closes the paragraph."""
     if len(tokens) < 2 or tokens[0].text not in DASHES or not tokens[1].is_cap:
@@ -136,7 +145,7 @@ def _sentence_subject(tokens: list[Token], text: str) -> "Found | None":
     """The name or pronoun that opens the last sentence in tokens, when a lower-case word (its verb) follows."""
     start = 0
     for k, t in enumerate(tokens):
-        if t.text in SENTENCE_END:
+        if t.text in SENTENCE_END or t.text in {"—", "--"}:
             start = k + 1
     # Skip an opening phrase: "In July, Gingrich dismissed ..."
     if start < len(tokens) and tokens[start].lower in NON_NAME_CAPS:
@@ -169,6 +178,9 @@ def _skip_appositive(tokens: list[Token], k: int) -> int:
     """Past a parenthesis and a comma-bounded appositive after a name: "Dean, a former chairman, poked"."""
     if k < len(tokens) and tokens[k].text == "(":
         k = next((j + 1 for j in range(k, min(len(tokens), k + 12)) if tokens[j].text == ")"), k)
+    if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].text.islower():
+        if tokens[k + 1].lower not in DETERMINERS and not is_title_word(tokens[k + 1]):
+            return k + 1  # "Another critic, Laurence H. Tribe, likened": the name closes the appositive
     if k < len(tokens) and tokens[k].text == ",":
         close = next(
             (j for j in range(k + 1, min(len(tokens), k + MAX_APPOSITIVE_TOKENS)) if tokens[j].text == ","), None
@@ -223,6 +235,11 @@ def _named_back(tokens: list[Token], i: int, text: str) -> Found | None:
         return None
     if s > 0 and tokens[s - 1].lower == "the":
         s -= 1
+    # "Mr. Morgan of the Sierra Club said": the person, not the body they belong to.
+    if mention.is_org and s > 1 and tokens[s - 1].lower == "of" and tokens[s - 2].is_cap:
+        person = _named_back(tokens, s - 2, text)
+        if person is not None and not person[0].is_org:
+            return person[0], person[1], i
     return mention, s, i
 
 

@@ -3,7 +3,15 @@
 import re
 from dataclasses import dataclass
 
-from pipelines.quotes.attribution import Cue, dash_cue, find_cues, leading_cue, subject_cue, trailing_cue
+from pipelines.quotes.attribution import (
+    Cue,
+    after_comma_cue,
+    dash_cue,
+    find_cues,
+    leading_cue,
+    subject_cue,
+    trailing_cue,
+)
 from pipelines.quotes.entities import Entity, EntityIndex, index_tokens
 from pipelines.quotes.mentions import Mention
 from pipelines.quotes.model import Quote
@@ -58,11 +66,7 @@ def extract_quotes(text: str) -> list[Quote]:
         cues = [find_cues(tokens, text) for tokens in para_gaps]
         previous: Cue | None = None
         for k, span in enumerate(p.quotes):
-            cue = (
-                leading_cue(para_gaps[k + 1], cues[k + 1])
-                or trailing_cue(para_gaps[k], cues[k])
-                or dash_cue(para_gaps[k + 1], text)
-            )
+            cue = _cue_for(text, span, para_gaps[k], cues[k], para_gaps[k + 1], cues[k + 1])
             if cue is None and k == 0 and not para_gaps[0] and introduced is not None:
                 cue = introduced
             if cue is None and (k == 0 or _ends_sentence(para_gaps[k])):
@@ -92,6 +96,16 @@ def extract_quotes(text: str) -> list[Quote]:
     return quotes
 
 
+def _cue_for(
+    text: str, span: Span, before: list[Token], before_cues: list[Cue], after: list[Token], after_cues: list[Cue]
+) -> Cue | None:
+    """The cue of a quote from the prose next to it, most telling pattern first."""
+    cue = leading_cue(after, after_cues) or trailing_cue(before, before_cues) or dash_cue(after, text)
+    if cue is None and _ends_with_comma(text, span):
+        cue = after_comma_cue(after, text)
+    return cue
+
+
 def _colon_cue(text: str, p: Paragraph, last_gap: list[Token]) -> Cue | None:
     """A cue ending a paragraph with a colon introduces the quote that opens the next one."""
     if p.chrome or not last_gap or last_gap[-1].text != ":":
@@ -105,6 +119,10 @@ def _is_title_of_work(text: str, span: Span) -> bool:
     if not words or len(words) > MAX_TITLE_WORDS:
         return False
     return all(w[0].isupper() or w[0].isdigit() or w in MINOR_WORDS for w in words)
+
+
+def _ends_with_comma(text: str, span: Span) -> bool:
+    return not span.open_end and text[span.end - 2 : span.end - 1] == ","
 
 
 def _ends_sentence(tokens: list[Token]) -> bool:

@@ -133,7 +133,7 @@ CHROME_PREFIXES = ("MORE:", "READ MORE", "RELATED:", "WATCH:", "SEE ALSO", "ALSO
 # Abbreviations that end with a period without ending the sentence.
 ABBREVIATIONS = frozenset(
     """
-    mr mrs ms dr sen rep gov lt gen sgt det st jr sr prof rev col capt maj cmdr adm pres supt insp
+    mr mrs ms dr sen rep gov lt gen sgt det st jr sr prof rev col capt maj cmdr adm pres supt insp del
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k d.c inc corp co no vs etc
     """.split()
 )
