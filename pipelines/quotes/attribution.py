@@ -174,13 +174,16 @@ def _sentence_subject(tokens: list[Token], text: str) -> "Found | None":
     return name, start, k - 1
 
 
+def _starts_predicate(t: Token) -> bool:
+    return t.text.islower() and t.lower not in DETERMINERS and not is_title_word(t)
+
+
 def _skip_appositive(tokens: list[Token], k: int) -> int:
     """Past a parenthesis and a comma-bounded appositive after a name: "Dean, a former chairman, poked"."""
     if k < len(tokens) and tokens[k].text == "(":
         k = next((j + 1 for j in range(k, min(len(tokens), k + 12)) if tokens[j].text == ")"), k)
-    if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].text.islower():
-        if tokens[k + 1].lower not in DETERMINERS and not is_title_word(tokens[k + 1]):
-            return k + 1  # "Another critic, Laurence H. Tribe, likened": the name closes the appositive
+    if k + 1 < len(tokens) and tokens[k].text == "," and _starts_predicate(tokens[k + 1]):
+        return k + 1  # "Another critic, Laurence H. Tribe, likened": the name closes the appositive
     if k < len(tokens) and tokens[k].text == ",":
         close = next(
             (j for j in range(k + 1, min(len(tokens), k + MAX_APPOSITIVE_TOKENS)) if tokens[j].text == ","), None
