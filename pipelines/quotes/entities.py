@@ -86,10 +86,13 @@ class EntityIndex:
             found = [e for e in people if e.words[position] == words[0]]
             if found:
                 return max(found, key=lambda e: (len(e.positions), _closeness(e.positions, pos)))
-        full = self.full_names.get(words[0])
-        if full is not None and exact is not None:
+        if exact is not None and len(exact.words) == 1:
             # The full name appears only where we do not index (a headline, a quote): use it.
-            exact.name = full
+            wanted = gender or exact.gender
+            for full, full_gender in self.full_names.get(words[0], []):
+                if not wanted or wanted == full_gender:
+                    exact.name, exact.gender = full, full_gender
+                    break
         return exact
 
     def last_person(self, pos: int, gender: str) -> Entity | None:
@@ -141,18 +144,19 @@ def _key(name: str) -> str:
     return name.lower().replace("’", "'")
 
 
-def _full_names(text: str) -> dict[str, str]:
-    """Surname -> the most frequent "Given Surname" anywhere in the text, for given names we know."""
+def _full_names(text: str) -> dict[str, list[tuple[str, str]]]:
+    """Surname -> ("Given Surname", gender) for given names we know, most frequent first, from anywhere
+    in the text (headlines and quotes included)."""
     counts: dict[tuple[str, str], int] = {}
     for m in FULL_NAME_RE.finditer(text):
         given, surname = m.group(1), m.group(2)
         if given.lower() in MALE_NAMES or given.lower() in FEMALE_NAMES:
-            counts[(surname.lower(), f"{given} {surname}")] = counts.get((surname.lower(), f"{given} {surname}"), 0) + 1
-    best: dict[str, tuple[int, str]] = {}
-    for (surname, full), n in counts.items():
-        if n > best.get(surname, (0, ""))[0]:
-            best[surname] = (n, full)
-    return {surname: full for surname, (_, full) in best.items()}
+            counts[(given, surname)] = counts.get((given, surname), 0) + 1
+    names: dict[str, list[tuple[str, str]]] = {}
+    for (given, surname), _ in sorted(counts.items(), key=lambda item: -item[1]):
+        gender = "m" if given.lower() in MALE_NAMES else "f"
+        names.setdefault(_key(surname), []).append((f"{given} {surname}", gender))
+    return names
 
 
 def _closeness(positions: list[int], pos: int) -> tuple[int, int]:
