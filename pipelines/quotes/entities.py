@@ -26,11 +26,15 @@ class Entity:
     jurisdiction: str | None = None
     gender: str = ""
     positions: list[int] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
 
-    @property
-    def words(self) -> list[str]:
-        """The name's words in lower case."""
-        return _key(self.name).split()
+    def __post_init__(self) -> None:
+        self.rename(self.name)
+
+    def rename(self, name: str) -> None:
+        """Change the name, keeping `words` (its words in lower case) in step."""
+        self.name = name
+        self.words = _key(name).split()
 
 
 class EntityIndex:
@@ -41,6 +45,7 @@ class EntityIndex:
         self.entities: dict[str, Entity] = {}
         self._order: list[tuple[int, Entity, bool]] = []
         self._descriptions: list[tuple[int, str]] = []
+        self._people_by_word: dict[str, list[Entity]] = {}
 
     def add(self, mention: Mention, appositive: str | None = None, subject: bool = False) -> Entity | None:
         """Record a named mention; a one-word name joins the fullest entity it abbreviates."""
@@ -48,13 +53,24 @@ class EntityIndex:
             return None
         entity = self.lookup(mention.name, mention.start, mention.is_org, mention.gender)
         if entity is None or (len(mention.name.split()) > len(entity.words) and not entity.is_org):
-            entity = self.entities.setdefault(_key(mention.name), Entity(mention.name, mention.is_org))
+            entity = self.entities.get(_key(mention.name)) or self._new(mention.name, mention.is_org)
         entity.title = entity.title or mention.title or appositive
         entity.jurisdiction = entity.jurisdiction or mention.jurisdiction
         entity.gender = entity.gender or mention.gender
         entity.positions.append(mention.start)
         self._order.append((mention.start, entity, subject and not mention.possessive))
         return entity
+
+    def _new(self, name: str, is_org: bool) -> Entity:
+        entity = Entity(name, is_org)
+        self.entities[_key(name)] = entity
+        self._index_person(entity)
+        return entity
+
+    def _index_person(self, entity: Entity) -> None:
+        if not entity.is_org and len(entity.words) > 1:
+            for word in {entity.words[0], entity.words[-1]}:
+                self._people_by_word.setdefault(word, []).append(entity)
 
     def add_description(self, title: str, pos: int) -> None:
         """Record "the Republican presidential nominee": a title for someone the article names."""
@@ -75,15 +91,14 @@ class EntityIndex:
         words = key.split()
         if len(words) > 1 or is_org:
             return exact
-        people = [
-            e
-            for e in self.entities.values()
-            if not e.is_org and len(e.words) > 1 and not (gender and e.gender and e.gender != gender)
-        ]
         for position in (-1, 0):
             if position == 0 and words[0] not in MALE_NAMES and words[0] not in FEMALE_NAMES:
                 continue
-            found = [e for e in people if e.words[position] == words[0]]
+            found = [
+                e
+                for e in self._people_by_word.get(words[0], ())
+                if e.words[position] == words[0] and not (gender and e.gender and e.gender != gender)
+            ]
             if found:
                 return max(found, key=lambda e: (len(e.positions), _closeness(e.positions, pos)))
         if exact is not None and len(exact.words) == 1:
@@ -91,7 +106,9 @@ class EntityIndex:
             wanted = gender or exact.gender
             for full, full_gender in self.full_names.get(words[0], []):
                 if not wanted or wanted == full_gender:
-                    exact.name, exact.gender = full, full_gender
+                    exact.rename(full)
+                    exact.gender = full_gender
+                    self._index_person(exact)
                     break
         return exact
 

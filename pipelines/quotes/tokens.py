@@ -10,26 +10,25 @@ TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’\-.]\w+)*\.?|[^\w\s]")
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A word or punctuation mark and where it sits in the article text."""
+    """A word or punctuation mark and where it sits in the article text.
+
+    lower is the word in lower case without a trailing period; is_cap and is_word say whether it starts
+    with a capital letter and whether it is a word rather than punctuation. They are computed once, since
+    the parser asks for them many times.
+    """
 
     text: str
     start: int
     end: int
+    lower: str
+    is_cap: bool
+    is_word: bool
 
-    @property
-    def lower(self) -> str:
-        """The word in lower case without a trailing period."""
-        return self.text.lower().rstrip(".")
 
-    @property
-    def is_cap(self) -> bool:
-        """Whether the word starts with a capital letter."""
-        return self.text[:1].isupper()
-
-    @property
-    def is_word(self) -> bool:
-        """Whether the token is a word rather than punctuation."""
-        return self.text[:1].isalnum()
+def make_token(text: str, start: int, end: int) -> Token:
+    """A token with its derived fields."""
+    head = text[:1]
+    return Token(text, start, end, text.lower().rstrip("."), head.isupper(), head.isalnum())
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -38,10 +37,10 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     for m in TOKEN_RE.finditer(text, start, end):
         word = m.group()
         if word.endswith(".") and len(word) > 1 and not _keeps_period(word):
-            out.append(Token(word[:-1], m.start(), m.end() - 1))
-            out.append(Token(".", m.end() - 1, m.end()))
+            out.append(make_token(word[:-1], m.start(), m.end() - 1))
+            out.append(make_token(".", m.end() - 1, m.end()))
         else:
-            out.append(Token(word, m.start(), m.end()))
+            out.append(make_token(word, m.start(), m.end()))
     return out
 
 

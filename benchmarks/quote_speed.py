@@ -1,0 +1,32 @@
+"""Quote engine speed: articles per second on one core over the PolNeAR train texts.
+
+python benchmarks/quote_speed.py [--repeat 3]
+"""
+
+import argparse
+import time
+from pathlib import Path
+
+from pipelines.quotes import extract_quotes
+
+TRAIN = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear" / "train" / "text"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=3, help="passes over the corpus; the best is reported")
+    args = parser.parse_args()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(TRAIN.glob("*.txt"))]
+    chars = sum(len(t) for t in texts)
+    best = float("inf")
+    quotes = 0
+    for _ in range(args.repeat):
+        started = time.process_time()
+        quotes = sum(len(extract_quotes(t)) for t in texts)
+        best = min(best, time.process_time() - started)
+    print(f"{len(texts)} articles ({chars / 1e6:.1f} M chars), {quotes} quotes")
+    print(f"best of {args.repeat}: {best:.2f} s CPU, {len(texts) / best:.0f} articles/s on one core")
+
+
+if __name__ == "__main__":
+    main()
