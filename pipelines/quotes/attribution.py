@@ -118,6 +118,11 @@ def trailing_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
     if not cues:
         return None
     cue = cues[-1]
+    if cue.mention.kind == "pronoun":
+        # "Clinton says she appreciated ... what she calls “...”": the pronoun points back to the
+        # subject of the sentence, which is the mention to report.
+        start = max((k + 1 for k, t in enumerate(tokens[: cue.first]) if t.text in SENTENCE_END), default=0)
+        cue = next(c for c in cues if c.first >= start or c is cue)
     rest = tokens[cue.last + 1 :]
     if [t.text for t in rest] == ["."]:
         # "..., Schiff said. “...”": the quote goes on with the speaker just named.
