@@ -61,20 +61,29 @@ def _quotes(text: str, start: int, end: int) -> list[Span]:
     for i in range(start, end):
         ch = text[i]
         if opener < 0:
-            if ch in OPENERS and _is_opener(text, i, start) and text[i - 1 : i] != "=":
+            # A paragraph opening with a closing mark ("”Mr. Trump ...") is a typo for an opening one.
+            if (ch in OPENERS and _is_opener(text, i, start) and text[i - 1 : i] != "=") or (
+                ch == "\u201d" and i == start
+            ):
                 opener = i
         elif text[opener] == '"':
-            # A straight-quoted passage closes with a straight mark; curly pairs inside are nested quotes.
-            if ch == "“":
+            # A straight-quoted passage closes with a straight mark (or a lone curly one); curly pairs
+            # inside it are nested quotes.
+            if ch == "\u201c":
                 nested += 1
-            elif ch == "”" and nested:
+            elif ch == "\u201d" and nested:
                 nested -= 1
-            elif ch == '"':
+            elif ch in CLOSERS:
                 spans.append(Span(opener, i + 1, False))
                 opener, nested = -1, 0
-        elif ch in CLOSERS:
+        elif ch in CLOSERS or (ch == "\u201c" and _closes(text, i, end)):
             spans.append(Span(opener, i + 1, False))
             opener = -1
     if opener >= 0:
         spans.append(Span(opener, end, True))
     return [s for s in spans if text[s.start : s.end].strip(QUOTE_TRIM)]
+
+
+def _closes(text: str, i: int, end: int) -> bool:
+    """An opening mark used as a closing one: after a word or punctuation, before a space or the end."""
+    return not text[i - 1].isspace() and (i + 1 == end or text[i + 1].isspace())
