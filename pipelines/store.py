@@ -16,6 +16,7 @@ from pipelines.urls import canonical_url
 from storage.db import make_engine, make_sessionmaker
 from storage.ingest import store_article, store_page
 from storage.records import ArticleRecord, PageRecord, QuoteRecord
+from storage.registry import shipped_registry, sync_registry
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,8 @@ class StorePipeline:
     def open_spider(self) -> None:
         self.engine = make_engine(self.db_url)
         self.sessions = make_sessionmaker(self.engine)
+        with self.sessions.begin() as session:
+            sync_registry(session, shipped_registry())
 
     def close_spider(self) -> None:
         if self.engine is not None:

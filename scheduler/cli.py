@@ -9,6 +9,7 @@ import click
 from crawler.config import Config, ConfigError, load_config, resolve_db_url
 from scheduler.crawl import EXIT_LOCKED, EXIT_USAGE, run_crawl
 from scheduler.lock import LockHeld
+from scheduler.officials_cmd import officials
 from scheduler.quotes_cmd import quotes_command
 
 
@@ -135,7 +136,35 @@ def demo(output_dir: Path) -> None:
     sys.exit(run_demo(output_dir))
 
 
+@cli.command()
+@config_option
+@db_option
+@click.option("--since", help="Only pages fetched on or after this day (YYYY-MM-DD).")
+def reprocess(config_path: str | None, db_url: str | None, since: str | None) -> None:
+    """Re-run extraction, topics, quotes and storage over stored pages (no network).
+
+    Run it after upgrading: a better extractor or quote engine improves the existing database without
+    duplicates. Running it twice changes nothing the second time.
+    """
+    from scheduler.reprocess import reprocess as run_reprocess
+
+    config = _load(config_path)
+    url = resolve_db_url(db_url, config)
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            click.echo(f"\r{done}/{total} pages", nl=done == total, err=True)
+
+    counts = run_reprocess(url, config, _parse_date(since), progress)
+    click.echo(
+        f"{sum(counts.values())} pages: {counts['articles_new']} new articles, "
+        f"{counts['articles_updated']} updated, {counts['articles_unchanged']} unchanged, "
+        f"{counts['off_topic']} off topic, {counts['failed']} failed extraction"
+    )
+
+
 cli.add_command(quotes_command)
+cli.add_command(officials)
 
 
 def main() -> None:

@@ -15,8 +15,8 @@ from crawler.config import Config, SourceConfig
 from crawler.spiders.feed import FeedSpider
 from crawler.spiders.sitemap import SitemapSpider
 from crawler.spiders.urls import UrlListSpider
+from scheduler.database import open_database
 from scheduler.lock import crawl_lock
-from storage.db import make_engine, make_sessionmaker
 from storage.ingest import sync_sources
 from storage.models import CrawlRun
 
@@ -85,22 +85,17 @@ def run_crawl(
     overrides: dict[str, Any] | None = None,
 ) -> RunSummary:
     """Crawl the sources into the database under the crawl lock; raises LockHeld if another crawl runs."""
-    with crawl_lock(db_url):
-        engine = make_engine(db_url)
-        sessions = make_sessionmaker(engine)
+    with crawl_lock(db_url), open_database(db_url) as sessions:
         with sessions.begin() as session:
             sync_sources(session, [(s.name, s.kind, s.url, s.outlet) for s in config.sources])
             run = CrawlRun(
-                sources=[s.name for s in sources],
-                status="running",
-                pid=os.getpid(),
-                host=socket.gethostname(),
+                sources=[s.name for s in sources], status="running", pid=os.getpid(), host=socket.gethostname()
             )
             session.add(run)
         summary = RunSummary(run.id, "failed")
         try:
             settings = scrapy_settings(config, db_url, refetch, log_level, log_file, overrides)
-            stats = _crawl(settings, sources, since, log_level)
+            stats = _crawl(settings, sources, since)
             summary.counts = {name: int(stats.get(key, 0)) for name, key in STAT_KEYS.items()}
             summary.errors = {
                 k.removeprefix("tracker/errors/"): int(v) for k, v in stats.items() if k.startswith("tracker/errors/")
@@ -120,7 +115,6 @@ def run_crawl(
                     setattr(row, name, value)
                 row.errors = sum(summary.errors.values())
                 row.error_kinds = summary.errors
-            engine.dispose()
     return summary
 
 
@@ -130,10 +124,10 @@ def _status(summary: RunSummary) -> str:
     return "partial" if summary.counts.get("pages") else "failed"
 
 
-def _crawl(settings: Settings, sources: tuple[SourceConfig, ...], since: date | None, log_level: str) -> Counter[str]:
+def _crawl(settings: Settings, sources: tuple[SourceConfig, ...], since: date | None) -> Counter[str]:
     process = CrawlerProcess(settings)
     # trafilatura warns about every page it discards; those are counted as parse errors instead.
-    logging.getLogger("trafilatura").setLevel(logging.ERROR if log_level != "DEBUG" else logging.DEBUG)
+    logging.getLogger("trafilatura").setLevel(logging.DEBUG if settings.get("LOG_LEVEL") == "DEBUG" else logging.ERROR)
     crawlers = []
     for kind, spider in SPIDERS.items():
         names = [s.name for s in sources if s.kind == kind]

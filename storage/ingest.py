@@ -4,16 +4,23 @@ import hashlib
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
+from trafilatura.deduplication import Simhash
 
-from storage.models import Appearance, Article, Page, Source
+from storage.models import Appearance, Article, Page, Source, Statement, StatementAlias
 from storage.normalize import fingerprint, normalize_text
 from storage.officials import find_or_add_official
 from storage.records import ArticleRecord, PageRecord, QuoteRecord
 from storage.statements import find_or_add_statement
+
+# Syndicated copies: published within a few days of each other, simhashes at most 8 of 64 bits apart
+# (unrelated news pages measured here stay below 0.80).
+NEAR_DUP_DAYS = timedelta(days=3)
+NEAR_DUP_SIMILARITY = 0.875
+NEAR_DUP_CANDIDATES = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,19 +58,26 @@ def stored_urls(session: Session) -> set[str]:
 
 
 def store_article(session: Session, page: Page, record: ArticleRecord, seen_at: datetime) -> IngestResult:
-    """Store an article with its attributed quotes; re-storing the same article changes nothing."""
-    digest = fingerprint(normalize_text(record.text))
+    """Store an article with its attributed quotes in the caller's transaction.
+
+    Storing the same text with the same quotes again changes nothing; when the text or the quotes
+    differ (a re-extraction, a better quote engine) the article's appearances are replaced, and
+    statements left with no appearance at all are removed. Statement IDs otherwise never change.
+    """
+    normalized = normalize_text(record.text)
+    digest = fingerprint(normalized)
     article = session.scalars(select(Article).where(Article.url == record.url)).first()
-    if article is not None and article.fingerprint == digest:
+    if article is not None and article.fingerprint == digest and _same_quotes(session, article.id, record.quotes):
         return IngestResult("unchanged", 0, 0, 0)
-    original = session.scalars(
-        select(Article.id).where(Article.fingerprint == digest, Article.url != record.url).order_by(Article.id).limit(1)
-    ).first()
+    simhash = Simhash(normalized)
+    original = _original_of(session, record, digest, simhash)
+    stale: set[int] = set()
     status = "new" if article is None else "updated"
     if article is None:
         article = Article(url=record.url)
         session.add(article)
     else:
+        stale = set(session.scalars(select(Appearance.statement_id).where(Appearance.article_id == article.id)))
         session.execute(delete(Appearance).where(Appearance.article_id == article.id))
     article.page_id = page.id
     article.outlet = record.outlet
@@ -73,6 +87,7 @@ def store_article(session: Session, page: Page, record: ArticleRecord, seen_at: 
     article.language = record.language
     article.text = record.text
     article.fingerprint = digest
+    article.simhash = simhash.to_hex()
     article.original_id = original
     article.topics = record.topics
     article.extractor_version = record.extractor_version
@@ -83,7 +98,7 @@ def store_article(session: Session, page: Page, record: ArticleRecord, seen_at: 
     for segments in _statements(record.quotes):
         first = segments[0]
         official, added = find_or_add_official(
-            session, first.speaker, first.speaker_kind, first.title, first.organization
+            session, first.speaker, first.speaker_kind, first.title, first.organization, said_on
         )
         new_officials += added
         words = " ".join(q.text for q in segments)
@@ -97,6 +112,7 @@ def store_article(session: Session, page: Page, record: ArticleRecord, seen_at: 
                     text=q.text,
                     start=q.start,
                     end=q.end,
+                    speaker=q.speaker,
                     speaker_mention=q.mention,
                     title_as_printed=q.title,
                     cue=q.cue,
@@ -104,7 +120,45 @@ def store_article(session: Session, page: Page, record: ArticleRecord, seen_at: 
             )
             new_appearances += 1
     session.flush()
+    if stale:
+        _drop_unreported(session, stale)
     return IngestResult(status, new_statements, new_appearances, new_officials)
+
+
+def _same_quotes(session: Session, article_id: int, quotes: list[QuoteRecord]) -> bool:
+    """Whether the article's stored appearances are exactly these quotes."""
+    columns = (Appearance.start, Appearance.end, Appearance.text, Appearance.speaker, Appearance.speaker_mention)
+    stored = {tuple(row) for row in session.execute(select(*columns).where(Appearance.article_id == article_id))}
+    return stored == {(q.start, q.end, q.text, q.speaker, q.mention) for q in quotes}
+
+
+def _original_of(session: Session, record: ArticleRecord, digest: str, simhash: Simhash) -> int | None:
+    """The earliest other article this one copies: the same text, or nearly (a syndicated wire copy)."""
+    exact = session.scalars(
+        select(Article.id).where(Article.fingerprint == digest, Article.url != record.url).order_by(Article.id).limit(1)
+    ).first()
+    if exact is not None:
+        return exact
+    query = select(Article.id, Article.simhash, Article.original_id).where(
+        Article.url != record.url, Article.simhash.is_not(None)
+    )
+    if record.published:
+        query = query.where(
+            Article.published.between(record.published - NEAR_DUP_DAYS, record.published + NEAR_DUP_DAYS)
+        )
+    for article_id, other, original in session.execute(query.order_by(Article.id).limit(NEAR_DUP_CANDIDATES)):
+        if simhash.similarity(Simhash(existing_hash=other)) >= NEAR_DUP_SIMILARITY:
+            return int(original or article_id)
+    return None
+
+
+def _drop_unreported(session: Session, statement_ids: set[int]) -> None:
+    """Remove statements that no article reports any more."""
+    reported = set(session.scalars(select(Appearance.statement_id).where(Appearance.statement_id.in_(statement_ids))))
+    gone = statement_ids - reported
+    if gone:
+        session.execute(delete(StatementAlias).where(StatementAlias.statement_id.in_(gone)))
+        session.execute(delete(Statement).where(Statement.id.in_(gone)))
 
 
 def _statements(quotes: list[QuoteRecord]) -> list[list[QuoteRecord]]:

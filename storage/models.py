@@ -68,6 +68,7 @@ class Article(Base):
     language: Mapped[str | None] = mapped_column(String(12))
     text: Mapped[str] = mapped_column(Text)
     fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+    simhash: Mapped[str | None] = mapped_column(String(16))
     original_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
     topics: Mapped[list[str]] = mapped_column(JSON, default=list)
     extractor_version: Mapped[str] = mapped_column(String(60))
@@ -81,6 +82,7 @@ class Official(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
     name_key: Mapped[str] = mapped_column(String(300), index=True)
+    surname_key: Mapped[str] = mapped_column(String(120), index=True, default="")
     kind: Mapped[str] = mapped_column(String(20))
     is_official: Mapped[bool] = mapped_column(Boolean, default=False)
     title: Mapped[str | None] = mapped_column(String(300))
@@ -88,7 +90,8 @@ class Official(Base):
     jurisdiction: Mapped[str | None] = mapped_column(String(300))
     curated: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    aliases: Mapped[list["OfficialAlias"]] = relationship(back_populates="official")
+    aliases: Mapped[list["OfficialAlias"]] = relationship(back_populates="official", cascade="all, delete-orphan")
+    roles: Mapped[list["OfficialRole"]] = relationship(back_populates="official", cascade="all, delete-orphan")
 
 
 class OfficialAlias(Base):
@@ -114,6 +117,8 @@ class OfficialRole(Base):
     jurisdiction: Mapped[str | None] = mapped_column(String(300))
     start: Mapped[date | None] = mapped_column(Date)
     end: Mapped[date | None] = mapped_column(Date)
+    curated: Mapped[bool] = mapped_column(Boolean, default=False)
+    official: Mapped[Official] = relationship(back_populates="roles")
 
 
 class Statement(Base):
@@ -136,6 +141,14 @@ class Statement(Base):
     official: Mapped[Official] = relationship()
 
 
+class StatementAlias(Base):
+    """The ID of a statement that was merged into another, so the old ID still resolves."""
+
+    __tablename__ = "statement_aliases"
+    uid: Mapped[str] = mapped_column(String(40), primary_key=True)
+    statement_id: Mapped[int] = mapped_column(ForeignKey("statements.id"), index=True)
+
+
 class Appearance(Base):
     """One occurrence of a statement's words in an article, as printed there."""
 
@@ -147,6 +160,7 @@ class Appearance(Base):
     text: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+    speaker: Mapped[str | None] = mapped_column(String(300))
     speaker_mention: Mapped[str | None] = mapped_column(String(300))
     title_as_printed: Mapped[str | None] = mapped_column(String(300))
     cue: Mapped[str | None] = mapped_column(String(60))

@@ -4,10 +4,18 @@ import hashlib
 import re
 import unicodedata
 
+from rapidfuzz import fuzz
+
 PUNCT_RE = re.compile(r"[^\w\s]")
 SPACE_RE = re.compile(r"\s+")
 # Dedup by containment only for texts long enough that a match is not a coincidence.
 MIN_CONTAINED_CHARS = 24
+LIGHT_EDIT_RATIO = 92
+MIN_FUZZY_PART_CHARS = 40
+NEGATIONS = frozenset(
+    {"not", "no", "never", "nor", "dont", "doesnt", "didnt", "wont", "cant", "isnt", "arent", "wasnt"}
+)
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def normalize_text(text: str) -> str:
@@ -24,11 +32,21 @@ def fingerprint(normalized: str) -> str:
 
 
 def same_words(a: str, b: str) -> bool:
-    """Whether two normalized texts are one statement: equal, or one a cut-down version of the other."""
+    """Whether two normalized texts are one statement: equal, one a cut-down version of the other, or
+    lightly edited (a word changed here and there) without a negation added or dropped."""
     if a == b:
         return True
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
-    return len(shorter) >= MIN_CONTAINED_CHARS and shorter in longer
+    if len(shorter) < MIN_CONTAINED_CHARS:
+        return False
+    if shorter in longer:
+        return True
+    if NEGATIONS & (set(a.split()) ^ set(b.split())):
+        return False
+    if fuzz.ratio(a, b) >= LIGHT_EDIT_RATIO:
+        return True
+    # A cut-down version that was also lightly edited.
+    return len(shorter) >= MIN_FUZZY_PART_CHARS and fuzz.partial_ratio(shorter, longer) >= LIGHT_EDIT_RATIO
 
 
 def name_key(name: str) -> str:
@@ -36,3 +54,9 @@ def name_key(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return SPACE_RE.sub(" ", PUNCT_RE.sub(" ", plain.casefold())).strip()
+
+
+def surname_key(name: str) -> str:
+    """The lookup key of a person's last name ("Daniel Lurie" -> "lurie"), suffixes dropped."""
+    words = [w for w in name_key(name).split() if w not in NAME_SUFFIXES]
+    return words[-1] if words else ""

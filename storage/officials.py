@@ -1,31 +1,54 @@
-"""The official registry: finding or adding the official a quote's speaker names."""
+"""Resolving a quote's speaker to an official: by name, alias, or surname with role context."""
 
-from sqlalchemy import select
+from datetime import date
+
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import Official, OfficialAlias
-from storage.normalize import name_key
+from storage.models import Appearance, Official, OfficialAlias, OfficialRole, Statement, StatementAlias
+from storage.normalize import name_key, same_words, surname_key
+from storage.statements import DATE_WINDOW
 
 
 def find_or_add_official(
-    session: Session, name: str, kind: str, title: str | None, organization: str | None
+    session: Session,
+    name: str,
+    kind: str,
+    title: str | None,
+    organization: str | None,
+    said_on: date | None = None,
 ) -> tuple[Official, bool]:
-    """The official named `name` (by name or alias), added as discovered when unknown; (official, added)."""
+    """The official a speaker names, added as discovered when unknown; (official, added).
+
+    A full name or alias matches directly. A bare surname ("Lurie") matches a known official only when
+    the title or organization printed with it fits exactly one of them ("Mayor", "San Francisco");
+    people who merely share a surname are never merged.
+    """
     key = name_key(name)
-    official = session.scalars(select(Official).where(Official.name_key == key).limit(1)).first()
-    if official is None:
-        official = session.scalars(
-            select(Official).join(OfficialAlias).where(OfficialAlias.alias_key == key).limit(1)
-        ).first()
-    if official is not None:
-        if official.title is None and title:
-            official.title = title
-        if official.organization is None and organization:
-            official.organization = organization
+    named = list(
+        session.scalars(
+            select(Official)
+            .outerjoin(OfficialAlias)
+            .where(or_(Official.name_key == key, OfficialAlias.alias_key == key))
+            .distinct()
+            .order_by(Official.id)
+        )
+    )
+    if len(named) > 1:
+        named = [o for o in named if _fits(o, title, organization, said_on)] or named
+    if named:
+        official = named[0]
+        _note_title(official, title, organization, said_on)
         return official, False
+    if kind == "person" and len(key.split()) == 1:
+        same_surname = session.scalars(select(Official).where(Official.surname_key == key, Official.kind == "person"))
+        fitting = [o for o in same_surname if (title or organization) and _fits(o, title, organization, said_on)]
+        if len(fitting) == 1:
+            return fitting[0], False
     official = Official(
         name=name,
         name_key=key,
+        surname_key=surname_key(name) if kind == "person" else "",
         kind=kind,
         is_official=kind == "person" and title is not None,
         title=title,
@@ -34,5 +57,118 @@ def find_or_add_official(
         curated=False,
     )
     session.add(official)
+    _note_title(official, title, organization, said_on)
     session.flush()
     return official, True
+
+
+def _words(text: str | None) -> set[str]:
+    return set(name_key(text or "").split())
+
+
+def _fits(official: Official, title: str | None, organization: str | None, said_on: date | None) -> bool:
+    """Whether the printed title or organization fits one of the official's roles held on that day."""
+    want_title, want_org = _words(title), _words(organization)
+    roles: list[tuple[str | None, str | None, str | None, date | None, date | None]] = [
+        (r.title, r.organization, r.jurisdiction, r.start, r.end) for r in official.roles
+    ]
+    roles.append((official.title, official.organization, official.jurisdiction, None, None))
+    for role_title, role_org, jurisdiction, start, end in roles:
+        if said_on and ((start and said_on < start) or (end and said_on >= end)):
+            continue
+        title_fits = bool(want_title) and bool(want_title & _words(role_title))
+        place = _words(role_org) | _words(jurisdiction)
+        org_fits = bool(want_org) and want_org <= place
+        if (title_fits and (org_fits or not want_org)) or (org_fits and not want_title):
+            return True
+    return False
+
+
+def _note_title(official: Official, title: str | None, organization: str | None, said_on: date | None) -> None:
+    """Keep the title as printed on a discovered official, as a role dated by its first sighting."""
+    if official.curated or not title:
+        return
+    if official.title is None:
+        official.title, official.organization = title, organization
+    if not any(r.title == title and r.organization == organization for r in official.roles):
+        official.roles.append(OfficialRole(title=title, organization=organization, start=said_on, curated=False))
+
+
+def find_officials(session: Session, ref: str) -> list[Official]:
+    """Officials matching a reference: an ID, a name or alias, else names containing the text."""
+    if ref.isdigit():
+        found = session.get(Official, int(ref))
+        return [found] if found else []
+    key = name_key(ref)
+    exact = list(
+        session.scalars(
+            select(Official)
+            .outerjoin(OfficialAlias)
+            .where(or_(Official.name_key == key, OfficialAlias.alias_key == key))
+            .distinct()
+            .order_by(Official.id)
+        )
+    )
+    if exact:
+        return exact
+    return list(session.scalars(select(Official).where(Official.name_key.contains(key)).order_by(Official.id)))
+
+
+def add_alias(session: Session, official: Official, alias: str) -> bool:
+    """Add another printed form of an official's name; False when it is already known."""
+    key = name_key(alias)
+    if key == official.name_key or any(a.alias_key == key for a in official.aliases):
+        return False
+    official.aliases.append(OfficialAlias(alias=alias, alias_key=key))
+    session.flush()
+    return True
+
+
+def merge_officials(session: Session, source: Official, target: Official) -> tuple[int, int]:
+    """Merge `source` into `target`: its statements, aliases and roles move over and its name becomes an
+    alias. A statement both of them have (same words, same window) becomes one, whose other ID keeps
+    resolving. Returns (statements moved, statements joined)."""
+    if source.id == target.id:
+        raise ValueError("cannot merge an official into itself")
+    moved = joined = 0
+    for statement in list(session.scalars(select(Statement).where(Statement.official_id == source.id))):
+        twin = _twin(session, target.id, statement)
+        if twin is None:
+            statement.official_id = target.id
+            moved += 1
+            continue
+        session.execute(update(Appearance).where(Appearance.statement_id == statement.id).values(statement_id=twin.id))
+        session.execute(
+            update(StatementAlias).where(StatementAlias.statement_id == statement.id).values(statement_id=twin.id)
+        )
+        session.add(StatementAlias(uid=statement.uid, statement_id=twin.id))
+        if len(statement.normalized) > len(twin.normalized):
+            twin.text, twin.normalized, twin.fingerprint = statement.text, statement.normalized, statement.fingerprint
+        twin.said_on = min(twin.said_on, statement.said_on)
+        if statement.first_seen_at < twin.first_seen_at:
+            twin.first_seen_at, twin.first_url = statement.first_seen_at, statement.first_url
+        session.flush()
+        session.delete(statement)
+        joined += 1
+    session.flush()
+    for alias in [source.name, *(a.alias for a in source.aliases)]:
+        add_alias(session, target, alias)
+    for role in list(source.roles):
+        source.roles.remove(role)
+        target.roles.append(role)
+    target.title = target.title or source.title
+    target.organization = target.organization or source.organization
+    session.flush()
+    session.delete(source)
+    session.flush()
+    return moved, joined
+
+
+def _twin(session: Session, official_id: int, statement: Statement) -> Statement | None:
+    window = statement.said_on - DATE_WINDOW, statement.said_on + DATE_WINDOW
+    for other in session.scalars(
+        select(Statement).where(Statement.official_id == official_id, Statement.said_on.between(*window))
+    ):
+        if same_words(other.normalized, statement.normalized):
+            return other
+    return None

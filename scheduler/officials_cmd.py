@@ -1,0 +1,124 @@
+"""`sanctuary-tracker officials`: list, show, merge and alias the speakers the tracker knows."""
+
+import sys
+
+import click
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from crawler.config import load_config, resolve_db_url
+from scheduler.database import open_database
+from scheduler.output import emit, output_option
+from storage.models import Appearance, Official, Statement
+from storage.officials import add_alias, find_officials, merge_officials
+
+db_option = click.option("--db", "db_url", help="Database URL (else TRACKER_DB_URL, else the config, else tracker.db).")
+config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False), help="TOML config.")
+
+
+def _url(db_url: str | None, config_path: str | None) -> str:
+    return resolve_db_url(db_url, load_config(config_path) if config_path else None)
+
+
+def _one(session: Session, ref: str) -> Official:
+    found = find_officials(session, ref)
+    if len(found) != 1:
+        names = ", ".join(f"{o.id} {o.name}" for o in found[:10]) or "none"
+        click.echo(f"error: {ref!r} matches {len(found)} officials ({names}); use an ID", err=True)
+        sys.exit(2)
+    return found[0]
+
+
+@click.group("officials")
+def officials() -> None:
+    """List, inspect, merge and alias officials (the speakers of statements)."""
+
+
+@officials.command("list")
+@db_option
+@config_option
+@click.option("--search", help="Only officials whose name contains this text.")
+@click.option("--curated/--discovered", "curated", default=None, help="Only curated (registry) or discovered ones.")
+@click.option("--limit", type=int, default=100, show_default=True)
+@output_option
+def list_officials(
+    db_url: str | None, config_path: str | None, search: str | None, curated: bool | None, limit: int, fmt: str
+) -> None:
+    """List officials with their current title and how many statements they have."""
+    counts = select(Statement.official_id, func.count().label("n")).group_by(Statement.official_id).subquery()
+    query = (
+        select(Official, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.official_id == Official.id)
+        .order_by(func.coalesce(counts.c.n, 0).desc(), Official.name)
+        .limit(limit)
+    )
+    if search:
+        query = query.where(Official.name.ilike(f"%{search}%"))
+    if curated is not None:
+        query = query.where(Official.curated.is_(curated))
+    with open_database(_url(db_url, config_path)) as sessions, sessions.begin() as session:
+        rows = [
+            (o.id, o.name, o.kind, o.title, o.organization, "curated" if o.curated else "discovered", n)
+            for o, n in session.execute(query)
+        ]
+    emit(["id", "name", "kind", "title", "organization", "source", "statements"], rows, fmt, "Officials")
+
+
+@officials.command("show")
+@click.argument("official")
+@db_option
+@config_option
+def show_official(official: str, db_url: str | None, config_path: str | None) -> None:
+    """Show one official (by ID, name or alias): roles, aliases and latest statements."""
+    with open_database(_url(db_url, config_path)) as sessions, sessions.begin() as session:
+        o = _one(session, official)
+        click.echo(f"{o.id}  {o.name}  ({o.kind}, {'curated' if o.curated else 'discovered'})")
+        if o.title:
+            click.echo(f"title: {o.title}" + (f", {o.organization}" if o.organization else ""))
+        if o.aliases:
+            click.echo("aliases: " + "; ".join(a.alias for a in o.aliases))
+        for role in sorted(o.roles, key=lambda r: str(r.start or "")):
+            span = f"{role.start or '?'} to {role.end or 'now'}"
+            click.echo(f"role: {role.title}, {role.organization or role.jurisdiction or ''} ({span})")
+        statements = session.execute(
+            select(Statement, func.count(func.distinct(Appearance.article_id)))
+            .join(Appearance)
+            .where(Statement.official_id == o.id)
+            .group_by(Statement.id)
+            .order_by(Statement.said_on.desc())
+            .limit(10)
+        )
+        total = session.scalar(select(func.count()).select_from(Statement).where(Statement.official_id == o.id))
+        click.echo(f"statements: {total}")
+        for statement, articles in statements:
+            click.echo(f"  {statement.said_on} [{articles} article(s)] {statement.uid[:8]}  {statement.text[:100]}")
+
+
+@officials.command("merge")
+@click.argument("source")
+@click.argument("target")
+@db_option
+@config_option
+def merge(source: str, target: str, db_url: str | None, config_path: str | None) -> None:
+    """Merge official SOURCE into TARGET (both by ID or name). Every statement is kept."""
+    with open_database(_url(db_url, config_path)) as sessions, sessions.begin() as session:
+        src, dst = _one(session, source), _one(session, target)
+        if src.id == dst.id:
+            click.echo("error: that is one official", err=True)
+            sys.exit(2)
+        src_name = src.name
+        moved, joined = merge_officials(session, src, dst)
+        click.echo(f"merged {src_name} into {dst.name}: {moved} statements moved, {joined} joined to the same words")
+
+
+@officials.command("alias")
+@click.argument("official")
+@click.argument("alias")
+@db_option
+@config_option
+def alias(official: str, alias: str, db_url: str | None, config_path: str | None) -> None:
+    """Record ALIAS as another way OFFICIAL's name is printed."""
+    with open_database(_url(db_url, config_path)) as sessions, sessions.begin() as session:
+        o = _one(session, official)
+        added = add_alias(session, o, alias)
+        click.echo(f"{'added' if added else 'already known'}: {alias!r} for {o.name}")

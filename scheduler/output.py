@@ -1,0 +1,42 @@
+"""One way for read commands to print rows: a table on a terminal, or CSV, JSON, JSON lines."""
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from storage.export import safe_cell
+
+FORMATS = ("table", "csv", "json", "jsonl")
+
+
+def output_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """The shared --format option of read commands."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="Output format."
+    )(f)
+
+
+def emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, title: str | None = None) -> None:
+    """Print rows in the chosen format."""
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([[safe_cell(v) for v in row] for row in rows])
+    elif fmt == "json":
+        click.echo(json.dumps([dict(zip(columns, row, strict=True)) for row in rows], default=str, ensure_ascii=False))
+    elif fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(dict(zip(columns, row, strict=True)), default=str, ensure_ascii=False))
+    else:
+        table = Table(title=title)
+        for column in columns:
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        Console().print(table)

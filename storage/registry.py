@@ -1,0 +1,145 @@
+"""The curated official registry: reading the shipped TOML file and syncing it into the database."""
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import Official, OfficialAlias, OfficialRole
+from storage.normalize import name_key, surname_key
+
+OFFICIAL_KEYS = {"name", "kind", "aliases", "roles"}
+ROLE_KEYS = {"title", "organization", "jurisdiction", "start", "end"}
+
+
+class RegistryError(ValueError):
+    """The registry file names a bad key or value."""
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A title held over a span of time."""
+
+    title: str
+    organization: str | None
+    jurisdiction: str | None
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryEntry:
+    """One curated official."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    roles: tuple[Role, ...]
+
+
+def shipped_registry() -> list[RegistryEntry]:
+    """The registry that ships with the tracker."""
+    return parse_registry(
+        files("storage").joinpath("data", "officials.toml").read_text(encoding="utf-8"), "officials.toml"
+    )
+
+
+def load_registry(path: Path) -> list[RegistryEntry]:
+    """A registry file of your own, in the shipped file's format."""
+    return parse_registry(path.read_text(encoding="utf-8"), str(path))
+
+
+def parse_registry(text: str, where: str) -> list[RegistryEntry]:
+    """Parse and validate registry TOML."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RegistryError(f"{where}: not valid TOML: {exc}") from exc
+    entries = []
+    for i, raw in enumerate(data.get("officials", [])):
+        label = f"{where}: officials[{i}]"
+        unknown = set(raw) - OFFICIAL_KEYS
+        if unknown:
+            raise RegistryError(f"{label}: unknown key(s) {', '.join(sorted(unknown))}")
+        name = raw.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise RegistryError(f"{label}: 'name' must be a non-empty string")
+        kind = raw.get("kind", "person")
+        if kind not in ("person", "organization"):
+            raise RegistryError(f"{label}: kind must be person or organization")
+        entries.append(
+            RegistryEntry(
+                name.strip(),
+                kind,
+                tuple(raw.get("aliases", [])),
+                tuple(_role(r, f"{label} {name}") for r in raw.get("roles", [])),
+            )
+        )
+    return entries
+
+
+def _role(raw: dict[str, Any], label: str) -> Role:
+    unknown = set(raw) - ROLE_KEYS
+    if unknown:
+        raise RegistryError(f"{label}: role has unknown key(s) {', '.join(sorted(unknown))}")
+    if not isinstance(raw.get("title"), str):
+        raise RegistryError(f"{label}: a role needs a title")
+    for key in ("start", "end"):
+        if key in raw and not isinstance(raw[key], date):
+            raise RegistryError(f"{label}: role {key} must be a date (YYYY-MM-DD)")
+    return Role(raw["title"], raw.get("organization"), raw.get("jurisdiction"), raw.get("start"), raw.get("end"))
+
+
+def sync_registry(session: Session, entries: list[RegistryEntry]) -> int:
+    """Make the curated officials in the database match the registry; returns how many were added.
+
+    A discovered official with a registry name becomes curated (its statements stay with it).
+    """
+    added = 0
+    for entry in entries:
+        key = name_key(entry.name)
+        official = session.scalars(select(Official).where(Official.name_key == key)).first()
+        if official is None:
+            official = Official(name=entry.name, name_key=key, surname_key=surname_key(entry.name), kind=entry.kind)
+            session.add(official)
+            added += 1
+        official.curated = True
+        official.kind = entry.kind
+        official.is_official = True
+        current = current_role(entry.roles)
+        if current is not None:
+            official.title, official.organization, official.jurisdiction = (
+                current.title,
+                current.organization,
+                current.jurisdiction,
+            )
+        known = {a.alias_key for a in official.aliases}
+        for alias in entry.aliases:
+            if name_key(alias) not in known:
+                official.aliases.append(OfficialAlias(alias=alias, alias_key=name_key(alias)))
+                known.add(name_key(alias))
+        official.roles = [r for r in official.roles if not r.curated] + [
+            OfficialRole(
+                title=r.title,
+                organization=r.organization,
+                jurisdiction=r.jurisdiction,
+                start=r.start,
+                end=r.end,
+                curated=True,
+            )
+            for r in entry.roles
+        ]
+    session.flush()
+    return added
+
+
+def current_role(roles: tuple[Role, ...], on: date | None = None) -> Role | None:
+    """The role held on a day (today by default): started, not ended; the latest start wins."""
+    on = on or date.today()
+    held = [r for r in roles if (r.start is None or r.start <= on) and (r.end is None or on < r.end)]
+    return max(held, key=lambda r: r.start or date.min) if held else None
