@@ -81,10 +81,11 @@ def _print_summary(console: Console, db_url: str, status: str, errors: dict[str,
         with make_sessionmaker(engine).begin() as session:
             articles = session.scalar(select(func.count()).select_from(Article))
             statements = session.scalar(select(func.count()).select_from(Statement))
-            officials = session.scalar(select(func.count()).select_from(Official))
+            speakers = session.scalar(select(func.count(func.distinct(Statement.official_id))))
+            failures = ", ".join(f"{kind} {n}" for kind, n in sorted(errors.items()))
             console.print(
-                f"\nCrawl {status}: {articles} articles, {statements} statements, {officials} speakers"
-                + (f"; recorded failures: {errors}" if errors else "")
+                f"\nCrawl {status}: {articles} articles, {statements} statements by {speakers} speakers"
+                + (f"; recorded failures: {failures}" if failures else "")
             )
             table = Table(title="Statements (first 8)", show_lines=False)
             for column in ("speaker", "title", "date", "outlets", "quote"):

@@ -12,6 +12,7 @@ SPACE_RE = re.compile(r"\s+")
 MIN_CONTAINED_CHARS = 24
 LIGHT_EDIT_RATIO = 92
 MIN_FUZZY_PART_CHARS = 40
+CUT_DOWN_ORDER_RATIO = 85
 NEGATIONS = frozenset(
     {"not", "no", "never", "nor", "dont", "doesnt", "didnt", "wont", "cant", "isnt", "arent", "wasnt"}
 )
@@ -45,8 +46,13 @@ def same_words(a: str, b: str) -> bool:
         return False
     if fuzz.ratio(a, b) >= LIGHT_EDIT_RATIO:
         return True
-    # A cut-down version that was also lightly edited.
-    return len(shorter) >= MIN_FUZZY_PART_CHARS and fuzz.partial_ratio(shorter, longer) >= LIGHT_EDIT_RATIO
+    # A cut-down version that was also lightly edited: its words all appear in the fuller text, mostly in
+    # the same order.
+    return (
+        len(shorter) >= MIN_FUZZY_PART_CHARS
+        and fuzz.token_set_ratio(shorter, longer) >= LIGHT_EDIT_RATIO
+        and fuzz.partial_ratio(shorter, longer) >= CUT_DOWN_ORDER_RATIO
+    )
 
 
 def name_key(name: str) -> str:
@@ -60,3 +66,25 @@ def surname_key(name: str) -> str:
     """The lookup key of a person's last name ("Daniel Lurie" -> "lurie"), suffixes dropped."""
     words = [w for w in name_key(name).split() if w not in NAME_SUFFIXES]
     return words[-1] if words else ""
+
+
+# Abbreviated titles as printed, and the word a curated role uses.
+TITLE_SYNONYMS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "gen": "general",
+    "atty": "attorney",
+    "da": "attorney",
+    "supt": "superintendent",
+    "sgt": "sergeant",
+    "del": "delegate",
+    "pres": "president",
+    "sec": "secretary",
+}
+
+
+def title_words(title: str | None) -> set[str]:
+    """The words of a title for matching, abbreviations spelled out ("Sen." -> {"senator"})."""
+    return {TITLE_SYNONYMS.get(w, w) for w in name_key(title or "").split()}

@@ -2,11 +2,11 @@
 
 from datetime import date
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from storage.models import Appearance, Official, OfficialAlias, OfficialRole, Statement, StatementAlias
-from storage.normalize import name_key, same_words, surname_key
+from storage.normalize import name_key, same_words, surname_key, title_words
 from storage.statements import DATE_WINDOW
 
 
@@ -25,15 +25,7 @@ def find_or_add_official(
     people who merely share a surname are never merged.
     """
     key = name_key(name)
-    named = list(
-        session.scalars(
-            select(Official)
-            .outerjoin(OfficialAlias)
-            .where(or_(Official.name_key == key, OfficialAlias.alias_key == key))
-            .distinct()
-            .order_by(Official.id)
-        )
-    )
+    named = _named(session, key)
     if len(named) > 1:
         named = [o for o in named if _fits(o, title, organization, said_on)] or named
     if named:
@@ -51,15 +43,23 @@ def find_or_add_official(
         surname_key=surname_key(name) if kind == "person" else "",
         kind=kind,
         is_official=kind == "person" and title is not None,
-        title=title,
-        organization=organization,
         jurisdiction=organization if kind == "person" else None,
         curated=False,
+        roles=[],
     )
     session.add(official)
     _note_title(official, title, organization, said_on)
     session.flush()
     return official, True
+
+
+def _named(session: Session, key: str) -> list[Official]:
+    """Officials whose name or an alias has this key (two indexed lookups, not an OR across a join)."""
+    found = list(session.scalars(select(Official).where(Official.name_key == key).order_by(Official.id)))
+    by_alias = session.scalars(
+        select(Official).join(OfficialAlias).where(OfficialAlias.alias_key == key).order_by(Official.id)
+    )
+    return found + [o for o in by_alias if o not in found]
 
 
 def _words(text: str | None) -> set[str]:
@@ -68,15 +68,16 @@ def _words(text: str | None) -> set[str]:
 
 def _fits(official: Official, title: str | None, organization: str | None, said_on: date | None) -> bool:
     """Whether the printed title or organization fits one of the official's roles held on that day."""
-    want_title, want_org = _words(title), _words(organization)
+    want_title, want_org = title_words(title), _words(organization)
     roles: list[tuple[str | None, str | None, str | None, date | None, date | None]] = [
         (r.title, r.organization, r.jurisdiction, r.start, r.end) for r in official.roles
     ]
-    roles.append((official.title, official.organization, official.jurisdiction, None, None))
+    if not roles:
+        roles.append((official.title, official.organization, official.jurisdiction, None, None))
     for role_title, role_org, jurisdiction, start, end in roles:
         if said_on and ((start and said_on < start) or (end and said_on >= end)):
             continue
-        title_fits = bool(want_title) and bool(want_title & _words(role_title))
+        title_fits = bool(want_title) and bool(want_title & title_words(role_title))
         place = _words(role_org) | _words(jurisdiction)
         org_fits = bool(want_org) and want_org <= place
         if (title_fits and (org_fits or not want_org)) or (org_fits and not want_title):
@@ -88,6 +89,8 @@ def _note_title(official: Official, title: str | None, organization: str | None,
     """Keep the title as printed on a discovered official, as a role dated by its first sighting."""
     if official.curated or not title:
         return
+    if official.title == title and official.organization == organization:
+        return  # the usual case, decided without loading the roles
     if official.title is None:
         official.title, official.organization = title, organization
     if not any(r.title == title and r.organization == organization for r in official.roles):
@@ -100,15 +103,7 @@ def find_officials(session: Session, ref: str) -> list[Official]:
         found = session.get(Official, int(ref))
         return [found] if found else []
     key = name_key(ref)
-    exact = list(
-        session.scalars(
-            select(Official)
-            .outerjoin(OfficialAlias)
-            .where(or_(Official.name_key == key, OfficialAlias.alias_key == key))
-            .distinct()
-            .order_by(Official.id)
-        )
-    )
+    exact = _named(session, key)
     if exact:
         return exact
     return list(session.scalars(select(Official).where(Official.name_key.contains(key)).order_by(Official.id)))

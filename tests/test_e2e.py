@@ -100,3 +100,23 @@ def test_dead_source_fails_the_run(tmp_path):
     result = run_cli("crawl", "--config", str(config), "--db", f"sqlite:///{tmp_path / 'x.db'}")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "failed" in result.stdout
+
+
+def test_reprocess_is_idempotent_and_keeps_statement_ids(demo_site, tmp_path):
+    config = demo_config(demo_site, tmp_path)
+    db = tmp_path / "tracker.db"
+    assert run_cli("crawl", "--config", str(config)).returncode == 0
+    before = rows(db, "select uid, text from statements order by uid")
+    appearances = rows(db, "select count(*) from appearances")
+    first = run_cli("reprocess", "--config", str(config))
+    assert first.returncode == 0, first.stderr
+    second = run_cli("reprocess", "--config", str(config))
+    assert "0 new articles, 0 updated, 3 unchanged, 1 off topic" in second.stdout
+    assert rows(db, "select uid, text from statements order by uid") == before
+    assert rows(db, "select count(*) from appearances") == appearances
+    # The syndicated copy points to the original and adds appearances, not statements.
+    assert rows(
+        db,
+        """select copy.url like '%ledger/sf-sanctuary%', orig.url like '%abc7%'
+                       from articles copy join articles orig on copy.original_id = orig.id""",
+    ) == [(1, 1)]
