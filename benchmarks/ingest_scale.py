@@ -88,11 +88,15 @@ def main() -> None:
                 quotes = []
                 offset = 0
                 for i, ((name, title, town), text) in enumerate(chunk):
-                    quotes.append(QuoteRecord(text, offset, offset + len(text) + 2, i, name, "person", name, title, town, "said"))
+                    quotes.append(
+                        QuoteRecord(text, offset, offset + len(text) + 2, i, name, "person", name, title, town, "said")
+                    )
                     offset += len(text) + 40
                 body = "\n".join(f'"{q.text}" {q.speaker} said.' for q in quotes)
                 url = f"https://outlet{article_no % 50}.example/story/{article_no}"
-                record = ArticleRecord(url, f"Outlet {article_no % 50}", "t", None, day, "en", body, ["sanctuary-policy"], "bench", quotes)
+                record = ArticleRecord(
+                    url, f"Outlet {article_no % 50}", "t", None, day, "en", body, ["sanctuary-policy"], "bench", quotes
+                )
                 with sessions.begin() as session:
                     page = store_page(session, PageRecord(url, 200, body.encode(), seen_at, None), "article")
                     store_article(session, page, record, seen_at)
@@ -101,7 +105,10 @@ def main() -> None:
                 now = time.perf_counter()
                 timings.append(now - batch_started)
                 batch_started = now
-                print(f"{next_mark:>9,} statements  {timings[-1]:6.1f} s per {BATCH:,}  ({article_no:,} articles)", flush=True)
+                print(
+                    f"{next_mark:>9,} statements  {timings[-1]:6.1f} s per {BATCH:,}  ({article_no:,} articles)",
+                    flush=True,
+                )
                 next_mark += BATCH
     size = Path(args.db).stat().st_size
     total = time.perf_counter() - started

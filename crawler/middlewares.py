@@ -6,7 +6,9 @@ from urllib.parse import urlsplit
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
 
+from crawler.challenge import is_challenge
 from crawler.config import db_url_from_settings, is_private_host
 from storage.db import make_engine, make_sessionmaker
 from storage.ingest import stored_urls
@@ -40,6 +42,27 @@ class SafeUrlMiddleware:
             return True
         sources = getattr(self.crawler.spider, "sources", ())
         return any(s.allow_private and urlsplit(u).hostname == host for s in sources for u in s.urls)
+
+
+class ChallengeMiddleware:
+    """Drop bot-challenge and access-denied pages, counting them for the source's health."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
+        if request.url.endswith("/robots.txt") or not is_challenge(response.status, response.body):
+            return response
+        stats = self.crawler.stats
+        assert stats is not None
+        stats.inc_value("tracker/errors/challenge")
+        if request.meta.get("source"):
+            stats.inc_value(f"tracker/source/{request.meta['source']}/challenges")
+        raise IgnoreRequest(f"bot challenge or access denied: {request.url}")
 
 
 class SkipStoredMiddleware:

@@ -28,6 +28,8 @@ LOG_FORMATTER = "crawler.logformatter.TrackerLogFormatter"
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SafeUrlMiddleware": 40,
     "crawler.middlewares.SkipStoredMiddleware": 50,
+    # Before RetryMiddleware (550) sees the response, so a challenge page is not retried.
+    "crawler.middlewares.ChallengeMiddleware": 560,
 }
 ITEM_PIPELINES = {
     "pipelines.stages.ExtractPipeline": 100,
@@ -36,7 +38,10 @@ ITEM_PIPELINES = {
     "pipelines.store.StorePipeline": 900,
 }
 
+EXTENSIONS = {"crawler.progress.ProgressExtension": 500}
+
 # The tracker's own settings.
 TRACKER_CONFIG = None  # path of the TOML config; None means the shipped default
 TRACKER_DB_URL = None  # None: TRACKER_DB_URL from the environment, else the config, else tracker.db
 TRACKER_REFETCH = False
+TRACKER_PROGRESS = False  # the CLI turns the live progress line on when stderr is a terminal

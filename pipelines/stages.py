@@ -44,6 +44,7 @@ class ExtractPipeline(_StatsPipeline):
             extracted = extract_article(item.body, item.url)
         except ExtractionError as exc:
             self.inc("tracker/errors/parse")
+            self.inc(f"tracker/source/{item.source}/errors")
             raise DropItem(f"{item.url}: {exc}") from exc
         return ArticleDraft(item, extracted)
 

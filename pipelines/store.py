@@ -97,6 +97,8 @@ class StorePipeline:
             stats.inc_value("tracker/off_topic")
             raise DropItem(f"off topic: {item.page.url}")
         stats.inc_value(f"tracker/articles_{result.article}")
+        stats.inc_value(f"tracker/source/{item.page.source}/articles_{result.article}")
         stats.inc_value("tracker/statements_new", result.statements_new)
+        stats.inc_value(f"tracker/source/{item.page.source}/statements_new", result.statements_new)
         stats.inc_value("tracker/appearances_new", result.appearances_new)
         return item

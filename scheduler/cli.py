@@ -8,6 +8,7 @@ import click
 
 from crawler.config import Config, ConfigError, load_config, resolve_db_url
 from scheduler.crawl import EXIT_LOCKED, EXIT_USAGE, run_crawl
+from scheduler.health_cmd import runs_command, sources_command
 from scheduler.lock import LockHeld
 from scheduler.officials_cmd import officials
 from scheduler.quotes_cmd import quotes_command
@@ -64,7 +65,9 @@ def crawl(
     """Crawl the configured sources into the database.
 
     Exit codes: 0 done (possibly with recorded errors), 1 the run failed, 2 bad usage or config,
-    75 another crawl holds the lock.
+    75 another crawl holds the lock, 130 stopped by SIGTERM/SIGINT (what was stored is whole).
+    A live progress line is shown when stderr is a terminal; under cron the command is quiet unless
+    something fails.
     """
     config = _load(config_path)
     try:
@@ -78,7 +81,14 @@ def crawl(
     url = resolve_db_url(db_url, config)
     try:
         summary = run_crawl(
-            config, url, sources, _parse_date(since), refetch, "INFO" if verbose else "WARNING", log_file
+            config,
+            url,
+            sources,
+            _parse_date(since),
+            refetch,
+            "INFO" if verbose else "WARNING",
+            log_file,
+            overrides={"TRACKER_PROGRESS": sys.stderr.isatty() and not verbose},
         )
     except LockHeld as exc:
         click.echo(f"error: {exc}", err=True)
@@ -165,6 +175,8 @@ def reprocess(config_path: str | None, db_url: str | None, since: str | None) ->
 
 cli.add_command(quotes_command)
 cli.add_command(officials)
+cli.add_command(runs_command)
+cli.add_command(sources_command)
 
 
 def main() -> None:

@@ -18,12 +18,13 @@ from crawler.spiders.urls import UrlListSpider
 from scheduler.database import open_database
 from scheduler.lock import crawl_lock
 from storage.ingest import sync_sources
-from storage.models import CrawlRun
+from storage.models import CrawlRun, SourceRun
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_LOCKED = 75  # EX_TEMPFAIL: try again later
+EXIT_INTERRUPTED = 130  # stopped by SIGTERM or SIGINT; what was stored is whole
 
 SPIDERS = {"feed": FeedSpider, "sitemap": SitemapSpider, "urls": UrlListSpider}
 STAT_KEYS = {
@@ -44,11 +45,12 @@ class RunSummary:
     status: str
     counts: dict[str, int] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
+    per_source: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def exit_code(self) -> int:
-        """EXIT_FAILED when the run failed, else EXIT_OK."""
-        return EXIT_FAILED if self.status == "failed" else EXIT_OK
+        """EXIT_FAILED when the run failed, EXIT_INTERRUPTED when stopped by a signal, else EXIT_OK."""
+        return {"failed": EXIT_FAILED, "interrupted": EXIT_INTERRUPTED}.get(self.status, EXIT_OK)
 
 
 def scrapy_settings(
@@ -95,12 +97,13 @@ def run_crawl(
         summary = RunSummary(run.id, "failed")
         try:
             settings = scrapy_settings(config, db_url, refetch, log_level, log_file, overrides)
-            stats = _crawl(settings, sources, since)
+            stats, interrupted = _crawl(settings, sources, since)
             summary.counts = {name: int(stats.get(key, 0)) for name, key in STAT_KEYS.items()}
             summary.errors = {
                 k.removeprefix("tracker/errors/"): int(v) for k, v in stats.items() if k.startswith("tracker/errors/")
             }
-            summary.status = _status(summary)
+            summary.per_source = _per_source(stats, sources)
+            summary.status = _status(summary, interrupted)
         except Exception:
             logging.getLogger(__name__).exception("crawl failed")
             summary.errors = {"exception": 1}
@@ -115,16 +118,34 @@ def run_crawl(
                     setattr(row, name, value)
                 row.errors = sum(summary.errors.values())
                 row.error_kinds = summary.errors
+                session.add_all(
+                    SourceRun(run_id=summary.run_id, source=name, **counts)
+                    for name, counts in summary.per_source.items()
+                )
     return summary
 
 
-def _status(summary: RunSummary) -> str:
+SOURCE_STATS = ("pages", "articles_new", "statements_new", "errors", "challenges")
+
+
+def _per_source(stats: Counter[str], sources: tuple[SourceConfig, ...]) -> dict[str, dict[str, int]]:
+    """Each source's share of the crawl, from the tracker/source/<name>/... statistics."""
+    return {s.name: {k: int(stats.get(f"tracker/source/{s.name}/{k}", 0)) for k in SOURCE_STATS} for s in sources}
+
+
+def _status(summary: RunSummary, interrupted: bool) -> str:
+    if interrupted:
+        return "interrupted"
     if not summary.errors:
         return "ok"
     return "partial" if summary.counts.get("pages") else "failed"
 
 
-def _crawl(settings: Settings, sources: tuple[SourceConfig, ...], since: date | None) -> Counter[str]:
+def _crawl(settings: Settings, sources: tuple[SourceConfig, ...], since: date | None) -> tuple[Counter[str], bool]:
+    """Run the spiders to the end; (summed stats, whether a signal cut the crawl short).
+
+    Scrapy handles SIGTERM and SIGINT itself: in-flight pages finish and every item pipeline closes, so
+    what was stored stays whole."""
     process = CrawlerProcess(settings)
     # trafilatura warns about every page it discards; those are counted as parse errors instead.
     logging.getLogger("trafilatura").setLevel(logging.DEBUG if settings.get("LOG_LEVEL") == "DEBUG" else logging.ERROR)
@@ -137,9 +158,15 @@ def _crawl(settings: Settings, sources: tuple[SourceConfig, ...], since: date | 
             process.crawl(crawler, source=",".join(names), since=since.isoformat() if since else None)
     process.start()
     total: Counter[str] = Counter()
+    interrupted = False
     for crawler in crawlers:
         assert crawler.stats is not None
-        for key, value in crawler.stats.get_stats().items():
+        stats = crawler.stats.get_stats()
+        interrupted = interrupted or stats.get("finish_reason") == "shutdown"
+        for key, value in stats.items():
             if isinstance(value, int) and (key.startswith("tracker/") or key == "response_received_count"):
                 total[key] += value
-    return total
+        total["tracker/errors/robots"] += int(stats.get("robotstxt/forbidden", 0))
+    if not total["tracker/errors/robots"]:
+        del total["tracker/errors/robots"]
+    return total, interrupted

@@ -4,7 +4,7 @@ import hashlib
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -121,7 +121,7 @@ def store_article(session: Session, page: Page, record: ArticleRecord, seen_at: 
     session.add_all(appearances)
     new_appearances = len(appearances)
     session.flush()
-    article.original_id = _original_of(session, article.id, digest, simhash)
+    _link_copies(session, article, digest, simhash)
     if stale:
         _drop_unreported(session, stale)
     return IngestResult(status, new_statements, new_appearances, new_officials)
@@ -134,28 +134,35 @@ def _same_quotes(session: Session, article_id: int, quotes: list[QuoteRecord]) -
     return stored == {(q.start, q.end, q.text, q.speaker, q.mention) for q in quotes}
 
 
-def _original_of(session: Session, article_id: int, digest: str, simhash: Simhash) -> int | None:
-    """The earliest other article this one copies: the same text, or nearly the same text reporting the
-    same statements (a syndicated wire copy). Candidates come from shared statements, so the check
-    stays cheap however large the database grows."""
-    exact = session.scalars(
-        select(Article.id).where(Article.fingerprint == digest, Article.id != article_id).order_by(Article.id).limit(1)
-    ).first()
-    if exact is not None:
-        return exact
-    mine = select(Appearance.statement_id).where(Appearance.article_id == article_id)
+def _link_copies(session: Session, article: Article, digest: str, simhash: Simhash) -> None:
+    """Link an article and its copies (the same text, or nearly the same text reporting the same
+    statements: a syndicated wire copy) to the one published first. Candidates come from shared
+    statements, so the check stays cheap however large the database grows."""
+    copies = set(session.scalars(select(Article).where(Article.fingerprint == digest, Article.id != article.id)))
+    mine = select(Appearance.statement_id).where(Appearance.article_id == article.id)
     sharing = (
-        select(Article.id, Article.simhash, Article.original_id)
+        select(Article)
         .join(Appearance, Appearance.article_id == Article.id)
-        .where(Appearance.statement_id.in_(mine), Article.id != article_id, Article.simhash.is_not(None))
+        .where(Appearance.statement_id.in_(mine), Article.id != article.id, Article.simhash.is_not(None))
         .distinct()
         .order_by(Article.id)
         .limit(NEAR_DUP_CANDIDATES)
     )
-    for other_id, other_hash, original in session.execute(sharing):
-        if simhash.similarity(Simhash(existing_hash=other_hash)) >= NEAR_DUP_SIMILARITY:
-            return int(original or other_id)
-    return None
+    copies |= {
+        a
+        for a in session.scalars(sharing)
+        if simhash.similarity(Simhash(existing_hash=a.simhash)) >= NEAR_DUP_SIMILARITY
+    }
+    if not copies:
+        article.original_id = None
+        return
+    originals = {session.get(Article, a.original_id) if a.original_id else a for a in copies}
+    heads = {a.id for a in originals if a is not None}
+    siblings = set(session.scalars(select(Article).where(Article.original_id.in_(heads))))
+    family = {a for a in originals | copies | siblings | {article} if a is not None}
+    first = min(family, key=lambda a: (a.published or date.max, a.id))
+    for member in family:
+        member.original_id = None if member is first else first.id
 
 
 def _drop_unreported(session: Session, statement_ids: set[int]) -> None:

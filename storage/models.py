@@ -185,3 +185,18 @@ class CrawlRun(Base):
     error_kinds: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     pid: Mapped[int | None] = mapped_column(Integer)
     host: Mapped[str | None] = mapped_column(String(200))
+
+
+class SourceRun(Base):
+    """How one source fared in one crawl: the basis of its health."""
+
+    __tablename__ = "source_runs"
+    __table_args__ = (Index("ix_source_runs_source_run", "source", "run_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("crawl_runs.id"), index=True)
+    source: Mapped[str] = mapped_column(String(200))
+    pages: Mapped[int] = mapped_column(Integer, default=0)
+    articles_new: Mapped[int] = mapped_column(Integer, default=0)
+    statements_new: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    challenges: Mapped[int] = mapped_column(Integer, default=0)

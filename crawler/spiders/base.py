@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 import scrapy
 from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectionRefusedError as TxConnectionRefused
@@ -94,14 +95,16 @@ class TrackerSpider(scrapy.Spider):
     def parse_article(self, response: Response) -> Iterator[PageItem]:
         """Hand an HTML page on to the pipelines; anything else is recorded as not_html."""
         content_type = response.headers.get(b"Content-Type", b"") or b""
+        source = response.meta["source"]
         if not content_type.lower().startswith(HTML_TYPES):
-            self.count_error("not_html")
+            self.count_error("not_html", source)
             return
+        self.count(f"tracker/source/{source}/pages")
         yield PageItem(
             url=response.url,
             status=response.status,
             body=response.body,
-            source=response.meta["source"],
+            source=source,
             outlet=response.meta.get("outlet"),
             fetched_at=datetime.now(UTC),
             published_hint=response.meta.get("published"),
@@ -109,12 +112,20 @@ class TrackerSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure) -> None:
         """Record a failed request by kind instead of stopping the crawl."""
+        if isinstance(failure.value, IgnoreRequest):
+            return  # skipped on purpose (already stored, robots.txt, a challenge): counted where decided
         kind = error_kind(failure)
-        self.count_error(kind)
         request = getattr(failure, "request", None)
+        self.count_error(kind, request.meta.get("source") if request else None)
         self.logger.warning("%s: %s", kind, request.url if request else failure.getErrorMessage())
 
-    def count_error(self, kind: str) -> None:
-        """Add one failure of this kind to the crawl's stats."""
+    def count_error(self, kind: str, source: str | None = None) -> None:
+        """Add one failure of this kind to the crawl's stats, and to its source's."""
+        self.count(f"tracker/errors/{kind}")
+        if source:
+            self.count(f"tracker/source/{source}/errors")
+
+    def count(self, key: str, n: int = 1) -> None:
+        """Add to a crawl statistic."""
         assert self.crawler.stats is not None
-        self.crawler.stats.inc_value(f"tracker/errors/{kind}")
+        self.crawler.stats.inc_value(key, n)

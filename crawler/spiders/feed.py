@@ -33,7 +33,7 @@ class FeedSpider(TrackerSpider):
         try:
             entries = parse_feed(response.body)
         except FeedError as exc:
-            self.count_error("bad_feed")
+            self.count_error("bad_feed", source.name)
             self.logger.warning("bad feed %s: %s", response.url, exc)
             return
         for entry in entries:

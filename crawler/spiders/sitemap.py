@@ -30,7 +30,7 @@ class SitemapSpider(TrackerSpider):
         try:
             sitemap = parse_sitemap(response.body)
         except FeedError as exc:
-            self.count_error("bad_sitemap")
+            self.count_error("bad_sitemap", source.name)
             self.logger.warning("bad sitemap %s: %s", response.url, exc)
             return
         for entry in sitemap.entries:
