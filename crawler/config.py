@@ -5,6 +5,7 @@ Environment variables are read here and nowhere else.
 
 import ipaddress
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +15,13 @@ from urllib.parse import urlsplit
 DEFAULT_CONFIG = Path(__file__).with_name("default_config.toml")
 DEFAULT_DB_URL = "sqlite:///tracker.db"
 SOURCE_KINDS = ("feed", "sitemap", "urls")
-TOP_KEYS = {"database", "sources", "topics", "crawler", "allow_private"}
-SOURCE_KEYS = {"name", "kind", "url", "urls", "outlet", "allowed_domains", "allow_private"}
+TOP_KEYS = {"database", "sources", "topics", "crawler", "allow_private", "schedule"}
+SOURCE_KEYS = {"name", "kind", "url", "urls", "outlet", "allowed_domains", "allow_private", "schedule"}
+SCHEDULE_KEYS = {"default", "misfire_grace"}
+DEFAULT_SCHEDULE = "1h"
+DEFAULT_MISFIRE_GRACE = "15m"
+INTERVAL_RE = re.compile(r"^\s*(\d+)\s*([smhd])\s*$")
+UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 TOPIC_KEYS = {"name", "keywords"}
 CRAWLER_KEYS = {"contact", "min_topic_matches"}
 
@@ -34,6 +40,7 @@ class SourceConfig:
     urls: tuple[str, ...]
     allowed_domains: tuple[str, ...] = ()
     allow_private: bool = False
+    schedule: str | None = None
 
     @property
     def url(self) -> str | None:
@@ -59,6 +66,8 @@ class Config:
     topics: tuple[TopicRule, ...]
     contact: str | None = None
     min_topic_matches: int = 2
+    default_schedule: str = DEFAULT_SCHEDULE
+    misfire_grace: int = UNIT_SECONDS["m"] * 15
 
     def select(self, names: tuple[str, ...] | list[str]) -> tuple[SourceConfig, ...]:
         """The sources with these names (all when none are given); unknown names are an error."""
@@ -99,6 +108,13 @@ def load_config(path: str | Path | None = None) -> Config:
     if dupes:
         raise ConfigError(f"{where}: duplicate source name(s): {', '.join(dupes)}")
     topics = tuple(_topic(raw, i, where) for i, raw in enumerate(_list(merged.get("topics", []), "topics", where)))
+    schedule = _table(merged.get("schedule", {}), "schedule", where)
+    if set(schedule) - SCHEDULE_KEYS:
+        raise ConfigError(f"{where}: [schedule] unknown key(s) {', '.join(sorted(set(schedule) - SCHEDULE_KEYS))}")
+    default_schedule = check_schedule(schedule.get("default", DEFAULT_SCHEDULE), f"{where}: [schedule] default")
+    misfire = interval_seconds(str(schedule.get("misfire_grace", DEFAULT_MISFIRE_GRACE)))
+    if misfire is None:
+        raise ConfigError(f"{where}: [schedule] misfire_grace must be an interval such as 15m")
     min_matches = crawler.get("min_topic_matches", 2)
     if not isinstance(min_matches, int) or min_matches < 1:
         raise ConfigError(f"{where}: crawler.min_topic_matches must be a positive integer")
@@ -109,6 +125,8 @@ def load_config(path: str | Path | None = None) -> Config:
         topics=topics,
         contact=env("TRACKER_CONTACT") or crawler.get("contact"),
         min_topic_matches=min_matches,
+        default_schedule=default_schedule,
+        misfire_grace=misfire,
     )
 
 
@@ -148,6 +166,21 @@ def check_url(url: str, where: str, allow_private: bool) -> str:
     if not allow_private and is_private_host(parts.hostname):
         raise ConfigError(f"{where}: {url!r} is on a private or loopback address; set allow_private = true to allow it")
     return url
+
+
+def interval_seconds(text: str) -> int | None:
+    """Seconds in an interval such as "90s", "30m", "2h", "1d"; None when it is not one."""
+    m = INTERVAL_RE.match(text)
+    return int(m.group(1)) * UNIT_SECONDS[m.group(2)] if m and int(m.group(1)) > 0 else None
+
+
+def check_schedule(value: Any, where: str) -> str:
+    """A schedule is an interval ("30m") or a five-field cron expression ("*/30 6-22 * * *")."""
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f'{where} must be an interval such as "30m" or a cron expression')
+    if interval_seconds(value) is None and len(value.split()) != 5:
+        raise ConfigError(f"{where}: {value!r} is neither an interval (30m, 2h, 1d) nor a 5-field cron expression")
+    return value.strip()
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -222,6 +255,7 @@ def _source(raw: dict[str, Any], i: int, where: str, allow_private_all: bool) ->
         urls=tuple(check_url(u, label, allow_private) for u in urls),
         allowed_domains=tuple(domains),
         allow_private=allow_private,
+        schedule=check_schedule(raw["schedule"], f"{label}: schedule") if "schedule" in raw else None,
     )
 
 

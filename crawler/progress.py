@@ -6,11 +6,11 @@ from rich.console import Console
 from rich.status import Status
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
 
 
 class ProgressExtension:
-    """Shows responses, stored articles and dropped pages as the crawl goes (TRACKER_PROGRESS)."""
+    """Shows responses, stored articles and dropped pages as the crawl goes; the CLI enables it in
+    EXTENSIONS when stderr is a terminal."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -18,8 +18,6 @@ class ProgressExtension:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        if not crawler.settings.getbool("TRACKER_PROGRESS"):
-            raise NotConfigured("progress display is off")
         ext = cls(crawler)
         crawler.signals.connect(ext.opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.closed, signal=signals.spider_closed)

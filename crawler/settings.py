@@ -38,10 +38,7 @@ ITEM_PIPELINES = {
     "pipelines.store.StorePipeline": 900,
 }
 
-EXTENSIONS = {"crawler.progress.ProgressExtension": 500}
-
 # The tracker's own settings.
 TRACKER_CONFIG = None  # path of the TOML config; None means the shipped default
 TRACKER_DB_URL = None  # None: TRACKER_DB_URL from the environment, else the config, else tracker.db
 TRACKER_REFETCH = False
-TRACKER_PROGRESS = False  # the CLI turns the live progress line on when stderr is a terminal

@@ -53,6 +53,13 @@ def cli() -> None:
 @click.option("--refetch", is_flag=True, help="Fetch pages again even if already stored.")
 @click.option("--log-file", type=click.Path(dir_okay=False), help="Write the crawl log to this file.")
 @click.option("-v", "--verbose", is_flag=True, help="Log each request (INFO) instead of warnings only.")
+@click.option(
+    "--wait-lock",
+    type=float,
+    default=0,
+    metavar="SECONDS",
+    help="If another crawl holds the lock, wait up to this long for it instead of exiting 75.",
+)
 def crawl(
     config_path: str | None,
     db_url: str | None,
@@ -61,6 +68,7 @@ def crawl(
     refetch: bool,
     log_file: str | None,
     verbose: bool,
+    wait_lock: float,
 ) -> None:
     """Crawl the configured sources into the database.
 
@@ -88,7 +96,10 @@ def crawl(
             refetch,
             "INFO" if verbose else "WARNING",
             log_file,
-            overrides={"TRACKER_PROGRESS": sys.stderr.isatty() and not verbose},
+            overrides={"EXTENSIONS": {"crawler.progress.ProgressExtension": 500}}
+            if sys.stderr.isatty() and not verbose
+            else None,
+            wait_lock=wait_lock,
         )
     except LockHeld as exc:
         click.echo(f"error: {exc}", err=True)
@@ -171,6 +182,33 @@ def reprocess(config_path: str | None, db_url: str | None, since: str | None) ->
         f"{counts['articles_updated']} updated, {counts['articles_unchanged']} unchanged, "
         f"{counts['off_topic']} off topic, {counts['failed']} failed extraction"
     )
+
+
+@cli.command()
+@config_option
+@db_option
+@click.option("--max-runs", type=int, help="Stop after this many crawls (default: run until stopped).")
+def schedule(config_path: str | None, db_url: str | None, max_runs: int | None) -> None:
+    """Run the scheduler daemon: crawl each source on its schedule (config `schedule`, default 1h).
+
+    Each crawl runs in its own process and shares the crawl lock with cron runs. Schedules are kept in
+    the database and survive restarts. SIGTERM or SIGINT stops the daemon; a crawl in progress finishes
+    what it stored and its run is recorded as interrupted.
+    """
+    import logging
+
+    from scheduler.daemon import run_daemon
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s: %(message)s")
+    config = _load(config_path)
+    if not config.sources:
+        click.echo("error: the config has no sources", err=True)
+        sys.exit(EXIT_USAGE)
+    try:
+        sys.exit(run_daemon(config, resolve_db_url(db_url, config), max_runs))
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 cli.add_command(quotes_command)

@@ -85,9 +85,11 @@ def run_crawl(
     log_level: str = "WARNING",
     log_file: str | None = None,
     overrides: dict[str, Any] | None = None,
+    wait_lock: float = 0,
 ) -> RunSummary:
-    """Crawl the sources into the database under the crawl lock; raises LockHeld if another crawl runs."""
-    with crawl_lock(db_url), open_database(db_url) as sessions:
+    """Crawl the sources into the database under the crawl lock; raises LockHeld if another crawl runs
+    (after waiting up to `wait_lock` seconds for it to end)."""
+    with crawl_lock(db_url, wait_lock), open_database(db_url) as sessions:
         with sessions.begin() as session:
             sync_sources(session, [(s.name, s.kind, s.url, s.outlet) for s in config.sources])
             run = CrawlRun(
@@ -138,7 +140,8 @@ def _status(summary: RunSummary, interrupted: bool) -> str:
         return "interrupted"
     if not summary.errors:
         return "ok"
-    return "partial" if summary.counts.get("pages") else "failed"
+    # Failed: something went wrong and no source delivered a single page.
+    return "partial" if any(s["pages"] for s in summary.per_source.values()) else "failed"
 
 
 def _crawl(settings: Settings, sources: tuple[SourceConfig, ...], since: date | None) -> tuple[Counter[str], bool]:

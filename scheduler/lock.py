@@ -4,11 +4,14 @@ import fcntl
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
+
+LOCK_POLL_SECONDS = 1.0
 
 
 class LockHeld(RuntimeError):
@@ -25,17 +28,22 @@ def lock_path(db_url: str) -> Path:
 
 
 @contextmanager
-def crawl_lock(db_url: str) -> Iterator[Path]:
-    """Hold the crawl lock for this database, or raise LockHeld at once."""
+def crawl_lock(db_url: str, wait: float = 0) -> Iterator[Path]:
+    """Hold the crawl lock for this database; raise LockHeld at once, or after `wait` seconds of trying."""
     path = lock_path(db_url)
     path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait
     with path.open("a+") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            fh.seek(0)
-            holder = fh.read().strip() or "unknown"
-            raise LockHeld(f"another crawl is running (pid {holder}; lock {path})") from exc
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError as exc:
+                if time.monotonic() >= deadline:
+                    fh.seek(0)
+                    holder = fh.read().strip() or "unknown"
+                    raise LockHeld(f"another crawl is running (pid {holder}; lock {path})") from exc
+                time.sleep(LOCK_POLL_SECONDS)
         fh.seek(0)
         fh.truncate()
         fh.write(str(os.getpid()))

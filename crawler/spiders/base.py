@@ -112,7 +112,7 @@ class TrackerSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure) -> None:
         """Record a failed request by kind instead of stopping the crawl."""
-        if isinstance(failure.value, IgnoreRequest):
+        if isinstance(failure.value, IgnoreRequest) and not isinstance(failure.value, HttpError):
             return  # skipped on purpose (already stored, robots.txt, a challenge): counted where decided
         kind = error_kind(failure)
         request = getattr(failure, "request", None)

@@ -1,0 +1,160 @@
+"""Operations: the scheduler daemon, SIGTERM during a crawl, source health and bot challenges."""
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+
+from scheduler.demo import demo_routes
+from scheduler.site_server import serve
+from tests.conftest import run_cli
+
+FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><link>{{BASE}}/a.html</link></item><item><link>{{BASE}}/b.html</link></item></channel></rss>"""
+CHALLENGE = b"""<!DOCTYPE html><html><head><title>Just a moment...</title></head>
+<body><div id="challenge-platform">Checking your browser before accessing the site.</div></body></html>"""
+
+
+def query(db, sql):
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def write_config(tmp_path, body: str):
+    path = tmp_path / "c.toml"
+    path.write_text("allow_private = true\n" + body)
+    return path
+
+
+def test_daemon_runs_crawls_on_schedule_and_records_them(tmp_path):
+    with serve(demo_routes()) as base:
+        config = write_config(
+            tmp_path,
+            f'[schedule]\ndefault = "1s"\n[[sources]]\nname = "abc7"\nkind = "feed"\nurl = "{base}/abc7/feed.xml"\n',
+        )
+        db = tmp_path / "t.db"
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "scheduler",
+                "schedule",
+                "--config",
+                str(config),
+                "--db",
+                f"sqlite:///{db}",
+                "--max-runs",
+                "2",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=240,
+        )
+    assert result.returncode == 0, result.stderr[-3000:]
+    runs = query(db, "select status, articles_new, sources from crawl_runs order by id")
+    assert len(runs) == 2
+    assert runs[0][1] == 1 and runs[1][1] == 0  # the second run finds the article already stored
+    assert all(json.loads(r[2]) == ["abc7"] for r in runs)
+    assert query(db, "select id from apscheduler_jobs") == [("crawl 1s",)]
+
+    # Restart with another schedule: the job store is replaced, the stale job removed.
+    config.write_text(config.read_text().replace('default = "1s"', 'default = "2s"'))
+    with serve(demo_routes()):
+        again = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "scheduler",
+                "schedule",
+                "--config",
+                str(config),
+                "--db",
+                f"sqlite:///{db}",
+                "--max-runs",
+                "1",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=240,
+        )
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert query(db, "select id from apscheduler_jobs") == [("crawl 2s",)]
+
+
+def test_sigterm_during_a_crawl_is_recorded_as_interrupted(tmp_path):
+    requested, release = threading.Event(), threading.Event()
+    article = demo_routes()["/abc7/sanctuary-ordinance.html"]
+
+    def held_page():
+        requested.set()
+        release.wait(60)
+        return article
+
+    routes = {
+        "/robots.txt": (200, "text/plain", b""),
+        "/feed.xml": (200, "application/rss+xml", FEED.encode()),
+        "/a.html": article,
+        "/b.html": held_page,
+    }
+    with serve(routes) as base:
+        config = write_config(tmp_path, f'[[sources]]\nname = "s"\nkind = "feed"\nurl = "{base}/feed.xml"\n')
+        db = tmp_path / "t.db"
+        crawl = subprocess.Popen(
+            [sys.executable, "-m", "scheduler", "crawl", "--config", str(config), "--db", f"sqlite:///{db}"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert requested.wait(120), "the crawl never asked for the held page"
+        crawl.send_signal(signal.SIGTERM)
+        release.set()
+        out, err = crawl.communicate(timeout=120)
+    assert crawl.returncode == 130, out + err
+    [(status,)] = query(db, "select status from crawl_runs")
+    assert status == "interrupted"
+    assert query(db, "pragma integrity_check") == [("ok",)]
+    assert query(db, "pragma foreign_key_check") == []
+    # Whatever was stored is whole: every stored article has its appearances and statements.
+    for (article_id,) in query(db, "select id from articles"):
+        assert query(db, f"select count(*) from appearances where article_id = {article_id}")[0][0] > 0
+
+
+def test_challenge_pages_flag_the_source_failing(tmp_path):
+    routes = {
+        "/robots.txt": (200, "text/plain", b""),
+        "/feed.xml": (503, "text/html", CHALLENGE),
+        "/ok/feed.xml": demo_routes()["/abc7/feed.xml"],
+        **{
+            f"/abc7/{p}": demo_routes()[f"/abc7/{p}"]
+            for p in ("sanctuary-ordinance.html", "farmers-market.html", "broken.html")
+        },
+    }
+    with serve(routes) as base:
+        config = write_config(
+            tmp_path,
+            f'[[sources]]\nname = "walled"\nkind = "feed"\nurl = "{base}/feed.xml"\n'
+            f'[[sources]]\nname = "open"\nkind = "feed"\nurl = "{base}/ok/feed.xml"\n',
+        )
+        db = f"sqlite:///{tmp_path / 't.db'}"
+        result = run_cli("crawl", "--config", str(config), "--db", db)
+        assert result.returncode == 0, result.stderr
+        assert "challenge 1" in result.stdout
+    health = json.loads(run_cli("sources", "--config", str(config), "--db", db, "--format", "json").stdout)
+    by_name = {h["source"]: h for h in health}
+    assert by_name["walled"]["status"] == "failing"
+    assert "bot-challenge" in by_name["walled"]["why"]
+    assert by_name["open"]["status"] == "ok" and by_name["open"]["items_last_run"] == 3
+    runs = json.loads(run_cli("runs", "--config", str(config), "--db", db, "--format", "json").stdout)
+    assert runs[0]["status"] == "partial" and "challenge=1" in runs[0]["errors"]
+
+
+def test_a_source_empty_three_runs_in_a_row_is_failing(tmp_path):
+    with serve({"/robots.txt": (200, "text/plain", b""), "/feed.xml": (404, "text/html", b"gone")}) as base:
+        config = write_config(tmp_path, f'[[sources]]\nname = "dead"\nkind = "feed"\nurl = "{base}/feed.xml"\n')
+        db = f"sqlite:///{tmp_path / 't.db'}"
+        for _ in range(3):
+            assert run_cli("crawl", "--config", str(config), "--db", db).returncode == 1
+    health = json.loads(run_cli("sources", "--config", str(config), "--db", db, "--format", "json").stdout)
+    assert health[0]["status"] == "failing" and health[0]["empty_runs"] == 3
