@@ -3,14 +3,17 @@
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
 from crawler.config import Config, ConfigError, load_config, resolve_db_url
 from scheduler.crawl import EXIT_LOCKED, EXIT_USAGE, run_crawl
+from scheduler.filters import filter_options, statement_filter
 from scheduler.health_cmd import runs_command, sources_command
 from scheduler.lock import LockHeld
 from scheduler.officials_cmd import officials
+from scheduler.output import emit, output_option
 from scheduler.quotes_cmd import quotes_command
 
 
@@ -117,29 +120,95 @@ def crawl(
 
 
 @cli.command()
-@click.argument("what", type=click.Choice(["statements", "articles"]))
-@click.option("--output", "-o", type=click.Path(dir_okay=False), required=True, help="CSV file to write ('-': stdout).")
+@click.argument("what", type=click.Choice(["statements", "appearances", "articles", "officials"]))
+@click.option("--output", "-o", required=True, help="CSV file to write ('-': stdout).")
 @config_option
 @db_option
-@click.option("--since", help="Statements said on or after this day (YYYY-MM-DD).")
-@click.option("--until", help="Statements said on or before this day (YYYY-MM-DD).")
-@click.option("--speaker", help="Statements by speakers whose name contains this text.")
-def export(
-    what: str,
-    output: str,
-    config_path: str | None,
-    db_url: str | None,
-    since: str | None,
-    until: str | None,
-    speaker: str | None,
-) -> None:
-    """Export statements or articles as CSV (UTF-8, RFC 4180, formula-safe cells)."""
+@filter_options
+@click.option("--bom", is_flag=True, help="Start the file with a UTF-8 byte-order mark (for Excel).")
+def export(what: str, output: str, config_path: str | None, db_url: str | None, bom: bool, **options: Any) -> None:
+    """Export statements, appearances, articles or officials as CSV.
+
+    UTF-8, RFC 4180 quoting, formula-like cells neutralized, streamed in constant memory. A file export
+    gets a sidecar FILE.meta.json with the export time, extractor version and filter. Columns are listed
+    in the README and stay stable.
+    """
     from scheduler.exporting import export_csv
 
+    sort = options.pop("sort")
+    flt = statement_filter(options)
     url = resolve_db_url(db_url, _load(config_path))
-    n = export_csv(url, what, output, _parse_date(since), _parse_date(until), speaker)
+    n = export_csv(url, what, output, flt, sort, bom)
     if output != "-":
         click.echo(f"wrote {n} {what} to {output}", err=True)
+
+
+@cli.command()
+@config_option
+@db_option
+@filter_options
+@click.option("--limit", type=int, default=50, show_default=True, help="At most this many rows (0: all).")
+@output_option
+def statements(config_path: str | None, db_url: str | None, limit: int, fmt: str, **options: Any) -> None:
+    """Query statements: who said what, when, and which outlets reported it."""
+    from scheduler.database import open_database
+    from storage.export import STATEMENT_COLUMNS, statement_rows
+
+    sort = options.pop("sort")
+    flt = statement_filter(options)
+    url = resolve_db_url(db_url, _load(config_path))
+    with open_database(url) as sessions, sessions.begin() as session:
+        found = list(statement_rows(session, flt, sort, limit or None))
+    if fmt == "table":
+        columns = ["date", "speaker", "title", "quote", "outlets"]
+        table = [(r[5], r[1], r[3], _short(str(r[6]), 90), r[7]) for r in found]
+        emit(columns, table, fmt, f"Statements ({len(found)})")
+    else:
+        emit(STATEMENT_COLUMNS, found, fmt)
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+@cli.group()
+def db() -> None:
+    """Database schema: show the migration revision, or migrate to the latest."""
+
+
+@db.command("upgrade")
+@config_option
+@db_option
+def db_upgrade(config_path: str | None, db_url: str | None) -> None:
+    """Migrate the database schema to this version's (back up first)."""
+    from sqlalchemy import create_engine
+
+    from storage.migrate import current_revision, head_revision, upgrade
+
+    url = resolve_db_url(db_url, _load(config_path))
+    engine = create_engine(url)
+    try:
+        before = current_revision(engine)
+        upgrade(engine)
+        click.echo(f"schema: {before or 'empty'} -> {head_revision()}")
+    finally:
+        engine.dispose()
+
+
+@db.command("current")
+@config_option
+@db_option
+def db_current(config_path: str | None, db_url: str | None) -> None:
+    """Show the schema revision of the database and the one this version needs."""
+    from sqlalchemy import create_engine
+
+    from storage.migrate import current_revision, head_revision
+
+    engine = create_engine(resolve_db_url(db_url, _load(config_path)))
+    try:
+        click.echo(f"database: {current_revision(engine) or 'empty'}; this version: {head_revision()}")
+    finally:
+        engine.dispose()
 
 
 @cli.command()

@@ -13,6 +13,7 @@ from scheduler.exporting import export_csv
 from scheduler.site_server import Route, serve
 from storage.db import make_engine, make_sessionmaker
 from storage.models import Appearance, Article, Official, Statement
+from storage.queries import StatementFilter
 
 HTML = "text/html; charset=utf-8"
 XML = "application/xml"
@@ -68,7 +69,7 @@ def run_demo(output_dir: Path, console: Console | None = None) -> int:
         config = load_config(config_path)
         console.print(f"Serving the demo site on {base} and crawling it ...")
         summary = run_crawl(config, db_url, config.sources, refetch=True)
-    n = export_csv(db_url, "statements", str(csv_path), None, None, None)
+    n = export_csv(db_url, "statements", str(csv_path), StatementFilter())
     _print_summary(console, db_url, summary.status, summary.errors)
     console.print(f"\nDatabase: {db_path.resolve()}\nCSV ({n} statements): {csv_path.resolve()}")
     console.print(f"Try: sanctuary-tracker export statements --db {db_url} --output -")

@@ -1,35 +1,47 @@
-"""Writing CSV exports to a file or stdout."""
+"""Writing exports: to a file (atomically, with a snapshot sidecar) or to stdout."""
 
+import json
 import sys
-from collections.abc import Iterable
-from datetime import date
+from dataclasses import asdict
+from datetime import UTC, datetime
+from importlib.metadata import version
 from pathlib import Path
 
-from storage.db import make_engine, make_sessionmaker
-from storage.export import ARTICLE_COLUMNS, STATEMENT_COLUMNS, article_rows, statement_rows, write_csv
+from sqlalchemy import select
+
+from scheduler.database import open_database
+from storage.export import COLUMNS, rows, write_csv
+from storage.models import Article
+from storage.queries import StatementFilter
 
 
-def export_csv(db_url: str, what: str, output: str, since: date | None, until: date | None, speaker: str | None) -> int:
-    """Export `statements` or `articles` to `output` ('-' for stdout); returns rows written."""
-    engine = make_engine(db_url)
-    try:
-        with make_sessionmaker(engine).begin() as session:
-            if what == "statements":
-                columns, rows = STATEMENT_COLUMNS, statement_rows(session, since, until, speaker)
-            else:
-                columns, rows = ARTICLE_COLUMNS, article_rows(session)
-            if output == "-":
-                return write_csv(sys.stdout, columns, rows)
-            return _write_atomic(Path(output), columns, rows)
-    finally:
-        engine.dispose()
+def export_csv(db_url: str, what: str, output: str, flt: StatementFilter, sort: str = "date", bom: bool = False) -> int:
+    """Export `what` for the filter to `output` ('-' for stdout); returns the rows written.
 
-
-def _write_atomic(target: Path, columns: list[str], rows: Iterable[list[object]]) -> int:
-    """Write beside the target and rename into place, so a failed export leaves no half file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    with partial.open("w", encoding="utf-8", newline="") as fh:
-        n = write_csv(fh, columns, rows)
+    A file is written beside its target and renamed into place (a failed export leaves no half file), with
+    a sidecar `<output>.meta.json` recording the snapshot: export time, extractor version, filter, rows.
+    """
+    exported_at = datetime.now(UTC)
+    with open_database(db_url) as sessions, sessions.begin() as session:
+        data = rows(session, what, flt, sort)
+        if output == "-":
+            return write_csv(sys.stdout, COLUMNS[what], data, bom)
+        target = Path(output)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".partial")
+        with partial.open("w", encoding="utf-8", newline="") as fh:
+            n = write_csv(fh, COLUMNS[what], data, bom)
+        extractors = sorted(set(session.scalars(select(Article.extractor_version).distinct())))
     partial.replace(target)
+    meta = {
+        "export": what,
+        "rows": n,
+        "exported_at": exported_at.isoformat(timespec="seconds"),
+        "tracker_version": version("sanctuary-tracker"),
+        "extractor_versions": extractors,
+        "filter": {k: str(v) for k, v in asdict(flt).items() if v},
+        "sort": sort,
+        "columns": COLUMNS[what],
+    }
+    target.with_name(target.name + ".meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return n

@@ -7,11 +7,12 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.models import Base
+from storage.migrate import ensure_schema
 
 
 def make_engine(url: str) -> Engine:
-    """Create an engine for the URL, creating the SQLite file's folder and the schema if missing."""
+    """Create an engine for the URL: the SQLite file's folder is created, an empty database gets the
+    schema (Alembic migrations), one made by an older version is refused with the command to migrate it."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -20,7 +21,7 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True)
-    Base.metadata.create_all(engine)
+    ensure_schema(engine)
     return engine
 
 

@@ -1,15 +1,19 @@
-"""CSV export of statements and articles: streamed in batches, formula-safe cells."""
+"""Rows for exports and read commands: streamed in batches (constant memory), formula-safe CSV cells.
+
+The columns of each export are part of the interface: add new ones at the end, never rename.
+"""
 
 import csv
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 from typing import IO, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from storage.models import Appearance, Article, Official, Statement
+from storage.queries import StatementFilter, statements_query
 
 BATCH = 1000
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -28,6 +32,21 @@ STATEMENT_COLUMNS = [
     "first_url",
     "first_seen_at",
 ]
+APPEARANCE_COLUMNS = [
+    "statement_id",
+    "speaker",
+    "date",
+    "quote_as_printed",
+    "start",
+    "end",
+    "speaker_mention",
+    "title_as_printed",
+    "cue",
+    "outlet",
+    "url",
+    "published",
+    "original_url",
+]
 ARTICLE_COLUMNS = [
     "article_id",
     "url",
@@ -38,29 +57,75 @@ ARTICLE_COLUMNS = [
     "language",
     "topics",
     "original_url",
+    "statements",
 ]
+OFFICIAL_COLUMNS = [
+    "official_id",
+    "name",
+    "kind",
+    "title",
+    "organization",
+    "jurisdiction",
+    "source",
+    "aliases",
+    "statements",
+    "first_statement",
+    "last_statement",
+]
+COLUMNS = {
+    "statements": STATEMENT_COLUMNS,
+    "appearances": APPEARANCE_COLUMNS,
+    "articles": ARTICLE_COLUMNS,
+    "officials": OFFICIAL_COLUMNS,
+}
 
 
 def safe_cell(value: object) -> str:
     """A cell a spreadsheet will show, never run: formula-like text gets a leading apostrophe."""
     if value is None:
         return ""
-    text = value.isoformat() if isinstance(value, date) else str(value)
+    if isinstance(value, datetime):
+        text = value.isoformat(timespec="seconds")
+    elif isinstance(value, date):
+        text = value.isoformat()
+    else:
+        text = str(value)
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
-def statement_rows(
-    session: Session, since: date | None = None, until: date | None = None, speaker: str | None = None
+def rows(
+    session: Session, what: str, flt: StatementFilter, sort: str = "date", limit: int | None = None
 ) -> Iterator[list[object]]:
-    """One row per statement with every outlet and URL that reported it, in statement order."""
-    query = select(Statement, Official).join(Official).order_by(Statement.said_on, Statement.id)
-    if since:
-        query = query.where(Statement.said_on >= since)
-    if until:
-        query = query.where(Statement.said_on <= until)
-    if speaker:
-        query = query.where(Official.name.ilike(f"%{speaker}%"))
-    for batch in _batches(session.execute(query.execution_options(yield_per=BATCH))):
+    """The rows of one export (`statements`, `appearances`, `articles`, `officials`) for the filter."""
+    producers = {
+        "statements": statement_rows,
+        "appearances": appearance_rows,
+        "articles": article_rows,
+        "officials": official_rows,
+    }
+    return producers[what](session, flt, sort, limit)
+
+
+def _stream(session: Session, query: Select[*tuple[Any, ...]]) -> Iterator[list[Any]]:
+    """Batches of result rows, fetched BATCH at a time."""
+    batch: list[Any] = []
+    for row in session.execute(query.execution_options(yield_per=BATCH)):
+        batch.append(tuple(row))
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def statement_rows(
+    session: Session, flt: StatementFilter, sort: str = "date", limit: int | None = None
+) -> Iterator[list[object]]:
+    """One row per statement with every outlet and URL that reported it."""
+    query = statements_query(session, flt, sort)
+    if limit:
+        query = query.limit(limit)
+    for batch in _stream(session, query):
         ids = [s.id for s, _ in batch]
         reports: dict[int, dict[str, str | None]] = defaultdict(dict)
         counts: dict[int, int] = defaultdict(int)
@@ -87,50 +152,141 @@ def statement_rows(
                 " ".join(seen),
                 counts[statement.id],
                 statement.first_url,
-                statement.first_seen_at.isoformat(timespec="seconds"),
+                statement.first_seen_at,
             ]
 
 
-def article_rows(session: Session) -> Iterator[list[object]]:
-    """One row per stored article, with the original's URL for syndicated copies."""
+def appearance_rows(
+    session: Session, flt: StatementFilter, sort: str = "date", limit: int | None = None
+) -> Iterator[list[object]]:
+    """One row per quote occurrence: the words as printed, where, and in which article."""
+    matching = statements_query(session, flt, sort).with_only_columns(Statement.id).order_by(None).subquery()
     original = aliased(Article)
     query = (
-        select(Article, original.url)
-        .outerjoin(original, Article.original_id == original.id)
-        .order_by(Article.id)
-        .execution_options(yield_per=BATCH)
+        select(Appearance, Statement, Official, Article, original.url)
+        .join(Statement, Statement.id == Appearance.statement_id)
+        .join(Official, Official.id == Statement.official_id)
+        .join(Article, Article.id == Appearance.article_id)
+        .outerjoin(original, original.id == Article.original_id)
+        .where(Statement.id.in_(select(matching.c.id)))
+        .order_by(Statement.said_on, Statement.id, Appearance.article_id, Appearance.start)
     )
-    for article, original_url in session.execute(query):
-        yield [
-            article.id,
-            article.url,
-            article.outlet,
-            article.title,
-            article.author,
-            article.published,
-            article.language,
-            ";".join(article.topics or []),
-            original_url,
-        ]
+    if limit:
+        query = query.limit(limit)
+    for batch in _stream(session, query):
+        for a, s, o, article, original_url in batch:
+            yield [
+                s.uid,
+                o.name,
+                s.said_on,
+                a.text,
+                a.start,
+                a.end,
+                a.speaker_mention,
+                a.title_as_printed,
+                a.cue,
+                article.outlet,
+                article.url,
+                article.published,
+                original_url,
+            ]
 
 
-def write_csv(out: IO[str], columns: list[str], rows: Iterable[list[object]]) -> int:
+def article_rows(
+    session: Session, flt: StatementFilter, sort: str = "date", limit: int | None = None
+) -> Iterator[list[object]]:
+    """One row per stored article (filtered by outlet, topic and publication dates)."""
+    original = aliased(Article)
+    counts = (
+        select(Appearance.article_id, func.count(func.distinct(Appearance.statement_id)).label("n"))
+        .group_by(Appearance.article_id)
+        .subquery()
+    )
+    query = (
+        select(Article, original.url, func.coalesce(counts.c.n, 0))
+        .outerjoin(original, Article.original_id == original.id)
+        .outerjoin(counts, counts.c.article_id == Article.id)
+    )
+    if flt.outlet:
+        query = query.where(Article.outlet.ilike(f"%{flt.outlet}%"))
+    if flt.topic:
+        query = query.where(Article.topic_tags.contains(f",{flt.topic},", autoescape=True))
+    if flt.since:
+        query = query.where(Article.published >= flt.since)
+    if flt.until:
+        query = query.where(Article.published <= flt.until)
+    query = query.order_by(Article.published.desc() if sort == "-date" else Article.published, Article.id)
+    if limit:
+        query = query.limit(limit)
+    for batch in _stream(session, query):
+        for article, original_url, n in batch:
+            yield [
+                article.id,
+                article.url,
+                article.outlet,
+                article.title,
+                article.author,
+                article.published,
+                article.language,
+                ";".join(article.topics or []),
+                original_url,
+                n,
+            ]
+
+
+def official_rows(
+    session: Session, flt: StatementFilter, sort: str = "date", limit: int | None = None
+) -> Iterator[list[object]]:
+    """One row per official with at least one statement matching the filter."""
+    matching = (
+        statements_query(session, flt)
+        .with_only_columns(Statement.id, Statement.official_id, Statement.said_on)
+        .order_by(None)
+        .subquery()
+    )
+    stats = (
+        select(
+            matching.c.official_id,
+            func.count().label("n"),
+            func.min(matching.c.said_on).label("first"),
+            func.max(matching.c.said_on).label("last"),
+        )
+        .group_by(matching.c.official_id)
+        .subquery()
+    )
+    query = (
+        select(Official, stats.c.n, stats.c.first, stats.c.last)
+        .join(stats, stats.c.official_id == Official.id)
+        .options(selectinload(Official.aliases))
+        .order_by(stats.c.n.desc(), Official.name)
+    )
+    if limit:
+        query = query.limit(limit)
+    for batch in _stream(session, query):
+        for official, n, first, last in batch:
+            yield [
+                official.id,
+                official.name,
+                official.kind,
+                official.title,
+                official.organization,
+                official.jurisdiction,
+                "curated" if official.curated else "discovered",
+                "; ".join(a.alias for a in official.aliases),
+                n,
+                first,
+                last,
+            ]
+
+
+def write_csv(out: IO[str], columns: list[str], data: Iterable[list[object]], bom: bool = False) -> int:
     """Write a header and rows as RFC 4180 CSV with formula-safe cells; return the row count."""
+    if bom:
+        out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     n = 0
-    for row in rows:
+    for row in data:
         writer.writerow([safe_cell(v) for v in row])
         n += 1
     return n
-
-
-def _batches(result: Iterable[Any]) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for row in result:
-        batch.append(tuple(row))
-        if len(batch) == BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

@@ -87,6 +87,7 @@ def store_article(session: Session, page: Page, record: ArticleRecord, seen_at: 
     article.fingerprint = digest
     article.simhash = simhash.to_hex()
     article.topics = record.topics
+    article.topic_tags = "".join(f",{t}" for t in record.topics) + ("," if record.topics else "")
     article.extractor_version = record.extractor_version
     session.flush()
 

@@ -71,6 +71,8 @@ class Article(Base):
     simhash: Mapped[str | None] = mapped_column(String(16))
     original_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
     topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The topics again as ",a,b,": filterable with LIKE on SQLite and PostgreSQL alike.
+    topic_tags: Mapped[str] = mapped_column(String(500), default="")
     extractor_version: Mapped[str] = mapped_column(String(60))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -4,6 +4,7 @@ import csv
 import io
 
 from storage.export import STATEMENT_COLUMNS, safe_cell, statement_rows, write_csv
+from storage.queries import StatementFilter
 from tests.test_storage import article, quote, store
 
 
@@ -24,7 +25,7 @@ def test_statements_csv_round_trip(session):
     store(session, article("https://a.example/1", [quote(tricky, 0)]))
     store(session, article("https://b.example/2", [quote(tricky, 0)]))
     out = io.StringIO()
-    assert write_csv(out, STATEMENT_COLUMNS, statement_rows(session)) == 1
+    assert write_csv(out, STATEMENT_COLUMNS, statement_rows(session, StatementFilter())) == 1
     [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert row["quote"] == "'" + tricky
     assert row["speaker"] == "David Chiu"

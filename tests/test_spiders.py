@@ -1,6 +1,7 @@
 """Spiders stay thin: feed and sitemap callbacks turn saved documents into article requests."""
 
 from scrapy.http import HtmlResponse, Request, XmlResponse
+from scrapy.utils.test import get_crawler
 
 from crawler.config import SourceConfig
 from crawler.spiders.feed import FeedSpider
@@ -11,17 +12,23 @@ from tests.test_parsing import INDEX, NEWS, RSS
 SOURCE = SourceConfig("news", "feed", "News", ("https://news.example/feed",))
 
 
+def make_spider(cls, **kwargs):
+    """A spider bound to a crawler (for its stats), as Scrapy builds it."""
+    crawler = get_crawler(cls)
+    return cls.from_crawler(crawler, **kwargs)
+
+
 def response(cls, url, body):
     return cls(url, body=body, request=Request(url, meta={"source": "news", "outlet": "News"}))
 
 
 def test_feed_spider_requests_entries_after_since():
-    spider = FeedSpider(since="2025-01-01")
+    spider = make_spider(FeedSpider, since="2025-01-01")
     spider.sources = (SOURCE,)
     requests = list(spider.parse_feed(response(XmlResponse, "https://news.example/feed", RSS)))
     assert [r.url for r in requests] == ["https://news.example/a", "https://news.example/b"]
     assert all(r.meta["article"] and r.meta["source"] == "news" for r in requests)
-    later = FeedSpider(since="2025-02-01")
+    later = make_spider(FeedSpider, since="2025-02-01")
     later.sources = (SOURCE,)
     # Entries without a date are kept; dated entries before --since are not.
     assert [r.url for r in later.parse_feed(response(XmlResponse, "https://news.example/feed", RSS))] == [
@@ -31,7 +38,7 @@ def test_feed_spider_requests_entries_after_since():
 
 def test_sitemap_spider_follows_index_and_requests_pages():
     source = SourceConfig("news", "sitemap", "News", ("https://news.example/sitemap.xml",))
-    spider = SitemapSpider(since="2025-03-01")
+    spider = make_spider(SitemapSpider, since="2025-03-01")
     spider.sources = (source,)
     children = list(spider.parse_sitemap(response(XmlResponse, "https://news.example/sitemap.xml", INDEX)))
     assert [r.url for r in children] == ["https://news.example/s2.xml.gz"]  # s1 is older than --since
@@ -43,9 +50,10 @@ def test_sitemap_spider_follows_index_and_requests_pages():
 
 def test_url_list_spider_and_article_items():
     source = SourceConfig("list", "urls", "Outlet", ("https://a.example/1", "https://a.example/2"))
-    spider = UrlListSpider()
+    spider = make_spider(UrlListSpider)
     assert [r.url for r in spider.source_requests(source)] == ["https://a.example/1", "https://a.example/2"]
     page = response(HtmlResponse, "https://a.example/1", b"<html><body><p>x</p></body></html>")
     page.headers[b"Content-Type"] = b"text/html; charset=utf-8"
     [item] = list(spider.parse_article(page))
     assert (item.url, item.source, item.outlet, item.status) == ("https://a.example/1", "news", "News", 200)
+    assert spider.crawler.stats.get_value("tracker/source/news/pages") == 1

@@ -1,0 +1,45 @@
+"""The filter options shared by `statements` and `export`, turned into a StatementFilter."""
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import click
+
+from storage.queries import SORTS, StatementFilter
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+FILTER_OPTIONS = [
+    click.option("--official", help="Said by this official (name or alias; a partial name matches too)."),
+    click.option("--title", help="Speaker's title contains this text (e.g. Mayor)."),
+    click.option("--organization", help="Speaker's organization contains this text."),
+    click.option("--jurisdiction", help="Speaker's jurisdiction or organization contains this text."),
+    click.option("--since", callback=_date, help="Said on or after this day (YYYY-MM-DD)."),
+    click.option("--until", callback=_date, help="Said on or before this day (YYYY-MM-DD)."),
+    click.option("--topic", help="Reported in an article on this topic (e.g. sanctuary-policy)."),
+    click.option("--outlet", help="Reported by an outlet whose name contains this text."),
+    click.option("--search", help="Full-text search in the quote: every word must occur."),
+    click.option("--sort", type=click.Choice(SORTS), default="date", show_default=True, help="Order of rows."),
+]
+
+
+def filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the shared filter options to a command."""
+    for option in reversed(FILTER_OPTIONS):
+        f = option(f)
+    return f
+
+
+def statement_filter(options: dict[str, Any]) -> StatementFilter:
+    """The StatementFilter named by the filter options (removing them from `options`)."""
+    names = ("official", "title", "organization", "jurisdiction", "since", "until", "topic", "outlet", "search")
+    return StatementFilter(**{name: options.pop(name) for name in names})

@@ -1,0 +1,120 @@
+"""Queries researchers run: statements (and their appearances, articles, officials) by filters and text.
+
+Every function takes a Session and leaves the transaction to the caller. Filters are bound parameters,
+never text pasted into SQL; the full-text query is passed to FTS5 / PostgreSQL as a quoted phrase list.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, exists, func, literal_column, or_, select, text
+from sqlalchemy.orm import Session
+
+from storage.models import Appearance, Article, Official, OfficialAlias, Statement
+from storage.normalize import name_key
+
+SORTS = ("date", "-date", "official", "reports")
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class StatementFilter:
+    """What a researcher asks for; every field is optional."""
+
+    official: str | None = None
+    title: str | None = None
+    organization: str | None = None
+    jurisdiction: str | None = None
+    since: date | None = None
+    until: date | None = None
+    topic: str | None = None
+    outlet: str | None = None
+    search: str | None = None
+
+
+def official_ids(session: Session, ref: str) -> list[int]:
+    """IDs of officials a name or alias refers to (exact key first, then names containing the text)."""
+    key = name_key(ref)
+    ids = set(session.scalars(select(Official.id).where(Official.name_key == key)))
+    ids |= set(session.scalars(select(OfficialAlias.official_id).where(OfficialAlias.alias_key == key)))
+    if not ids:
+        ids = set(session.scalars(select(Official.id).where(Official.name_key.contains(key, autoescape=True))))
+    return sorted(ids)
+
+
+def statements_query(session: Session, flt: StatementFilter, sort: str = "date") -> Select[Statement, Official]:
+    """A SELECT of (Statement, Official) rows matching the filter, sorted."""
+    query = select(Statement, Official).join(Official, Official.id == Statement.official_id)
+    for condition in _conditions(session, flt):
+        query = query.where(condition)
+    if sort == "-date":
+        query = query.order_by(Statement.said_on.desc(), Statement.id.desc())
+    elif sort == "official":
+        query = query.order_by(Official.name, Statement.said_on, Statement.id)
+    elif sort == "reports":
+        reports = (
+            select(func.count(func.distinct(Appearance.article_id)))
+            .where(Appearance.statement_id == Statement.id)
+            .scalar_subquery()
+        )
+        query = query.order_by(reports.desc(), Statement.said_on, Statement.id)
+    else:
+        query = query.order_by(Statement.said_on, Statement.id)
+    return query
+
+
+def _like(value: str) -> str:
+    """A LIKE pattern matching the value anywhere, its own % and _ taken literally (escape: !)."""
+    escaped = value.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+    return f"%{escaped}%"
+
+
+def _conditions(session: Session, flt: StatementFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if flt.official:
+        conditions.append(Statement.official_id.in_(official_ids(session, flt.official) or [-1]))
+    if flt.title:
+        conditions.append(Official.title.ilike(_like(flt.title), escape="!"))
+    if flt.organization:
+        conditions.append(Official.organization.ilike(_like(flt.organization), escape="!"))
+    if flt.jurisdiction:
+        conditions.append(
+            or_(
+                Official.jurisdiction.ilike(_like(flt.jurisdiction), escape="!"),
+                Official.organization.ilike(_like(flt.jurisdiction), escape="!"),
+            )
+        )
+    if flt.since:
+        conditions.append(Statement.said_on >= flt.since)
+    if flt.until:
+        conditions.append(Statement.said_on <= flt.until)
+    if flt.topic or flt.outlet:
+        reported = select(Appearance.id).join(Article).where(Appearance.statement_id == Statement.id)
+        if flt.topic:
+            reported = reported.where(Article.topic_tags.like(_like(f",{flt.topic},"), escape="!"))
+        if flt.outlet:
+            reported = reported.where(Article.outlet.ilike(_like(flt.outlet), escape="!"))
+        conditions.append(exists(reported))
+    if flt.search:
+        conditions.append(_text_match(session, flt.search))
+    return conditions
+
+
+def _text_match(session: Session, search: str) -> ColumnElement[bool]:
+    """Full-text search: every word of the query, as FTS5 or PostgreSQL text search understands it."""
+    words = WORD_RE.findall(search)
+    if not words:
+        return literal_column("1") == literal_column("0")
+    if session.get_bind().dialect.name == "postgresql":
+        vector = func.to_tsvector("english", Statement.text)
+        return vector.bool_op("@@")(func.to_tsquery("english", " & ".join(words)))
+    # Each word quoted: FTS5 operators typed by the user are searched as words, not run.
+    phrase = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+    matching: Select[Any] = (
+        select(literal_column("rowid"))
+        .select_from(text("statements_fts"))
+        .where(text("statements_fts MATCH :fts").bindparams(fts=phrase))
+    )
+    return Statement.id.in_(matching)
