@@ -141,14 +141,13 @@ def _link_copies(session: Session, article: Article, digest: str, simhash: Simha
     statements, so the check stays cheap however large the database grows."""
     copies = set(session.scalars(select(Article).where(Article.fingerprint == digest, Article.id != article.id)))
     mine = select(Appearance.statement_id).where(Appearance.article_id == article.id)
-    sharing = (
-        select(Article)
-        .join(Appearance, Appearance.article_id == Article.id)
-        .where(Appearance.statement_id.in_(mine), Article.id != article.id, Article.simhash.is_not(None))
+    sharing_ids = (
+        select(Appearance.article_id)
+        .where(Appearance.statement_id.in_(mine), Appearance.article_id != article.id)
         .distinct()
-        .order_by(Article.id)
         .limit(NEAR_DUP_CANDIDATES)
     )
+    sharing = select(Article).where(Article.id.in_(sharing_ids), Article.simhash.is_not(None)).order_by(Article.id)
     copies |= {
         a
         for a in session.scalars(sharing)

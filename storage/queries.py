@@ -37,6 +37,8 @@ class StatementFilter:
 def official_ids(session: Session, ref: str) -> list[int]:
     """IDs of officials a name or alias refers to (exact key first, then names containing the text)."""
     key = name_key(ref)
+    if not key:
+        return []
     ids = set(session.scalars(select(Official.id).where(Official.name_key == key)))
     ids |= set(session.scalars(select(OfficialAlias.official_id).where(OfficialAlias.alias_key == key)))
     if not ids:

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,11 +38,45 @@ def seed_gold() -> dict:
 
 
 @pytest.fixture
-def session() -> Iterator[Session]:
-    engine = make_engine("sqlite://")
+def session(db_url: str) -> Iterator[Session]:
+    """A session in one transaction on a fresh database (SQLite and PostgreSQL)."""
+    engine = make_engine(db_url)
     with make_sessionmaker(engine).begin() as s:
         yield s
     engine.dispose()
+
+
+PG_ADMIN_URL = os.environ.get("TRACKER_TEST_PG_URL")  # e.g. postgresql+psycopg://postgres:postgres@127.0.0.1/postgres
+
+
+def _pg_database() -> Iterator[str]:
+    """A fresh PostgreSQL database for one test, dropped afterwards."""
+    if not PG_ADMIN_URL:
+        if os.environ.get("CI"):
+            pytest.fail("TRACKER_TEST_PG_URL is not set: CI must run the PostgreSQL tests (see .ci/run)")
+        pytest.skip("PostgreSQL tests need TRACKER_TEST_PG_URL (see README: Testing with PostgreSQL)")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"tracker_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh database URL, once for SQLite and once for a real PostgreSQL server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'tracker.db'}"
+    else:
+        yield from _pg_database()
 
 
 @pytest.fixture

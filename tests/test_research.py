@@ -1,0 +1,202 @@
+"""Queries, full-text search and exports on SQLite and on a real PostgreSQL server."""
+
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import create_engine, inspect, text
+
+from scheduler.cli import cli
+from scheduler.database import open_database
+from storage.export import COLUMNS, rows, write_csv
+from storage.migrate import current_revision, head_revision, upgrade
+from storage.queries import StatementFilter
+from storage.records import ArticleRecord
+from tests.test_identity import person
+from tests.test_storage import store
+
+QUOTES = [
+    # speaker, title, organization, words, published, outlet, topics
+    (
+        "Daniel Lurie",
+        "Mayor",
+        "San Francisco",
+        "We value our immigrant communities and we stand with you.",
+        date(2025, 1, 28),
+        "ABC7 News",
+        ["sanctuary-policy"],
+    ),
+    (
+        "David Chiu",
+        "City Attorney",
+        "San Francisco",
+        "Our policy says you cannot deputize local police as ICE agents.",
+        date(2025, 1, 28),
+        "ABC7 News",
+        ["sanctuary-policy", "immigration-enforcement"],
+    ),
+    (
+        "David Chiu",
+        "City Attorney",
+        "San Francisco",
+        "The lawyers in my office stood up, fought back and we won.",
+        date(2025, 2, 10),
+        "KQED",
+        ["sanctuary-policy"],
+    ),
+    (
+        "Karen Bass",
+        "Mayor",
+        "Los Angeles",
+        "Raids at car washes terrorize working families in our city.",
+        date(2025, 6, 9),
+        "Los Angeles Times",
+        ["immigration-enforcement"],
+    ),
+    (
+        "José Núñez",
+        "Council member",
+        "Harborview",
+        'He said "=SUM(A1)" was a joke, nothing more, and we agreed.',
+        date(2025, 3, 3),
+        'The Bay Ledger, "fictional"',
+        ["sanctuary-policy"],
+    ),
+]
+
+
+def fill(url: str) -> None:
+    with open_database(url) as sessions:
+        for i, (speaker, title, org, words, published, outlet, topics) in enumerate(QUOTES):
+            quotes = [person(speaker, words, 0, title, org)]
+            record = ArticleRecord(
+                f"https://news{i}.example/{i}",
+                outlet,
+                "t",
+                None,
+                published,
+                "en",
+                f"Body {i}: {words}",
+                topics,
+                "test",
+                quotes,
+            )
+            with sessions.begin() as session:
+                store(session, record)
+
+
+def found(url: str, what: str = "statements", **kwargs) -> list[list[object]]:
+    with open_database(url) as sessions, sessions.begin() as session:
+        return list(rows(session, what, StatementFilter(**kwargs)))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "speakers"),
+    [
+        ({}, ["Daniel Lurie", "David Chiu", "David Chiu", "José Núñez", "Karen Bass"]),
+        ({"official": "Chiu"}, ["David Chiu", "David Chiu"]),
+        ({"official": "Dan Lurie"}, ["Daniel Lurie"]),  # an alias from the registry
+        ({"title": "mayor"}, ["Daniel Lurie", "Karen Bass"]),
+        ({"jurisdiction": "Los Angeles"}, ["Karen Bass"]),
+        ({"since": date(2025, 2, 1), "until": date(2025, 5, 1)}, ["David Chiu", "José Núñez"]),
+        ({"topic": "immigration-enforcement"}, ["David Chiu", "Karen Bass"]),
+        ({"outlet": "kqed"}, ["David Chiu"]),
+        ({"search": "immigrant communities"}, ["Daniel Lurie"]),
+        ({"search": "lawyers WON"}, ["David Chiu"]),
+        ({"search": "communities OR lawyers"}, []),  # operators typed by a user are words, not FTS syntax
+        ({"search": "'; DROP TABLE statements; --"}, []),
+        ({"official": "%"}, []),
+        ({"outlet": "_"}, []),
+    ],
+)
+def test_filters_and_full_text_search(db_url, kwargs, speakers):
+    fill(db_url)
+    assert [r[1] for r in found(db_url, **kwargs)] == speakers
+    assert len(found(db_url)) == 5  # nothing was dropped by a hostile filter
+
+
+def test_exports_round_trip_through_csv(db_url):
+    fill(db_url)
+    for what in ("statements", "appearances", "articles", "officials"):
+        out = io.StringIO()
+        data = found(db_url, what)
+        assert write_csv(out, COLUMNS[what], data) == len(data) > 0
+        parsed = list(csv.reader(io.StringIO(out.getvalue())))
+        assert parsed[0] == COLUMNS[what]
+        assert len(parsed) == len(data) + 1
+    statements = list(csv.DictReader(io.StringIO(_csv(db_url, "statements"))))
+    nunez = next(r for r in statements if r["speaker"] == "José Núñez")
+    assert nunez["quote"] == 'He said "=SUM(A1)" was a joke, nothing more, and we agreed.'
+    assert nunez["outlets"] == 'The Bay Ledger, "fictional"'
+
+
+def _csv(url: str, what: str) -> str:
+    out = io.StringIO()
+    write_csv(out, COLUMNS[what], found(url, what))
+    return out.getvalue()
+
+
+def test_export_command_file_sidecar_and_bom(db_url, tmp_path):
+    fill(db_url)
+    target = tmp_path / "out" / "chiu.csv"
+    result = CliRunner().invoke(
+        cli, ["export", "statements", "--db", db_url, "--official", "David Chiu", "--output", str(target), "--bom"]
+    )
+    assert result.exit_code == 0, result.output
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with target.open(encoding="utf-8-sig", newline="") as fh:
+        assert [r["speaker"] for r in csv.DictReader(fh)] == ["David Chiu", "David Chiu"]
+    meta = json.loads((tmp_path / "out" / "chiu.csv.meta.json").read_text())
+    assert meta["rows"] == 2 and meta["filter"] == {"official": "David Chiu"} and meta["extractor_versions"] == ["test"]
+    assert not list((tmp_path / "out").glob("*.partial"))
+
+
+def test_statements_command_outputs(db_url):
+    fill(db_url)
+    runner = CliRunner()
+    as_json = runner.invoke(cli, ["statements", "--db", db_url, "--search", "car washes", "--format", "json"])
+    assert as_json.exit_code == 0, as_json.output
+    [row] = json.loads(as_json.output)
+    assert (row["speaker"], row["outlets"]) == ("Karen Bass", "Los Angeles Times")
+    lines = runner.invoke(cli, ["statements", "--db", db_url, "--format", "jsonl", "--sort", "-date", "--limit", "2"])
+    assert [json.loads(line)["speaker"] for line in lines.output.splitlines()] == ["Karen Bass", "José Núñez"]
+    table = runner.invoke(cli, ["statements", "--db", db_url, "--official", "Lurie"])
+    assert "Daniel Lurie" in table.output and "Statements (1)" in table.output
+
+
+def test_migrations_from_empty_and_from_the_previous_revision(db_url):
+    engine = create_engine(db_url)
+    try:
+        upgrade(engine, "0001")
+        assert current_revision(engine) == "0001"
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO officials (name, name_key, surname_key, kind, is_official, curated, created_at) "
+                    "VALUES ('Ana Ruiz', 'ana ruiz', 'ruiz', 'person', true, false, CURRENT_TIMESTAMP)"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO statements (uid, official_id, said_on, text, normalized, fingerprint, first_url, first_seen_at) "
+                    "VALUES ('u1', 1, '2025-01-01', 'Sanctuary means trust', 'sanctuary means trust', 'f', 'https://x', CURRENT_TIMESTAMP)"
+                )
+            )
+        # An older schema is refused until migrated, with the command that does it.
+        from storage.db import make_engine
+        from storage.migrate import SchemaOutOfDate
+
+        with pytest.raises(SchemaOutOfDate, match="sanctuary-tracker db upgrade"):
+            make_engine(db_url)
+        result = CliRunner().invoke(cli, ["db", "upgrade", "--db", db_url])
+        assert result.exit_code == 0 and "0001 -> 0002" in result.output
+        assert current_revision(engine) == head_revision()
+        # Rows stored before the full-text index existed are searchable after the upgrade.
+        assert [r[6] for r in found(db_url, search="trust")] == ["Sanctuary means trust"]
+        assert "statements" in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()
