@@ -182,8 +182,9 @@ def test_migrations_from_empty_and_from_the_previous_revision(db_url):
             )
             conn.execute(
                 text(
-                    "INSERT INTO statements (uid, official_id, said_on, text, normalized, fingerprint, first_url, first_seen_at) "
-                    "VALUES ('u1', 1, '2025-01-01', 'Sanctuary means trust', 'sanctuary means trust', 'f', 'https://x', CURRENT_TIMESTAMP)"
+                    "INSERT INTO statements (uid, official_id, said_on, text, normalized, fingerprint, first_url, "
+                    "first_seen_at) VALUES ('u1', 1, '2025-01-01', 'Sanctuary means trust', 'sanctuary means trust', "
+                    "'f', 'https://x', CURRENT_TIMESTAMP)"
                 )
             )
         # An older schema is refused until migrated, with the command that does it.
