@@ -12,11 +12,22 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from crawler.discovery import GDELT_API, GDELT_MAX_RECORDS, SEARCH_FEEDS, ListingSelectors, gdelt_url, search_feed_url
+
 DEFAULT_CONFIG = Path(__file__).with_name("default_config.toml")
 DEFAULT_DB_URL = "sqlite:///tracker.db"
-SOURCE_KINDS = ("feed", "sitemap", "urls")
+SOURCE_KINDS = ("feed", "sitemap", "urls", "gdelt", "search", "listing")
 TOP_KEYS = {"database", "sources", "topics", "crawler", "allow_private", "schedule"}
-SOURCE_KEYS = {"name", "kind", "url", "urls", "outlet", "allowed_domains", "allow_private", "schedule"}
+COMMON_KEYS = {"name", "kind", "outlet", "allowed_domains", "allow_private", "schedule", "issuer"}
+KIND_KEYS = {
+    "feed": {"url"},
+    "sitemap": {"url"},
+    "urls": {"urls"},
+    "gdelt": {"url", "query", "timespan", "start", "end", "max_records"},
+    "search": {"url", "engine", "query"},
+    "listing": {"url", "link", "item", "date", "next", "max_pages"},
+}
+SOURCE_KEYS = COMMON_KEYS.union(*KIND_KEYS.values())
 SCHEDULE_KEYS = {"default", "misfire_grace"}
 DEFAULT_SCHEDULE = "1h"
 DEFAULT_MISFIRE_GRACE = "15m"
@@ -41,6 +52,11 @@ class SourceConfig:
     allowed_domains: tuple[str, ...] = ()
     allow_private: bool = False
     schedule: str | None = None
+    # Newsroom sources: the office whose releases these are, default speaker of unattributed quotes.
+    issuer: str | None = None
+    # listing: where the items, links, dates and next page are (CSS, or XPath starting with / or ().
+    selectors: ListingSelectors | None = None
+    max_pages: int = 5
 
     @property
     def url(self) -> str | None:
@@ -235,19 +251,24 @@ def _source(raw: dict[str, Any], i: int, where: str, allow_private_all: bool) ->
     if kind not in SOURCE_KINDS:
         raise ConfigError(f"{label}: kind {kind!r} is not one of {', '.join(SOURCE_KINDS)}")
     allow_private = allow_private_all or _bool(raw.get("allow_private", False), "allow_private", label)
-    if kind == "urls":
-        urls = raw.get("urls")
-        if not isinstance(urls, list) or not urls or not all(isinstance(u, str) for u in urls):
-            raise ConfigError(f"{label}: kind 'urls' needs urls = [\"https://...\", ...]")
-        if "url" in raw:
-            raise ConfigError(f"{label}: kind 'urls' takes 'urls', not 'url'")
-    else:
-        if "urls" in raw:
-            raise ConfigError(f"{label}: kind {kind!r} takes one 'url', not 'urls'")
-        urls = [_str(raw, "url", label)]
+    misplaced = set(raw) - COMMON_KEYS - KIND_KEYS[kind]
+    if misplaced:
+        raise ConfigError(f"{label}: kind {kind!r} does not take {', '.join(sorted(misplaced))}")
+    urls = _source_urls(raw, kind, label)
     domains = raw.get("allowed_domains", [])
     if not isinstance(domains, list) or not all(isinstance(d, str) for d in domains):
         raise ConfigError(f"{label}: allowed_domains must be a list of domain names")
+    selectors = None
+    if kind == "listing":
+        selectors = ListingSelectors(
+            link=str(_str(raw, "link", label)),
+            item=_str(raw, "item", label, required=False),
+            date=_str(raw, "date", label, required=False),
+            next=_str(raw, "next", label, required=False),
+        )
+    max_pages = raw.get("max_pages", 5)
+    if not isinstance(max_pages, int) or max_pages < 1:
+        raise ConfigError(f"{label}: max_pages must be a positive integer")
     return SourceConfig(
         name=str(name),
         kind=str(kind),
@@ -256,7 +277,36 @@ def _source(raw: dict[str, Any], i: int, where: str, allow_private_all: bool) ->
         allowed_domains=tuple(domains),
         allow_private=allow_private,
         schedule=check_schedule(raw["schedule"], f"{label}: schedule") if "schedule" in raw else None,
+        issuer=_str(raw, "issuer", label, required=False),
+        selectors=selectors,
+        max_pages=max_pages,
     )
+
+
+def _source_urls(raw: dict[str, Any], kind: str, label: str) -> list[str]:
+    """The URLs a source starts from; for discovery kinds, built from the query."""
+    if kind == "urls":
+        urls = raw.get("urls")
+        if not isinstance(urls, list) or not urls or not all(isinstance(u, str) for u in urls):
+            raise ConfigError(f"{label}: kind 'urls' needs urls = [\"https://...\", ...]")
+        return urls
+    if kind == "gdelt":
+        query = str(_str(raw, "query", label))
+        start, end = _str(raw, "start", label, required=False), _str(raw, "end", label, required=False)
+        timespan = _str(raw, "timespan", label, required=False)
+        if timespan and (start or end):
+            raise ConfigError(f"{label}: give either timespan or start/end, not both")
+        max_records = raw.get("max_records", GDELT_MAX_RECORDS)
+        if not isinstance(max_records, int) or not 1 <= max_records <= GDELT_MAX_RECORDS:
+            raise ConfigError(f"{label}: max_records must be between 1 and {GDELT_MAX_RECORDS}")
+        base = _str(raw, "url", label, required=False) or GDELT_API
+        return [gdelt_url(base, query, timespan, start, end, max_records)]
+    if kind == "search":
+        engine = _str(raw, "engine", label)
+        if engine not in SEARCH_FEEDS:
+            raise ConfigError(f"{label}: engine must be one of {', '.join(SEARCH_FEEDS)}")
+        return [search_feed_url(engine, str(_str(raw, "query", label)), _str(raw, "url", label, required=False))]
+    return [str(_str(raw, "url", label))]
 
 
 def _topic(raw: dict[str, Any], i: int, where: str) -> TopicRule:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 @dataclass(slots=True)
 class PageItem:
-    """A fetched HTML page, before extraction."""
+    """A fetched HTML page or PDF document, before extraction."""
 
     url: str
     status: int
@@ -15,3 +15,5 @@ class PageItem:
     outlet: str | None
     fetched_at: datetime
     published_hint: date | None = None
+    content_type: str = "text/html"
+    issuer: str | None = None

@@ -66,18 +66,26 @@ class ChallengeMiddleware:
 
 
 class SkipStoredMiddleware:
-    """Skip article URLs whose pages are already stored, unless TRACKER_REFETCH is set."""
+    """Skip article URLs whose pages are already stored (unless TRACKER_REFETCH is set), and URLs another
+    source of the same run already asked for (TRACKER_SEEN_URLS, one set shared by the run's spiders)."""
 
-    def __init__(self, crawler: Crawler, db_url: str, refetch: bool) -> None:
+    def __init__(self, crawler: Crawler, db_url: str, refetch: bool, seen: set[str]) -> None:
         self.crawler = crawler
         self.db_url = db_url
         self.refetch = refetch
         self.stored: set[str] = set()
+        self.seen = seen
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
-        middleware = cls(crawler, db_url_from_settings(settings), settings.getbool("TRACKER_REFETCH"))
+        seen = settings.get("TRACKER_SEEN_URLS")
+        middleware = cls(
+            crawler,
+            db_url_from_settings(settings),
+            settings.getbool("TRACKER_REFETCH"),
+            seen if seen is not None else set(),
+        )
         crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
         return middleware
 
@@ -92,8 +100,14 @@ class SkipStoredMiddleware:
             engine.dispose()
 
     def process_request(self, request: Request, spider: Spider | None = None) -> Any:
-        if request.meta.get("article") and request.url in self.stored:
-            assert self.crawler.stats is not None
+        if not request.meta.get("article"):
+            return None
+        assert self.crawler.stats is not None
+        if request.url in self.stored:
             self.crawler.stats.inc_value("tracker/skipped_stored")
             raise IgnoreRequest(f"already stored: {request.url}")
+        if request.url in self.seen:
+            self.crawler.stats.inc_value("tracker/skipped_duplicate")
+            raise IgnoreRequest(f"already requested by another source: {request.url}")
+        self.seen.add(request.url)
         return None

@@ -1,6 +1,6 @@
 """Scrapy item pipelines over the pure modules: extraction, topic filter, quote engine."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Self
 
 from scrapy.crawler import Crawler
@@ -9,6 +9,7 @@ from scrapy.exceptions import DropItem
 from crawler.config import load_config
 from crawler.items import PageItem
 from pipelines.extract import Extracted, ExtractionError, extract_article
+from pipelines.pdf import extract_pdf
 from pipelines.quotes import Quote, extract_quotes
 from pipelines.topics import TopicMatcher
 
@@ -41,7 +42,10 @@ class ExtractPipeline(_StatsPipeline):
 
     def process_item(self, item: PageItem) -> ArticleDraft:
         try:
-            extracted = extract_article(item.body, item.url)
+            if item.content_type == "application/pdf":
+                extracted = extract_pdf(item.body)
+            else:
+                extracted = extract_article(item.body, item.url)
         except ExtractionError as exc:
             self.inc("tracker/errors/parse")
             self.inc(f"tracker/source/{item.source}/errors")
@@ -76,5 +80,12 @@ class QuotePipeline(_StatsPipeline):
 
     def process_item(self, item: ArticleDraft) -> ArticleDraft:
         if item.topics:
-            item.quotes = extract_quotes(item.extracted.text)
+            item.quotes = with_issuer(extract_quotes(item.extracted.text), item.page.issuer)
         return item
+
+
+def with_issuer(quotes: list[Quote], issuer: str | None) -> list[Quote]:
+    """In an office's own release, quotes the text attributes to no one are the office's."""
+    if not issuer:
+        return quotes
+    return [q if q.speaker else replace(q, speaker=issuer, speaker_kind="organization", cue="release") for q in quotes]

@@ -12,7 +12,9 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler.config import Config, SourceConfig
-from crawler.spiders.feed import FeedSpider
+from crawler.spiders.feed import FeedSpider, SearchSpider
+from crawler.spiders.gdelt import GdeltSpider
+from crawler.spiders.listing import ListingSpider
 from crawler.spiders.sitemap import SitemapSpider
 from crawler.spiders.urls import UrlListSpider
 from scheduler.database import open_database
@@ -26,7 +28,14 @@ EXIT_USAGE = 2
 EXIT_LOCKED = 75  # EX_TEMPFAIL: try again later
 EXIT_INTERRUPTED = 130  # stopped by SIGTERM or SIGINT; what was stored is whole
 
-SPIDERS = {"feed": FeedSpider, "sitemap": SitemapSpider, "urls": UrlListSpider}
+SPIDERS = {
+    "feed": FeedSpider,
+    "sitemap": SitemapSpider,
+    "urls": UrlListSpider,
+    "gdelt": GdeltSpider,
+    "search": SearchSpider,
+    "listing": ListingSpider,
+}
 STAT_KEYS = {
     "pages": "response_received_count",
     "articles_new": "tracker/articles_new",
@@ -72,6 +81,8 @@ def scrapy_settings(
         settings.set("LOG_FILE", log_file)
     if config.contact:
         settings.set("USER_AGENT", f"{settings.get('USER_AGENT')} contact: {config.contact}")
+    # One set for every spider of the run: a URL found by several sources is fetched once.
+    settings.set("TRACKER_SEEN_URLS", set())
     settings.update(overrides or {}, priority="cmdline")
     return settings
 

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 from crawler.config import Config
 from crawler.items import PageItem
 from pipelines.extract import ExtractionError, extract_article
+from pipelines.pdf import extract_pdf
 from pipelines.quotes import extract_quotes
-from pipelines.stages import ArticleDraft
+from pipelines.stages import ArticleDraft, with_issuer
 from pipelines.store import article_record
 from pipelines.topics import TopicMatcher
 from scheduler.database import open_database
@@ -30,6 +31,7 @@ def reprocess(
     Idempotent: a second run over the same pages reports them all unchanged.
     """
     matcher = TopicMatcher.build([(t.name, t.keywords) for t in config.topics], config.min_topic_matches)
+    issuers = {s.name: s.issuer for s in config.sources}
     counts: Counter[str] = Counter()
     with open_database(db_url) as sessions:
         with sessions.begin() as session:
@@ -41,14 +43,14 @@ def reprocess(
             with sessions.begin() as session:
                 page = session.get(Page, page_id)
                 assert page is not None
-                outcome = _reprocess_page(session, page, matcher)
+                outcome = _reprocess_page(session, page, matcher, issuers)
                 counts[outcome] += 1
             if progress and (done % BATCH == 0 or done == len(page_ids)):
                 progress(done, len(page_ids))
     return counts
 
 
-def _reprocess_page(session: Session, page: Page, matcher: TopicMatcher) -> str:
+def _reprocess_page(session: Session, page: Page, matcher: TopicMatcher, issuers: dict[str, str | None]) -> str:
     """Run one stored page through the pipeline again; returns what happened to it."""
     html = zlib.decompress(page.html)
     source = session.get(Source, page.source_id) if page.source_id else None
@@ -63,14 +65,14 @@ def _reprocess_page(session: Session, page: Page, matcher: TopicMatcher) -> str:
         published_hint=stored.published if stored else None,
     )
     try:
-        extracted = extract_article(html, page.url)
+        extracted = extract_pdf(html) if html.startswith(b"%PDF-") else extract_article(html, page.url)
     except ExtractionError:
         return "failed"
     draft = ArticleDraft(item, extracted, matcher.topics(extracted.title, extracted.text))
     if not draft.topics:
         page.outcome = "off_topic"
         return "off_topic"
-    draft.quotes = extract_quotes(extracted.text)
+    draft.quotes = with_issuer(extract_quotes(extracted.text), issuers.get(item.source))
     page.outcome = "article"
     result = store_article(session, page, article_record(draft), page.fetched_at)
     return f"articles_{result.article}"

@@ -35,7 +35,7 @@ def test_partial_config_takes_default_topics(tmp_path):
             '[[sources]]\nname = "a"\nkind = "feed"\nurl = "https://e.org/"\nspeed = 2\n',
             "unknown key(s) speed",
         ),
-        ('[[sources]]\nname = "a"\nkind = "urls"\nurl = "https://e.org/"\n', "needs urls"),
+        ('[[sources]]\nname = "a"\nkind = "urls"\nurl = "https://e.org/"\n', "does not take url"),
         ("[[sources]\n", "not valid TOML"),
     ],
 )

@@ -18,6 +18,7 @@ from crawler.config import ConfigError, SourceConfig, load_config
 from crawler.items import PageItem
 
 HTML_TYPES = (b"text/html", b"application/xhtml")
+PDF_TYPES = (b"application/pdf", b"application/x-pdf")
 
 
 def error_kind(failure: Failure) -> str:
@@ -94,9 +95,10 @@ class TrackerSpider(scrapy.Spider):
 
     def parse_article(self, response: Response) -> Iterator[PageItem]:
         """Hand an HTML page on to the pipelines; anything else is recorded as not_html."""
-        content_type = response.headers.get(b"Content-Type", b"") or b""
+        content_type = (response.headers.get(b"Content-Type", b"") or b"").lower()
         source = response.meta["source"]
-        if not content_type.lower().startswith(HTML_TYPES):
+        is_pdf = content_type.startswith(PDF_TYPES) or response.body.startswith(b"%PDF-")
+        if not (is_pdf or content_type.startswith(HTML_TYPES)):
             self.count_error("not_html", source)
             return
         self.count(f"tracker/source/{source}/pages")
@@ -108,6 +110,8 @@ class TrackerSpider(scrapy.Spider):
             outlet=response.meta.get("outlet"),
             fetched_at=datetime.now(UTC),
             published_hint=response.meta.get("published"),
+            content_type="application/pdf" if is_pdf else "text/html",
+            issuer=response.meta.get("issuer"),
         )
 
     def on_error(self, failure: Failure) -> None:

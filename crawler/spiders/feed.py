@@ -7,6 +7,7 @@ import scrapy
 from scrapy.http import Response
 
 from crawler.config import SourceConfig
+from crawler.discovery import resolve_link
 from crawler.parsing import FeedError, parse_feed
 from crawler.spiders.base import TrackerSpider
 
@@ -37,5 +38,19 @@ class FeedSpider(TrackerSpider):
             self.logger.warning("bad feed %s: %s", response.url, exc)
             return
         for entry in entries:
-            if self.is_recent(entry.published):
-                yield self.article_request(response.urljoin(entry.url), source, entry.published)
+            if not self.is_recent(entry.published):
+                continue
+            url = resolve_link(response.urljoin(entry.url))
+            if url is None:
+                # A news-search link whose publisher URL cannot be recovered: recorded, not stored.
+                self.count_error("unresolved_link", source.name)
+                self.logger.info("unresolved news-search link: %s", entry.url)
+                continue
+            yield self.article_request(url, source, entry.published)
+
+
+class SearchSpider(FeedSpider):
+    """Keyword news-search feeds (Google News, Bing News), their wrapped links resolved to publishers."""
+
+    name = "search"
+    kind = "search"
