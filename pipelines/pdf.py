@@ -21,7 +21,8 @@ def extract_pdf(body: bytes) -> Extracted:
     """The text of a PDF document, one paragraph per line, with its title and date when it has them."""
     try:
         reader = PdfReader(io.BytesIO(body))
-        pages = [page.extract_text() or "" for page in reader.pages[:MAX_PAGES]]
+        # Layout mode keeps the vertical gaps between paragraphs as blank lines.
+        pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages[:MAX_PAGES]]
         meta = reader.metadata
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise ExtractionError(f"unreadable PDF: {exc}") from exc
@@ -41,8 +42,12 @@ def extract_pdf(body: bytes) -> Extracted:
 
 
 def _paragraphs(raw: str) -> str:
-    """Join the hard-wrapped lines of a PDF into paragraphs (blank lines, or lines ending a sentence)."""
-    lines = [line.strip() for line in raw.replace("\r", "").split("\n")]
+    """Join the hard-wrapped lines of a PDF into paragraphs: blank lines separate them; without any, a
+    short line that ends a sentence ends its paragraph."""
+    lines = [" ".join(line.split()) for line in raw.replace("\r", "").split("\n")]
+    if "" in lines:
+        blocks = BLANK_LINES_RE.split("\n".join(lines))
+        return "\n".join(" ".join(b.split("\n")).strip() for b in blocks if b.strip())
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:

@@ -19,6 +19,7 @@ def serve(routes: Mapping[str, Handler]) -> Iterator[str]:
         def do_GET(self) -> None:
             page = pages.get(self.path.split("?", 1)[0], (404, "text/plain", b"not found"))
             status, ctype, body = page() if callable(page) else page
+            body = body.replace(b"{{BASE}}", base.encode())
             self.send_response(status)
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))
@@ -30,10 +31,7 @@ def serve(routes: Mapping[str, Handler]) -> Iterator[str]:
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    pages = {
-        path: route if callable(route) else (route[0], route[1], route[2].replace(b"{{BASE}}", base.encode()))
-        for path, route in routes.items()
-    }
+    pages = dict(routes)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -76,6 +76,7 @@ class TrackerSpider(scrapy.Spider):
         return {
             "source": source.name,
             "outlet": source.outlet,
+            "issuer": source.issuer,
             "allow_private": source.allow_private,
             **extra,
         }
