@@ -14,7 +14,7 @@ def write(tmp_path, body: str):
 def test_shipped_default_has_sources_and_topics():
     config = load_config()
     assert len(config.sources) >= 5
-    assert {s.kind for s in config.sources} <= {"feed", "sitemap", "urls"}
+    assert {s.kind for s in config.sources} == {"feed", "listing", "gdelt", "search"}
     assert {t.name for t in config.topics} == {"sanctuary-policy", "immigration-enforcement"}
 
 
