@@ -34,7 +34,7 @@ DEFAULT_MISFIRE_GRACE = "15m"
 INTERVAL_RE = re.compile(r"^\s*(\d+)\s*([smhd])\s*$")
 UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 TOPIC_KEYS = {"name", "keywords"}
-CRAWLER_KEYS = {"contact", "min_topic_matches"}
+CRAWLER_KEYS = {"contact", "min_topic_matches", "download_timeout", "retry_times"}
 
 
 class ConfigError(ValueError):
@@ -84,6 +84,8 @@ class Config:
     min_topic_matches: int = 2
     default_schedule: str = DEFAULT_SCHEDULE
     misfire_grace: int = UNIT_SECONDS["m"] * 15
+    download_timeout: float = 30.0
+    retry_times: int = 2
 
     def select(self, names: tuple[str, ...] | list[str]) -> tuple[SourceConfig, ...]:
         """The sources with these names (all when none are given); unknown names are an error."""
@@ -134,6 +136,12 @@ def load_config(path: str | Path | None = None) -> Config:
     min_matches = crawler.get("min_topic_matches", 2)
     if not isinstance(min_matches, int) or min_matches < 1:
         raise ConfigError(f"{where}: crawler.min_topic_matches must be a positive integer")
+    timeout = crawler.get("download_timeout", 30)
+    if not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0:
+        raise ConfigError(f"{where}: crawler.download_timeout must be a positive number of seconds")
+    retries = crawler.get("retry_times", 2)
+    if not isinstance(retries, int) or isinstance(retries, bool) or retries < 0:
+        raise ConfigError(f"{where}: crawler.retry_times must be a whole number, 0 or more")
     return Config(
         path=str(path) if path else None,
         database_url=str(db_url) if db_url else None,
@@ -143,6 +151,8 @@ def load_config(path: str | Path | None = None) -> Config:
         min_topic_matches=min_matches,
         default_schedule=default_schedule,
         misfire_grace=misfire,
+        download_timeout=float(timeout),
+        retry_times=retries,
     )
 
 

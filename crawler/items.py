@@ -17,3 +17,4 @@ class PageItem:
     published_hint: date | None = None
     content_type: str = "text/html"
     issuer: str | None = None
+    charset: str | None = None

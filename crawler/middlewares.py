@@ -1,7 +1,7 @@
 """Downloader middlewares: refuse non-http(s) and private addresses, skip URLs already stored."""
 
 from typing import Any, Self
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
@@ -65,6 +65,31 @@ class ChallengeMiddleware:
         raise IgnoreRequest(f"bot challenge or access denied: {request.url}")
 
 
+class RedirectLoopMiddleware:
+    """Record a redirect back to a URL already in the chain as a redirect loop, and stop there."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
+        location = response.headers.get(b"Location")
+        if not (300 <= response.status < 400 and location):
+            return response
+        target = urljoin(request.url, location.decode("latin-1"))
+        if target == request.url or target in request.meta.get("redirect_urls", []):
+            stats = self.crawler.stats
+            assert stats is not None
+            stats.inc_value("tracker/errors/redirect_loop")
+            if request.meta.get("source"):
+                stats.inc_value(f"tracker/source/{request.meta['source']}/errors")
+            raise IgnoreRequest(f"redirect loop: {request.url}")
+        return response
+
+
 class SkipStoredMiddleware:
     """Skip article URLs whose pages are already stored (unless TRACKER_REFETCH is set), and URLs another
     source of the same run already asked for (TRACKER_SEEN_URLS, one set shared by the run's spiders)."""
@@ -100,7 +125,8 @@ class SkipStoredMiddleware:
             engine.dispose()
 
     def process_request(self, request: Request, spider: Spider | None = None) -> Any:
-        if not request.meta.get("article"):
+        # Retries and redirects carry the meta of a request already let through.
+        if not request.meta.get("article") or request.meta.get("tracker_admitted") == request.url:
             return None
         assert self.crawler.stats is not None
         if request.url in self.stored:
@@ -110,4 +136,5 @@ class SkipStoredMiddleware:
             self.crawler.stats.inc_value("tracker/skipped_duplicate")
             raise IgnoreRequest(f"already requested by another source: {request.url}")
         self.seen.add(request.url)
+        request.meta["tracker_admitted"] = request.url
         return None

@@ -42,6 +42,8 @@ def gunzip(body: bytes, limit: int = MAX_DECOMPRESSED) -> bytes:
         raise FeedError(f"broken gzip: {exc}") from exc
     if len(out) > limit:
         raise FeedError(f"decompressed body exceeds {limit} bytes")
+    if not decoder.eof:
+        raise FeedError("truncated gzip")
     return out
 
 

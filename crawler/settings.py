@@ -30,6 +30,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SkipStoredMiddleware": 50,
     # Before RetryMiddleware (550) sees the response, so a challenge page is not retried.
     "crawler.middlewares.ChallengeMiddleware": 560,
+    # Sees responses before RedirectMiddleware (600) follows them.
+    "crawler.middlewares.RedirectLoopMiddleware": 610,
 }
 ITEM_PIPELINES = {
     "pipelines.stages.ExtractPipeline": 100,

@@ -1,5 +1,6 @@
 """Article extraction with trafilatura: text, title, author, date, site name, language, canonical URL."""
 
+import codecs
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -9,6 +10,9 @@ from trafilatura.settings import Document
 
 EXTRACTOR_VERSION = f"trafilatura-{trafilatura.__version__}"
 LANG_RE = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
+META_CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+# As browsers do (WHATWG encoding standard): these labels mean windows-1252.
+WINDOWS_1252_LABELS = {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1", "ascii", "us-ascii", "cp819"}
 MIN_TEXT_CHARS = 200
 
 
@@ -29,11 +33,31 @@ class Extracted:
     canonical_url: str | None
 
 
-def extract_article(html: bytes, url: str | None = None) -> Extracted:
+def decode_html(body: bytes, declared: str | None = None) -> str:
+    """The page as text: a byte-order mark, else the declared charset (HTTP header, then meta tag) if the
+    bytes fit it, else UTF-8 if they fit, else windows-1252 (what a mislabelled Western page usually is)."""
+    if body.startswith(codecs.BOM_UTF8):
+        return body[3:].decode("utf-8", "replace")
+    meta = META_CHARSET_RE.search(body[:4096])
+    labels = [declared, meta.group(1).decode("ascii", "replace") if meta else None, "utf-8"]
+    for label in labels:
+        if not label:
+            continue
+        encoding = "cp1252" if label.strip().lower() in WINDOWS_1252_LABELS else label.strip()
+        try:
+            return body.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return body.decode("cp1252", "replace")
+
+
+def extract_article(html: bytes, url: str | None = None, charset: str | None = None) -> Extracted:
     """Extract the main text and metadata of an article page; raise ExtractionError when there is none."""
+    if b"\x00" in html[:2048]:
+        raise ExtractionError("binary content, not HTML")
     try:
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False
+            decode_html(html, charset), url=url, with_metadata=True, include_comments=False, include_tables=False
         )
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
         raise ExtractionError(f"extraction failed: {exc}") from exc

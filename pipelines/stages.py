@@ -45,7 +45,7 @@ class ExtractPipeline(_StatsPipeline):
             if item.content_type == "application/pdf":
                 extracted = extract_pdf(item.body)
             else:
-                extracted = extract_article(item.body, item.url)
+                extracted = extract_article(item.body, item.url, item.charset)
         except ExtractionError as exc:
             self.inc("tracker/errors/parse")
             self.inc(f"tracker/source/{item.source}/errors")

@@ -77,6 +77,8 @@ def scrapy_settings(
     settings.set("TRACKER_DB_URL", db_url)
     settings.set("TRACKER_REFETCH", refetch)
     settings.set("LOG_LEVEL", log_level)
+    settings.set("DOWNLOAD_TIMEOUT", config.download_timeout)
+    settings.set("RETRY_TIMES", config.retry_times)
     if log_file:
         settings.set("LOG_FILE", log_file)
     if config.contact:

@@ -68,6 +68,9 @@ def store_article(session: Session, page: Page, record: ArticleRecord, seen_at: 
     article = session.scalars(select(Article).where(Article.url == record.url)).first()
     if article is not None and article.fingerprint == digest and _same_quotes(session, article.id, record.quotes):
         return IngestResult("unchanged", 0, 0, 0)
+    if article is not None and article.page_id not in (None, page.id):
+        # Another page declaring this canonical URL (a print view, a truncated copy) does not replace it.
+        return IngestResult("unchanged", 0, 0, 0)
     simhash = Simhash(normalized)
     stale: set[int] = set()
     status = "new" if article is None else "updated"

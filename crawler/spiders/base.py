@@ -9,9 +9,6 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.internet.error import ConnectionRefusedError as TxConnectionRefused
-from twisted.internet.error import DNSLookupError, TCPTimedOutError
-from twisted.internet.error import TimeoutError as TxTimeoutError
 from twisted.python.failure import Failure
 
 from crawler.config import ConfigError, SourceConfig, load_config
@@ -21,18 +18,45 @@ HTML_TYPES = (b"text/html", b"application/xhtml")
 PDF_TYPES = (b"application/pdf", b"application/x-pdf")
 
 
+ERROR_KINDS = {
+    "DownloadTimeoutError": "timeout",
+    "TimeoutError": "timeout",
+    "TCPTimedOutError": "timeout",
+    "DNSLookupError": "dns",
+    "DownloadConnectionRefusedError": "refused",
+    "ConnectionRefusedError": "refused",
+    "DownloadCancelledError": "too_large",
+    "CancelledError": "too_large",
+    "DownloadFailedError": "connection_lost",
+    "ResponseNeverReceived": "connection_lost",
+    "ConnectionLost": "connection_lost",
+    "ConnectionDone": "connection_lost",
+    "ResponseFailed": "connection_lost",
+}
+
+
 def error_kind(failure: Failure) -> str:
-    """A short name for why a request failed: http_503, timeout, dns, refused, ..."""
+    """A short name for why a request failed: http_503, timeout, dns, refused, too_large, ..."""
     error = failure.value
     if isinstance(error, HttpError):
-        return f"http_{error.response.status}"
-    if isinstance(error, TxTimeoutError | TCPTimedOutError | TimeoutError):
-        return "timeout"
-    if isinstance(error, DNSLookupError):
-        return "dns"
-    if isinstance(error, TxConnectionRefused):
-        return "refused"
-    return type(error).__name__ if error is not None else "unknown"
+        status = error.response.status
+        location = (error.response.headers.get(b"Location") or b"").decode("latin-1").lower()
+        if 300 <= status < 400 and location and not location.startswith(("http://", "https://", "/")):
+            return "unsafe_redirect"  # e.g. to file:, never followed
+        return f"http_{status}"
+    if isinstance(error, IgnoreRequest) and "max redirections" in str(error):
+        return "redirect_loop"
+    name = type(error).__name__ if error is not None else "unknown"
+    return ERROR_KINDS.get(name, name)
+
+
+def _charset(content_type: bytes) -> str | None:
+    """The charset a Content-Type header declares, if any."""
+    for part in content_type.decode("latin-1").split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
 
 
 class TrackerSpider(scrapy.Spider):
@@ -112,14 +136,16 @@ class TrackerSpider(scrapy.Spider):
             fetched_at=datetime.now(UTC),
             published_hint=response.meta.get("published"),
             content_type="application/pdf" if is_pdf else "text/html",
+            charset=_charset(content_type),
             issuer=response.meta.get("issuer"),
         )
 
     def on_error(self, failure: Failure) -> None:
         """Record a failed request by kind instead of stopping the crawl."""
-        if isinstance(failure.value, IgnoreRequest) and not isinstance(failure.value, HttpError):
-            return  # skipped on purpose (already stored, robots.txt, a challenge): counted where decided
         kind = error_kind(failure)
+        ignored = isinstance(failure.value, IgnoreRequest) and not isinstance(failure.value, HttpError)
+        if ignored and kind != "redirect_loop":
+            return  # skipped on purpose (already stored, robots.txt, a challenge): counted where decided
         request = getattr(failure, "request", None)
         self.count_error(kind, request.meta.get("source") if request else None)
         self.logger.warning("%s: %s", kind, request.url if request else failure.getErrorMessage())
