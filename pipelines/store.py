@@ -13,8 +13,9 @@ from crawler.config import db_url_from_settings
 from pipelines.extract import EXTRACTOR_VERSION
 from pipelines.stages import ArticleDraft
 from pipelines.urls import canonical_url
+from storage.concurrency import in_transaction
 from storage.db import make_engine, make_sessionmaker
-from storage.ingest import store_article, store_page
+from storage.ingest import IngestResult, store_article, store_page
 from storage.records import ArticleRecord, PageRecord, QuoteRecord
 from storage.registry import shipped_registry, sync_registry
 
@@ -81,13 +82,14 @@ class StorePipeline:
         assert self.sessions is not None and self.crawler.stats is not None
         stats = self.crawler.stats
         page = PageRecord(item.page.url, item.page.status, item.page.body, item.page.fetched_at, item.page.source)
+        record = article_record(item) if item.topics else None
+
+        def store(session: Session) -> IngestResult | None:
+            row = store_page(session, page, "article" if record else "off_topic")
+            return store_article(session, row, record, item.page.fetched_at) if record else None
+
         try:
-            with self.sessions.begin() as session:
-                row = store_page(session, page, "article" if item.topics else "off_topic")
-                if not item.topics:
-                    result = None
-                else:
-                    result = store_article(session, row, article_record(item), item.page.fetched_at)
+            result = in_transaction(self.sessions, store)
         except SQLAlchemyError as exc:
             stats.inc_value("tracker/errors/storage")
             log.error("could not store %s: %s", item.page.url, exc)

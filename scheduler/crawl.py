@@ -10,6 +10,8 @@ from typing import Any
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from crawler.config import Config, SourceConfig
 from crawler.spiders.feed import FeedSpider, SearchSpider
@@ -104,6 +106,7 @@ def run_crawl(
     (after waiting up to `wait_lock` seconds for it to end)."""
     with crawl_lock(db_url, wait_lock), open_database(db_url) as sessions:
         with sessions.begin() as session:
+            _close_abandoned_runs(session)
             sync_sources(session, [(s.name, s.kind, s.url, s.outlet) for s in config.sources])
             run = CrawlRun(
                 sources=[s.name for s in sources], status="running", pid=os.getpid(), host=socket.gethostname()
@@ -138,6 +141,13 @@ def run_crawl(
                     for name, counts in summary.per_source.items()
                 )
     return summary
+
+
+def _close_abandoned_runs(session: Session) -> None:
+    """Runs still marked running were killed (we hold the lock, so none is really running): say so."""
+    for run in session.scalars(select(CrawlRun).where(CrawlRun.status == "running")):
+        run.status = "killed"
+        run.finished_at = run.finished_at or datetime.now(UTC)
 
 
 SOURCE_STATS = ("pages", "articles_new", "statements_new", "errors", "challenges")

@@ -17,6 +17,7 @@ from pipelines.stages import ArticleDraft, with_issuer
 from pipelines.store import article_record
 from pipelines.topics import TopicMatcher
 from scheduler.database import open_database
+from storage.concurrency import in_transaction
 from storage.ingest import store_article
 from storage.models import Article, Page, Source
 
@@ -40,11 +41,13 @@ def reprocess(
                 query = query.where(Page.fetched_at >= datetime.combine(since, time.min, tzinfo=UTC))
             page_ids = list(session.scalars(query))
         for done, page_id in enumerate(page_ids, 1):
-            with sessions.begin() as session:
+
+            def work(session: Session, page_id: int = page_id) -> str:
                 page = session.get(Page, page_id)
                 assert page is not None
-                outcome = _reprocess_page(session, page, matcher, issuers)
-                counts[outcome] += 1
+                return _reprocess_page(session, page, matcher, issuers)
+
+            counts[in_transaction(sessions, work)] += 1
             if progress and (done % BATCH == 0 or done == len(page_ids)):
                 progress(done, len(page_ids))
     return counts

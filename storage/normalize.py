@@ -34,7 +34,7 @@ def fingerprint(normalized: str) -> str:
 
 def same_words(a: str, b: str) -> bool:
     """Whether two normalized texts are one statement: equal, one a cut-down version of the other, or
-    lightly edited (a word changed here and there) without a negation added or dropped."""
+    lightly edited (a word changed here and there) without a negation or a number changed."""
     if a == b:
         return True
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
@@ -42,8 +42,9 @@ def same_words(a: str, b: str) -> bool:
         return False
     if shorter in longer:
         return True
-    if NEGATIONS & (set(a.split()) ^ set(b.split())):
-        return False
+    changed = set(a.split()) ^ set(b.split())
+    if NEGATIONS & changed or any(any(c.isdigit() for c in word) for word in changed):
+        return False  # a negation or a number changed: a different claim, not a light edit
     if fuzz.ratio(a, b) >= LIGHT_EDIT_RATIO:
         return True
     # A cut-down version that was also lightly edited: its words all appear in the fuller text, mostly in

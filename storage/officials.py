@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from storage.concurrency import OFFICIAL_NAMES, lock
 from storage.models import Appearance, Official, OfficialAlias, OfficialRole, Statement, StatementAlias
 from storage.normalize import name_key, same_words, surname_key, title_words
 from storage.statements import DATE_WINDOW
@@ -25,6 +26,7 @@ def find_or_add_official(
     people who merely share a surname are never merged.
     """
     key = name_key(name)
+    lock(session, OFFICIAL_NAMES, key)
     named = _named(session, key)
     if len(named) > 1:
         named = [o for o in named if _fits(o, title, organization, said_on)] or named

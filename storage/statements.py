@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from storage.concurrency import OFFICIAL_STATEMENTS, lock
 from storage.models import Statement
 from storage.normalize import fingerprint, normalize_text, same_words
 
@@ -17,6 +18,7 @@ def find_or_add_statement(
 ) -> tuple[Statement, bool]:
     """The statement these words belong to, added when new; the fullest text seen becomes canonical."""
     normalized = normalize_text(text)
+    lock(session, OFFICIAL_STATEMENTS, official_id)
     candidates = session.scalars(
         select(Statement).where(
             Statement.official_id == official_id,
