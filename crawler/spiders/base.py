@@ -46,6 +46,8 @@ def error_kind(failure: Failure) -> str:
         return f"http_{status}"
     if isinstance(error, IgnoreRequest) and "max redirections" in str(error):
         return "redirect_loop"
+    if isinstance(error, IgnoreRequest) and "DOWNLOAD_MAXSIZE" in str(error):
+        return "too_large"  # a compressed body that would decompress past the size limit
     name = type(error).__name__ if error is not None else "unknown"
     return ERROR_KINDS.get(name, name)
 
@@ -144,7 +146,7 @@ class TrackerSpider(scrapy.Spider):
         """Record a failed request by kind instead of stopping the crawl."""
         kind = error_kind(failure)
         ignored = isinstance(failure.value, IgnoreRequest) and not isinstance(failure.value, HttpError)
-        if ignored and kind != "redirect_loop":
+        if ignored and kind not in ("redirect_loop", "too_large"):
             return  # skipped on purpose (already stored, robots.txt, a challenge): counted where decided
         request = getattr(failure, "request", None)
         self.count_error(kind, request.meta.get("source") if request else None)
