@@ -100,7 +100,11 @@ def _cue_for(
     text: str, span: Span, before: list[Token], before_cues: list[Cue], after: list[Token], after_cues: list[Cue]
 ) -> Cue | None:
     """The cue of a quote from the prose next to it, most telling pattern first."""
-    cue = leading_cue(after, after_cues) or trailing_cue(before, before_cues) or dash_cue(after, text)
+    cue = leading_cue(after, after_cues)
+    if cue is not None and _ends_with_period(text, span) and not _closes_sentence(after, cue):
+        # “... in the neighborhood.” Russia insisted that ...: a new sentence about something else.
+        cue = None
+    cue = cue or trailing_cue(before, before_cues) or dash_cue(after, text)
     if cue is None and _ends_with_comma(text, span):
         cue = after_comma_cue(after, text)
     return cue
@@ -119,6 +123,16 @@ def _is_title_of_work(text: str, span: Span) -> bool:
     if not words or len(words) > MAX_TITLE_WORDS:
         return False
     return all(w[0].isupper() or w[0].isdigit() or w in MINOR_WORDS for w in words)
+
+
+def _ends_with_period(text: str, span: Span) -> bool:
+    return not span.open_end and text[span.end - 2 : span.end - 1] == "."
+
+
+def _closes_sentence(tokens: list[Token], cue: Cue) -> bool:
+    """Whether the cue is all its sentence says (`he said.`, `she said, adding ...`)."""
+    following = tokens[cue.last + 1 : cue.last + 2]
+    return not following or following[0].text in {".", ",", ";", "!", "?", "(", "—", "--"}
 
 
 def _ends_with_comma(text: str, span: Span) -> bool:
