@@ -21,9 +21,6 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
-# Verbs that only introduce speech when the subject is the speaker ("X told reporters ...").
-OBJECT_VERBS = frozenset({"told", "tells", "tell", "asked", "asks", "urged", "urges", "assured", "assures"})
-
 PRONOUNS = {
     "he": "m",
     "she": "f",
