@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
+from scheduler.demo import demo_config as site_config
 from scheduler.demo import demo_routes
 from scheduler.site_server import serve
 from storage.db import make_engine, make_sessionmaker
@@ -86,27 +87,10 @@ def demo_site() -> Iterator[str]:
 
 
 def demo_config(base: str, tmp_path: Path) -> Path:
-    """A config for the demo site with the database in tmp_path."""
+    """The demo's config for a site at base, with the database in tmp_path."""
     path = tmp_path / "config.toml"
-    path.write_text(
-        f"""allow_private = true
-[database]
-url = "sqlite:///{tmp_path / "tracker.db"}"
-
-[[sources]]
-name = "abc7-demo"
-kind = "feed"
-url = "{base}/abc7/feed.xml"
-outlet = "ABC7 News"
-
-[[sources]]
-name = "ledger-demo"
-kind = "sitemap"
-url = "{base}/ledger/news-sitemap.xml"
-outlet = "The Bay Ledger"
-""",
-        encoding="utf-8",
-    )
+    database = f'\n[database]\nurl = "sqlite:///{tmp_path / "tracker.db"}"\n'
+    path.write_text(site_config(base) + database, encoding="utf-8")
     return path
 
 
