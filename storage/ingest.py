@@ -10,8 +10,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from trafilatura.deduplication import Simhash
 
+from storage.concurrency import OFFICIAL_NAMES, lock
 from storage.models import Appearance, Article, Page, Source, Statement, StatementAlias
-from storage.normalize import fingerprint, normalize_text
+from storage.normalize import fingerprint, name_key, normalize_text
 from storage.officials import find_or_add_official
 from storage.records import ArticleRecord, PageRecord, QuoteRecord
 from storage.statements import find_or_add_statement
@@ -95,6 +96,9 @@ def store_article(session: Session, page: Page, record: ArticleRecord, seen_at: 
     session.flush()
 
     said_on = record.published or seen_at.date()
+    # Take every speaker's lock up front, in one order, so concurrent writers never deadlock.
+    for key in sorted({name_key(q.speaker) for q in record.quotes}):
+        lock(session, OFFICIAL_NAMES, key)
     new_statements = new_officials = 0
     appearances: list[Appearance] = []
     # Lookups need not flush the appearances gathered so far; they are written together at the end.
