@@ -109,7 +109,8 @@ def store_article(session: Session, page: Page, record: ArticleRecord, seen_at: 
                 session, first.speaker, first.speaker_kind, first.title, first.organization, said_on
             )
             new_officials += added
-            words = " ".join(q.text for q in segments)
+            # Segments split by their attribution read as one quotation with the cut marked.
+            words = " … ".join(q.text.rstrip(",") for q in segments)
             statement, created = find_or_add_statement(session, official.id, said_on, words, record.url, seen_at)
             new_statements += created
             appearances.extend(
