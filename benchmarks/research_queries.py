@@ -46,7 +46,17 @@ def main() -> None:
                 found += len(session.execute(statements_query(session, flt).limit(100)).all())
                 latencies.append((time.perf_counter() - t) * 1000)
         latencies.sort()
+        searches = []
+        for _ in range(20):
+            words = " ".join(
+                rng.sample(["sanctuary", "detainer", "custody", "warrant", "families", "trust", "court"], 2)
+            )
+            with sessions.begin() as session:
+                t = time.perf_counter()
+                session.execute(statements_query(session, StatementFilter(search=words)).limit(100)).all()
+                searches.append((time.perf_counter() - t) * 1000)
         print(f"{total:,} statements")
+        print(f"full-text search (two words, first 100 rows): median {statistics.median(searches):.1f} ms")
         print(
             f"query by official and 90-day range: median {statistics.median(latencies):.1f} ms, "
             f"p95 {latencies[int(len(latencies) * 0.95)]:.1f} ms over {args.queries} queries ({found} rows)"
