@@ -14,8 +14,8 @@ from storage.db import make_engine, make_sessionmaker
 from storage.ingest import stored_urls
 
 
-class SafeUrlMiddleware:
-    """Fetch only http(s) URLs, and private or loopback hosts only for sources that allow them."""
+class _RefusingMiddleware:
+    """Base of the middlewares that refuse a request or response and record why."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -23,6 +23,19 @@ class SafeUrlMiddleware:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
+
+    def refuse(self, request: Request, kind: str, source_stat: str = "errors") -> IgnoreRequest:
+        """Count the refusal for the run and for the request's source; the exception to raise."""
+        stats = self.crawler.stats
+        assert stats is not None
+        stats.inc_value(f"tracker/errors/{kind}")
+        if request.meta.get("source"):
+            stats.inc_value(f"tracker/source/{request.meta['source']}/{source_stat}")
+        return IgnoreRequest(f"{kind}: {request.url}")
+
+
+class SafeUrlMiddleware(_RefusingMiddleware):
+    """Fetch only http(s) URLs, and private or loopback hosts only for sources that allow them."""
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         parts = urlsplit(request.url)
@@ -32,9 +45,7 @@ class SafeUrlMiddleware:
         elif is_private_host(parts.hostname or "") and not self._allowed(request, parts.hostname):
             reason = "private_address"
         if reason:
-            assert self.crawler.stats is not None
-            self.crawler.stats.inc_value(f"tracker/errors/{reason}")
-            raise IgnoreRequest(f"{reason}: {request.url}")
+            raise self.refuse(request, reason)
 
     def _allowed(self, request: Request, host: str | None) -> bool:
         # robots.txt requests carry no source meta: allow the hosts of sources that allow private addresses.
@@ -44,36 +55,17 @@ class SafeUrlMiddleware:
         return any(s.allow_private and urlsplit(u).hostname == host for s in sources for u in s.urls)
 
 
-class ChallengeMiddleware:
-    """Drop bot-challenge and access-denied pages, counting them for the source's health."""
-
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
+class ChallengeMiddleware(_RefusingMiddleware):
+    """Drop bot-challenge and access-denied pages (never circumvented), counted for the source's health."""
 
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
         if request.url.endswith("/robots.txt") or not is_challenge(response.status, response.body):
             return response
-        stats = self.crawler.stats
-        assert stats is not None
-        stats.inc_value("tracker/errors/challenge")
-        if request.meta.get("source"):
-            stats.inc_value(f"tracker/source/{request.meta['source']}/challenges")
-        raise IgnoreRequest(f"bot challenge or access denied: {request.url}")
+        raise self.refuse(request, "challenge", "challenges")
 
 
-class RedirectLoopMiddleware:
+class RedirectLoopMiddleware(_RefusingMiddleware):
     """Record a redirect back to a URL already in the chain as a redirect loop, and stop there."""
-
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
 
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
         location = response.headers.get(b"Location")
@@ -81,12 +73,7 @@ class RedirectLoopMiddleware:
             return response
         target = urljoin(request.url, location.decode("latin-1"))
         if target == request.url or target in request.meta.get("redirect_urls", []):
-            stats = self.crawler.stats
-            assert stats is not None
-            stats.inc_value("tracker/errors/redirect_loop")
-            if request.meta.get("source"):
-                stats.inc_value(f"tracker/source/{request.meta['source']}/errors")
-            raise IgnoreRequest(f"redirect loop: {request.url}")
+            raise self.refuse(request, "redirect_loop")
         return response
 
 

@@ -28,6 +28,26 @@ def write_config(tmp_path, body: str):
     return path
 
 
+def run_daemon(config, db, max_runs: int) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scheduler",
+            "schedule",
+            "--config",
+            str(config),
+            "--db",
+            f"sqlite:///{db}",
+            "--max-runs",
+            str(max_runs),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+
+
 def test_daemon_runs_crawls_on_schedule_and_records_them(tmp_path):
     with serve(demo_routes()) as base:
         config = write_config(
@@ -35,23 +55,7 @@ def test_daemon_runs_crawls_on_schedule_and_records_them(tmp_path):
             f'[schedule]\ndefault = "1s"\n[[sources]]\nname = "abc7"\nkind = "feed"\nurl = "{base}/abc7/feed.xml"\n',
         )
         db = tmp_path / "t.db"
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "scheduler",
-                "schedule",
-                "--config",
-                str(config),
-                "--db",
-                f"sqlite:///{db}",
-                "--max-runs",
-                "2",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=240,
-        )
+        result = run_daemon(config, db, 2)
     assert result.returncode == 0, result.stderr[-3000:]
     runs = query(db, "select status, articles_new, sources from crawl_runs order by id")
     assert len(runs) == 2
@@ -62,23 +66,7 @@ def test_daemon_runs_crawls_on_schedule_and_records_them(tmp_path):
     # Restart with another schedule: the job store is replaced, the stale job removed.
     config.write_text(config.read_text().replace('default = "1s"', 'default = "2s"'))
     with serve(demo_routes()):
-        again = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "scheduler",
-                "schedule",
-                "--config",
-                str(config),
-                "--db",
-                f"sqlite:///{db}",
-                "--max-runs",
-                "1",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=240,
-        )
+        again = run_daemon(config, db, 1)
     assert again.returncode == 0, again.stderr[-3000:]
     assert query(db, "select id from apscheduler_jobs") == [("crawl 2s",)]
 
