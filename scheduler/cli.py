@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from crawler.config import Config, ConfigError, load_config, resolve_db_url
-from scheduler.crawl import EXIT_LOCKED, EXIT_USAGE, run_crawl
+from scheduler.exit_codes import EXIT_LOCKED, EXIT_USAGE
 from scheduler.filters import filter_options, statement_filter
 from scheduler.health_cmd import runs_command, sources_command
 from scheduler.lock import LockHeld
@@ -80,6 +80,8 @@ def crawl(
     A live progress line is shown when stderr is a terminal; under cron the command is quiet unless
     something fails.
     """
+    from scheduler.crawl import run_crawl  # Scrapy loads only for commands that crawl
+
     config = _load(config_path)
     try:
         sources = config.select(source_names)

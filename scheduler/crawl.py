@@ -20,15 +20,10 @@ from crawler.spiders.listing import ListingSpider
 from crawler.spiders.sitemap import SitemapSpider
 from crawler.spiders.urls import UrlListSpider
 from scheduler.database import open_database
+from scheduler.exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK
 from scheduler.lock import crawl_lock
 from storage.ingest import sync_sources
 from storage.models import CrawlRun, SourceRun
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_LOCKED = 75  # EX_TEMPFAIL: try again later
-EXIT_INTERRUPTED = 130  # stopped by SIGTERM or SIGINT; what was stored is whole
 
 SPIDERS = {
     "feed": FeedSpider,

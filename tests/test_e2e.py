@@ -3,7 +3,7 @@
 import csv
 import sqlite3
 
-from scheduler.crawl import EXIT_LOCKED
+from scheduler.exit_codes import EXIT_LOCKED
 from scheduler.lock import crawl_lock
 from tests.conftest import demo_config, run_cli
 
