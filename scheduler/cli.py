@@ -1,45 +1,20 @@
 """The `sanctuary-tracker` command: the composition root over crawler, pipelines and storage."""
 
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 
-from crawler.config import Config, ConfigError, load_config, resolve_db_url
+from crawler.config import ConfigError, resolve_db_url
 from scheduler.exit_codes import EXIT_LOCKED, EXIT_USAGE
 from scheduler.filters import filter_options, statement_filter
 from scheduler.health_cmd import runs_command, sources_command
 from scheduler.lock import LockHeld
 from scheduler.officials_cmd import officials
+from scheduler.options import config_option, database_url, db_option, load_or_exit, parse_date
 from scheduler.output import emit, output_option
 from scheduler.quotes_cmd import quotes_command
-
-
-def _load(config_path: str | None) -> Config:
-    try:
-        return load_config(config_path)
-    except ConfigError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
-
-
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
-
-
-config_option = click.option(
-    "--config", "config_path", type=click.Path(dir_okay=False), help="TOML config (default: the shipped one)."
-)
-db_option = click.option(
-    "--db", "db_url", help="Database URL (else TRACKER_DB_URL, else the config, else sqlite:///tracker.db)."
-)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -82,7 +57,7 @@ def crawl(
     """
     from scheduler.crawl import run_crawl  # Scrapy loads only for commands that crawl
 
-    config = _load(config_path)
+    config = load_or_exit(config_path)
     try:
         sources = config.select(source_names)
     except ConfigError as exc:
@@ -97,7 +72,7 @@ def crawl(
             config,
             url,
             sources,
-            _parse_date(since),
+            parse_date(since),
             refetch,
             "INFO" if verbose else "WARNING",
             log_file,
@@ -139,7 +114,7 @@ def export(what: str, output: str, config_path: str | None, db_url: str | None, 
 
     sort = options.pop("sort")
     flt = statement_filter(options)
-    url = resolve_db_url(db_url, _load(config_path))
+    url = database_url(db_url, config_path)
     n = export_csv(url, what, output, flt, sort, bom)
     if output != "-":
         click.echo(f"wrote {n} {what} to {output}", err=True)
@@ -158,7 +133,7 @@ def statements(config_path: str | None, db_url: str | None, limit: int, fmt: str
 
     sort = options.pop("sort")
     flt = statement_filter(options)
-    url = resolve_db_url(db_url, _load(config_path))
+    url = database_url(db_url, config_path)
     with open_database(url) as sessions, sessions.begin() as session:
         found = list(statement_rows(session, flt, sort, limit or None))
     if fmt == "table":
@@ -187,7 +162,7 @@ def db_upgrade(config_path: str | None, db_url: str | None) -> None:
 
     from storage.migrate import current_revision, head_revision, upgrade
 
-    url = resolve_db_url(db_url, _load(config_path))
+    url = database_url(db_url, config_path)
     engine = create_engine(url)
     try:
         before = current_revision(engine)
@@ -206,7 +181,7 @@ def db_current(config_path: str | None, db_url: str | None) -> None:
 
     from storage.migrate import current_revision, head_revision
 
-    engine = create_engine(resolve_db_url(db_url, _load(config_path)))
+    engine = create_engine(database_url(db_url, config_path))
     try:
         click.echo(f"database: {current_revision(engine) or 'empty'}; this version: {head_revision()}")
     finally:
@@ -240,14 +215,14 @@ def reprocess(config_path: str | None, db_url: str | None, since: str | None) ->
     """
     from scheduler.reprocess import reprocess as run_reprocess
 
-    config = _load(config_path)
+    config = load_or_exit(config_path)
     url = resolve_db_url(db_url, config)
 
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():
             click.echo(f"\r{done}/{total} pages", nl=done == total, err=True)
 
-    counts = run_reprocess(url, config, _parse_date(since), progress)
+    counts = run_reprocess(url, config, parse_date(since), progress)
     click.echo(
         f"{sum(counts.values())} pages: {counts['articles_new']} new articles, "
         f"{counts['articles_updated']} updated, {counts['articles_unchanged']} unchanged, "
@@ -271,7 +246,7 @@ def schedule(config_path: str | None, db_url: str | None, max_runs: int | None) 
     from scheduler.daemon import run_daemon
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s: %(message)s")
-    config = _load(config_path)
+    config = load_or_exit(config_path)
     if not config.sources:
         click.echo("error: the config has no sources", err=True)
         sys.exit(EXIT_USAGE)

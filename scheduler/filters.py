@@ -1,30 +1,20 @@
 """The filter options shared by `statements` and `export`, turned into a StatementFilter."""
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 import click
 
+from scheduler.options import date_callback
 from storage.queries import SORTS, StatementFilter
-
-
-def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
-
 
 FILTER_OPTIONS = [
     click.option("--official", help="Said by this official (name or alias; a partial name matches too)."),
     click.option("--title", help="Speaker's title contains this text (e.g. Mayor)."),
     click.option("--organization", help="Speaker's organization contains this text."),
     click.option("--jurisdiction", help="Speaker's jurisdiction or organization contains this text."),
-    click.option("--since", callback=_date, help="Said on or after this day (YYYY-MM-DD)."),
-    click.option("--until", callback=_date, help="Said on or before this day (YYYY-MM-DD)."),
+    click.option("--since", callback=date_callback, help="Said on or after this day (YYYY-MM-DD)."),
+    click.option("--until", callback=date_callback, help="Said on or before this day (YYYY-MM-DD)."),
     click.option("--topic", help="Reported in an article on this topic (e.g. sanctuary-policy)."),
     click.option("--outlet", help="Reported by an outlet whose name contains this text."),
     click.option("--search", help="Full-text search in the quote: every word must occur."),

@@ -3,21 +3,22 @@
 import click
 from sqlalchemy import select
 
-from crawler.config import Config, ConfigError, load_config, resolve_db_url
+from crawler.config import resolve_db_url
 from scheduler.database import open_database
+from scheduler.options import config_option, database_url, db_option, load_or_exit
 from scheduler.output import emit, output_option
 from storage.health import source_health
 from storage.models import CrawlRun
 
 
 @click.command("runs")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="TOML config.")
-@click.option("--db", "db_url", help="Database URL (else TRACKER_DB_URL, else the config, else tracker.db).")
+@config_option
+@db_option
 @click.option("--limit", type=int, default=20, show_default=True, help="How many recent runs.")
 @output_option
 def runs_command(config_path: str | None, db_url: str | None, limit: int, fmt: str) -> None:
     """List recent crawl runs: when, how they ended, what they added, errors by kind."""
-    url = resolve_db_url(db_url, _config(config_path))
+    url = database_url(db_url, config_path)
     with open_database(url) as sessions, sessions.begin() as session:
         rows = [
             (
@@ -54,12 +55,12 @@ def runs_command(config_path: str | None, db_url: str | None, limit: int, fmt: s
 
 
 @click.command("sources")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="TOML config.")
-@click.option("--db", "db_url", help="Database URL (else TRACKER_DB_URL, else the config, else tracker.db).")
+@config_option
+@db_option
 @output_option
 def sources_command(config_path: str | None, db_url: str | None, fmt: str) -> None:
     """Show each configured source's health: last success, items last time, empty runs, error rate."""
-    config = _config(config_path)
+    config = load_or_exit(config_path)
     url = resolve_db_url(db_url, config)
     with open_database(url) as sessions, sessions.begin() as session:
         health = source_health(session, [s.name for s in config.sources])
@@ -82,10 +83,3 @@ def sources_command(config_path: str | None, db_url: str | None, fmt: str) -> No
         fmt,
         "Source health",
     )
-
-
-def _config(path: str | None) -> Config:
-    try:
-        return load_config(path)
-    except ConfigError as exc:
-        raise click.UsageError(str(exc)) from exc

@@ -6,18 +6,12 @@ import click
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from crawler.config import load_config, resolve_db_url
 from scheduler.database import open_database
+from scheduler.exit_codes import EXIT_USAGE
+from scheduler.options import config_option, database_url, db_option
 from scheduler.output import emit, output_option
 from storage.models import Appearance, Official, Statement
 from storage.officials import add_alias, find_officials, merge_officials
-
-db_option = click.option("--db", "db_url", help="Database URL (else TRACKER_DB_URL, else the config, else tracker.db).")
-config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False), help="TOML config.")
-
-
-def _url(db_url: str | None, config_path: str | None) -> str:
-    return resolve_db_url(db_url, load_config(config_path) if config_path else None)
 
 
 def _one(session: Session, ref: str) -> Official:
@@ -25,7 +19,7 @@ def _one(session: Session, ref: str) -> Official:
     if len(found) != 1:
         names = ", ".join(f"{o.id} {o.name}" for o in found[:10]) or "none"
         click.echo(f"error: {ref!r} matches {len(found)} officials ({names}); use an ID", err=True)
-        sys.exit(2)
+        sys.exit(EXIT_USAGE)
     return found[0]
 
 
@@ -56,7 +50,7 @@ def list_officials(
         query = query.where(Official.name.ilike(f"%{search}%"))
     if curated is not None:
         query = query.where(Official.curated.is_(curated))
-    with open_database(_url(db_url, config_path)) as sessions, sessions.begin() as session:
+    with open_database(database_url(db_url, config_path)) as sessions, sessions.begin() as session:
         rows = [
             (o.id, o.name, o.kind, o.title, o.organization, "curated" if o.curated else "discovered", n)
             for o, n in session.execute(query)
@@ -70,7 +64,7 @@ def list_officials(
 @config_option
 def show_official(official: str, db_url: str | None, config_path: str | None) -> None:
     """Show one official (by ID, name or alias): roles, aliases and latest statements."""
-    with open_database(_url(db_url, config_path)) as sessions, sessions.begin() as session:
+    with open_database(database_url(db_url, config_path)) as sessions, sessions.begin() as session:
         o = _one(session, official)
         click.echo(f"{o.id}  {o.name}  ({o.kind}, {'curated' if o.curated else 'discovered'})")
         if o.title:
@@ -101,11 +95,11 @@ def show_official(official: str, db_url: str | None, config_path: str | None) ->
 @config_option
 def merge(source: str, target: str, db_url: str | None, config_path: str | None) -> None:
     """Merge official SOURCE into TARGET (both by ID or name). Every statement is kept."""
-    with open_database(_url(db_url, config_path)) as sessions, sessions.begin() as session:
+    with open_database(database_url(db_url, config_path)) as sessions, sessions.begin() as session:
         src, dst = _one(session, source), _one(session, target)
         if src.id == dst.id:
             click.echo("error: that is one official", err=True)
-            sys.exit(2)
+            sys.exit(EXIT_USAGE)
         src_name = src.name
         moved, joined = merge_officials(session, src, dst)
         click.echo(f"merged {src_name} into {dst.name}: {moved} statements moved, {joined} joined to the same words")
@@ -118,7 +112,7 @@ def merge(source: str, target: str, db_url: str | None, config_path: str | None)
 @config_option
 def alias(official: str, alias: str, db_url: str | None, config_path: str | None) -> None:
     """Record ALIAS as another way OFFICIAL's name is printed."""
-    with open_database(_url(db_url, config_path)) as sessions, sessions.begin() as session:
+    with open_database(database_url(db_url, config_path)) as sessions, sessions.begin() as session:
         o = _one(session, official)
         added = add_alias(session, o, alias)
         click.echo(f"{'added' if added else 'already known'}: {alias!r} for {o.name}")

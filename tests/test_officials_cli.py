@@ -53,3 +53,12 @@ def test_ambiguous_reference_is_an_error(tmp_path):
     result = CliRunner().invoke(cli, ["officials", "show", "Lurie", "--db", url])
     assert result.exit_code == 2
     assert "matches 2 officials" in result.output
+
+
+def test_bad_config_is_a_usage_error_for_every_read_command(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("nonsense = 1\n")
+    for args in (["officials", "list"], ["runs"], ["sources"], ["statements"]):
+        result = CliRunner().invoke(cli, [*args, "--config", str(bad)])
+        assert result.exit_code == 2, (args, result.output)
+        assert "unknown key(s) nonsense" in result.output

@@ -107,6 +107,10 @@ class TrackerSpider(scrapy.Spider):
             **extra,
         }
 
+    def source_of(self, response: Response) -> SourceConfig:
+        """The configured source a response was fetched for."""
+        return next(s for s in self.sources if s.name == response.meta["source"])
+
     def is_recent(self, published: date | None) -> bool:
         """Whether an entry passes --since (entries without a date always do)."""
         return self.since is None or published is None or published >= self.since

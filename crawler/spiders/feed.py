@@ -30,7 +30,7 @@ class FeedSpider(TrackerSpider):
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
         """Request every entry of the feed that passes --since."""
-        source = next(s for s in self.sources if s.name == response.meta["source"])
+        source = self.source_of(response)
         try:
             entries = parse_feed(response.body)
         except FeedError as exc:

@@ -33,7 +33,7 @@ class GdeltSpider(TrackerSpider):
 
     def parse_results(self, response: Response) -> Iterator[Any]:
         """Request every article GDELT lists; an error answer is recorded, an empty one is no news."""
-        source = next(s for s in self.sources if s.name == response.meta["source"])
+        source = self.source_of(response)
         try:
             found = parse_gdelt(response.body)
         except DiscoveryError as exc:

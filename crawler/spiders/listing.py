@@ -28,7 +28,7 @@ class ListingSpider(TrackerSpider):
 
     def parse_listing(self, response: Response) -> Iterator[Any]:
         """Request the releases on this page, then the next page while under max_pages."""
-        source = next(s for s in self.sources if s.name == response.meta["source"])
+        source = self.source_of(response)
         assert source.selectors is not None
         found, next_url = parse_listing(response.text, response.url, source.selectors)
         if not found:

@@ -26,7 +26,7 @@ class SitemapSpider(TrackerSpider):
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         """Follow child sitemaps of an index; request the pages of a urlset."""
-        source = next(s for s in self.sources if s.name == response.meta["source"])
+        source = self.source_of(response)
         try:
             sitemap = parse_sitemap(response.body)
         except FeedError as exc:
