@@ -145,7 +145,7 @@ def _close_abandoned_runs(session: Session) -> None:
         run.finished_at = run.finished_at or datetime.now(UTC)
 
 
-SOURCE_STATS = ("pages", "articles_new", "statements_new", "errors", "challenges")
+SOURCE_STATS = ("found", "pages", "articles_new", "statements_new", "errors", "challenges")
 
 
 def _per_source(stats: Counter[str], sources: tuple[SourceConfig, ...]) -> dict[str, dict[str, int]]:

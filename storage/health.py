@@ -60,10 +60,10 @@ def source_health(session: Session, sources: list[str]) -> list[SourceHealth]:
         ).all()
         empty = 0
         for run, _ in rows:
-            if run.pages:
+            if run.found or run.pages:
                 break
             empty += 1
-        success = next((started for run, started in rows if run.pages and not run.challenges), None)
+        success = next((started for run, started in rows if (run.found or run.pages) and not run.challenges), None)
         requests = sum(r.pages + r.errors for r, _ in rows)
         out.append(
             SourceHealth(
@@ -71,7 +71,7 @@ def source_health(session: Session, sources: list[str]) -> list[SourceHealth]:
                 runs=len(rows),
                 last_run=rows[0][1] if rows else None,
                 last_success=success,
-                items_last_run=rows[0][0].pages if rows else 0,
+                items_last_run=max(rows[0][0].found, rows[0][0].pages) if rows else 0,
                 consecutive_empty=empty,
                 error_rate=sum(r.errors for r, _ in rows) / requests if requests else 0.0,
                 challenged=bool(rows) and rows[0][0].challenges > 0,

@@ -197,6 +197,8 @@ class SourceRun(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     run_id: Mapped[int] = mapped_column(ForeignKey("crawl_runs.id"), index=True)
     source: Mapped[str] = mapped_column(String(200))
+    # Article links the source offered this run, whether fetched now, by another source, or before.
+    found: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     pages: Mapped[int] = mapped_column(Integer, default=0)
     articles_new: Mapped[int] = mapped_column(Integer, default=0)
     statements_new: Mapped[int] = mapped_column(Integer, default=0)

@@ -203,4 +203,13 @@ issuer = "Office of the Mayor of Harborview"
     assert [(text.startswith("Our sanctuary policy"), n) for text, n in marsh] == [(True, 2)]
     assert office == [("organization", OFFICE_QUOTE.strip('"'))]
     assert dict(runs) == {"bing-news": 0, "gdelt": 2, "google-news": 0, "harborview-mayor": 3}
-    assert json.loads(run_cli("sources", "--config", str(config), "--db", f"sqlite:///{db}", "--format", "json").stdout)
+    health = json.loads(
+        run_cli("sources", "--config", str(config), "--db", f"sqlite:///{db}", "--format", "json").stdout
+    )
+    # A search feed whose finds were all fetched by another source still works.
+    assert {h["source"]: (h["status"], h["items_last_run"]) for h in health} == {
+        "gdelt": ("ok", 2),
+        "google-news": ("ok", 1),
+        "bing-news": ("ok", 1),
+        "harborview-mayor": ("ok", 3),
+    }

@@ -116,7 +116,9 @@ class TrackerSpider(scrapy.Spider):
         return self.since is None or published is None or published >= self.since
 
     def article_request(self, url: str, source: SourceConfig, published: date | None) -> scrapy.Request:
-        """A request for an article page."""
+        """A request for an article page, counted as found by its source (fetched or not: another source
+        may fetch it, or it may be stored already)."""
+        self.count(f"tracker/source/{source.name}/found")
         return scrapy.Request(
             url,
             callback=self.parse_article,

@@ -41,7 +41,6 @@ class GdeltSpider(TrackerSpider):
             self.count_error(kind, source.name)
             self.logger.warning("GDELT answered %s for %s: %s", kind, source.name, exc)
             return
-        self.count(f"tracker/source/{source.name}/discovered", len(found))
         for item in found:
             if self.is_recent(item.published):
                 yield self.article_request(item.url, source, item.published)
