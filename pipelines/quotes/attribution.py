@@ -25,6 +25,7 @@ TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 MAX_CUE_DISTANCE = 8
 MAX_APPOSITIVE_TOKENS = 40
 MAX_LEADING_WORDS = 2
+MAX_DESCRIPTOR_TOKENS = 6
 DASHES = frozenset({"―", "—", "–", "-"})
 
 
@@ -45,8 +46,8 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
         lower = t.lower
         if lower == "according" and v + 1 < len(tokens) and tokens[v + 1].lower == "to":
             found = _subject_after(tokens, v + 1, text)
-        elif lower in SPEECH_VERBS and lower.endswith("ing") and v > 0 and tokens[v - 1].text == ",":
-            # "Trump attacked Clinton ..., saying, “...”": the speaker is the sentence's subject.
+        elif lower in SPEECH_VERBS and lower.endswith("ing") and v > 0 and tokens[v - 1].lower in {",", "by", "in"}:
+            # "Trump attacked Clinton ..., saying, “...”" (or "by saying"): the speaker is the sentence's subject.
             found = _sentence_subject(tokens[:v], text)
         elif lower in SPEECH_VERBS and not _is_noun(tokens, v):
             found = _subject_before(tokens, v, text) or _subject_after(tokens, v, text)
@@ -123,6 +124,9 @@ def trailing_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
         # subject of the sentence, which is the mention to report.
         start = max((k + 1 for k, t in enumerate(tokens[: cue.first]) if t.text in SENTENCE_END), default=0)
         cue = next(c for c in cues if c.first >= start or c is cue)
+    elif cue.mention.kind == "unnamed":
+        # "Ryan said the protests demand that ...": a speech verb inside what a named speaker said.
+        cue = _main_clause_cue(tokens, cues) or cue
     rest = tokens[cue.last + 1 :]
     if [t.text for t in rest] == ["."]:
         # "..., Schiff said. “...”": the quote goes on with the speaker just named.
@@ -132,6 +136,13 @@ def trailing_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
     if cue.verb.lower == "according" and len(rest) > MAX_CUE_DISTANCE and rest[-1].text != ",":
         return None
     return cue
+
+
+def _main_clause_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
+    """The first cue with a named speaker in the sentence the last cue belongs to."""
+    last = cues[-1]
+    start = max((k + 1 for k, t in enumerate(tokens[: last.first]) if t.text in SENTENCE_END), default=0)
+    return next((c for c in cues[:-1] if c.first >= start and c.mention.kind == "name"), None)
 
 
 def subject_cue(tokens: list[Token], text: str) -> Cue | None:
@@ -320,6 +331,35 @@ def _description(tokens: list[Token], det: int, last: int, text: str) -> Found |
     return Mention("unnamed", start, end, phrase), det, last
 
 
+def _described_name_after(tokens: list[Token], i: int, text: str) -> Found | None:
+    """`said 9/11 widow Terry Strada`, `according to conservative talk radio host Rush Limbaugh`: a few
+    lower-case words describing the person whose full name follows."""
+    k = i
+    while k < len(tokens) and k - i < MAX_DESCRIPTOR_TOKENS and not tokens[k].is_cap:
+        t = tokens[k]
+        if t.is_word and (
+            t.lower in FUNCTION_WORDS
+            or t.lower in DETERMINERS
+            or t.lower in PREPOSITIONS
+            or t.lower.endswith(("ing", "ed"))  # "tweets targeting Alicia Machado": a verb, not a descriptor
+        ):
+            return None
+        if not t.is_word and t.text not in {"/", "-"}:
+            return None
+        k += 1
+    if k == i or k >= len(tokens) or not tokens[k].is_word:
+        return None
+    end = cap_run_end(tokens, k)
+    mention = parse_run(tokens[k:end], text)
+    if mention is None or mention.kind != "name" or mention.is_org or mention.name is None:
+        return None
+    if len(mention.name.split()) < 2 or not any(is_title_word(t) or t.lower.isalpha() for t in tokens[i:k]):
+        return None
+    descriptor = text[tokens[i].start : tokens[k - 1].end]
+    title = f"{descriptor} {mention.title}" if mention.title else descriptor
+    return replace(mention, title=title), i, end - 1
+
+
 def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
     i = v + 1
     if i >= len(tokens):
@@ -337,7 +377,7 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
             break
         k += 1
     if k == i:
-        return None
+        return _described_name_after(tokens, i, text)
     words = tokens[i:k]
     if any(w.is_cap for w in words[1:] if w.lower not in TITLE_WORDS) or (words[0].is_cap and len(words) == 1):
         mention = parse_run(words, text)

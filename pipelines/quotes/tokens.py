@@ -36,7 +36,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     out: list[Token] = []
     for m in TOKEN_RE.finditer(text, start, end):
         word = m.group()
-        if word.endswith(".") and len(word) > 1 and not _keeps_period(word):
+        if word.endswith(".") and len(word) > 1 and not _keeps_period(word, text[m.end() : m.end() + 1]):
             out.append(make_token(word[:-1], m.start(), m.end() - 1))
             out.append(make_token(".", m.end() - 1, m.end()))
         else:
@@ -44,6 +44,10 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return out
 
 
-def _keeps_period(word: str) -> bool:
+def _keeps_period(word: str, following: str) -> bool:
+    """Whether a word's period abbreviates it: a known abbreviation, an initial, "U.S.", or any period
+    followed at once by a comma or a closing parenthesis ("R-Ky.,", "(D-Nev.)"), which never ends a sentence."""
+    if following in {",", ")"}:
+        return True
     bare = word[:-1]
     return bare.lower() in ABBREVIATIONS or (len(bare) == 1 and bare.isupper()) or "." in bare
