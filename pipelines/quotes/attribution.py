@@ -9,6 +9,7 @@ from pipelines.quotes.lexicon import (
     FUNCTION_WORDS,
     NON_NAME_CAPS,
     ORG_WORDS,
+    PERSON_NOUNS,
     PRONOUNS,
     SPEECH_VERBS,
     TITLE_HEADS,
@@ -321,13 +322,19 @@ def _description(tokens: list[Token], det: int, last: int, text: str) -> Found |
     start, end = words[0].start, words[-1].end
     heads = [w.lower for w in words[1:]]
     phrase = text[start:end]
-    first_head = next((h for h in heads if h in UNNAMED_HEADS or h in TITLE_HEADS or h in ORG_WORDS), None)
+    first_head = next(
+        (h for h in heads if h in UNNAMED_HEADS or h in TITLE_HEADS or h in ORG_WORDS or h in PERSON_NOUNS), None
+    )
+    definite = tokens[det].lower == "the"
     if first_head is None:
         # "The clip says", "the ad's narrator says": a speaker the text does not name.
         return Mention("unnamed", start, end, phrase), det, last
-    if tokens[det].lower == "the" and first_head in TITLE_HEADS:
-        title_words = [w.text for w in words[1:] if w.lower in TITLE_WORDS]
+    if definite and (first_head in TITLE_HEADS or first_head in PERSON_NOUNS):
+        title_words = [w.text for w in words[1:] if w.lower in TITLE_WORDS] or [words[-1].text]
         return Mention("description", start, end, phrase, title=" ".join(title_words)), det, last
+    if definite and heads[-1] in ORG_WORDS and heads[-1] == first_head and len(heads) <= 2:
+        # "the commission said", "the agency said": the body the article has been writing about.
+        return Mention("description", start, end, phrase, title=words[-1].lower, is_org=True), det, last
     return Mention("unnamed", start, end, phrase), det, last
 
 

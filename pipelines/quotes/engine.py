@@ -183,6 +183,8 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
             entity = index.last_person(m.start, m.gender)
         elif m.text.lower() == "it":
             entity = index.last_org(m.start)
+    elif m.kind == "description" and m.title and m.is_org:
+        entity = index.by_org_head(m.title, m.start)
     elif m.kind == "description" and m.title:
         entity = index.by_title(m.title, m.start)
     if entity is None:

@@ -4,7 +4,17 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from pipelines.quotes.lexicon import DETERMINERS, FEMALE_NAMES, MALE_NAMES, SPEECH_VERBS, TITLE_HEADS, TITLE_MODIFIERS
+from pipelines.quotes.lexicon import (
+    DETERMINERS,
+    FEMALE_NAMES,
+    GENERIC_ORG_HEADS,
+    MALE_NAMES,
+    PERSON_NOUNS,
+    SPEECH_VERBS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    TITLE_SYNONYMS,
+)
 from pipelines.quotes.mentions import Mention, cap_run_end, is_title_word, parse_run
 from pipelines.quotes.tokens import Token
 
@@ -145,16 +155,48 @@ class EntityIndex:
         return None
 
     def by_title(self, title: str, pos: int) -> Entity | None:
-        """The person whose title ends with the given head ("the mayor"), nearest before pos."""
-        head = title.lower().split()[-1]
-        found = [
-            e
-            for e in self.entities.values()
-            if not e.is_org and e.title and head in e.title.lower().replace("-", " ").split()
-        ]
-        if not found:
+        """The person a description means ("the mayor", "the Vermont senator"): the one whose title has the
+        same head, nearest before pos; else, for a head that describes rather than names an office ("the
+        New York businessman"), the person the article has named most so far."""
+        last = title.lower().split()[-1]
+        head = _office(last)
+        found = [e for e in self.entities.values() if not e.is_org and e.title and head in _offices(e.title)]
+        if found:
+            return max(found, key=lambda e: _closeness(e.positions, pos))
+        return self._most_named(pos) if last in PERSON_NOUNS else None
+
+    def _most_named(self, pos: int) -> Entity | None:
+        counts: dict[str, int] = {}
+        people: dict[str, Entity] = {}
+        for start, entity, _ in self._order:
+            if start < pos and not entity.is_org and len(entity.words) > 1:
+                counts[entity.name] = counts.get(entity.name, 0) + 1
+                people[entity.name] = entity
+        if not counts:
             return None
-        return max(found, key=lambda e: _closeness(e.positions, pos))
+        return people[max(counts, key=lambda name: counts[name])]
+
+    def by_org_head(self, head: str, pos: int) -> Entity | None:
+        """The body "the commission" means: the latest organisation before pos with that word in its name,
+        or, for a generic head ("the agency"), the latest organisation."""
+        k = bisect_left(self._order, pos, key=lambda m: m[0])
+        latest: Entity | None = None
+        for _, entity, _ in reversed(self._order[:k]):
+            if not entity.is_org:
+                continue
+            if head in entity.words:
+                return entity
+            latest = latest or entity
+        return latest if head in GENERIC_ORG_HEADS else None
+
+
+def _office(word: str) -> str:
+    return TITLE_SYNONYMS.get(word.rstrip("."), word.rstrip("."))
+
+
+def _offices(title: str) -> set[str]:
+    """The office words of a title, with abbreviations and variants spelled one way ("Sen." -> senator)."""
+    return {_office(w) for w in title.lower().replace("-", " ").split()}
 
 
 def _key(name: str) -> str:

@@ -124,6 +124,31 @@ UNNAMED_HEADS = frozenset(
     """.split()
 )
 
+# Nouns that describe a person without a title ("the New York businessman said").
+PERSON_NOUNS = frozenset(
+    """
+    businessman businesswoman billionaire mogul tycoon magnate politician congressman congresswoman
+    lawmaker legislator governor senator president nominee candidate democrat republican
+    """.split()
+)
+
+# Title words that name one office, so "the senator" finds "Sen. Bernie Sanders".
+TITLE_SYNONYMS = {
+    "sen": "senator",
+    "gov": "governor",
+    "rep": "congressman",
+    "representative": "congressman",
+    "congresswoman": "congressman",
+    "congressmember": "congressman",
+    "pres": "president",
+    "candidate": "nominee",
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
+}
+
+# Organisation heads general enough to stand for any body ("the agency said").
+GENERIC_ORG_HEADS = frozenset("agency group organization organisation company firm body office department".split())
+
 # Paragraphs that are page chrome, not article prose.
 CHROME_PREFIXES = ("MORE:", "READ MORE", "RELATED:", "WATCH:", "SEE ALSO", "ALSO READ", "READ:", "LISTEN:")
 
