@@ -111,7 +111,7 @@ def dash_cue(tokens: list[Token], text: str) -> Cue | None:
     return Cue(tokens[0], name, 0, end - 1)
 
 
-def trailing_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
+def trailing_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
     """The cue that introduces the quote that follows: `Chiu said: “`, `Chiu said the plan was “`.
 
     "According to X" far from the quote sources a figure, not the quote ("according to the institute
@@ -125,6 +125,8 @@ def trailing_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
         # subject of the sentence, which is the mention to report.
         start = max((k + 1 for k, t in enumerate(tokens[: cue.first]) if t.text in SENTENCE_END), default=0)
         cue = next(c for c in cues if c.first >= start or c is cue)
+        if cue.mention.kind == "pronoun":
+            cue = bound_subject(tokens[: cue.first], cue, text) or cue
     elif cue.mention.kind == "unnamed":
         # "Ryan said the protests demand that ...": a speech verb inside what a named speaker said.
         cue = _main_clause_cue(tokens, cues) or cue
@@ -137,6 +139,18 @@ def trailing_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
     if cue.verb.lower == "according" and len(rest) > MAX_CUE_DISTANCE and rest[-1].text != ",":
         return None
     return cue
+
+
+def bound_subject(tokens: list[Token], cue: Cue, text: str) -> Cue | None:
+    """The named subject of the sentence a pronoun cue sits in, when the pronoun can mean them:
+    "Trump took to Twitter ... what he called “...”" is Trump's."""
+    found = _sentence_subject(tokens, text)
+    if found is None or found[0].kind != "name" or found[0].is_org:
+        return None
+    mention, first, _ = found
+    if mention.gender and cue.mention.gender and mention.gender != cue.mention.gender:
+        return None
+    return Cue(cue.verb, mention, first, cue.last)
 
 
 def _main_clause_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:

@@ -104,17 +104,33 @@ def _cue_for(
     if cue is not None and _ends_with_period(text, span) and not _closes_sentence(after, cue):
         # “... in the neighborhood.” Russia insisted that ...: a new sentence about something else.
         cue = None
-    cue = cue or trailing_cue(before, before_cues) or dash_cue(after, text)
+    if cue is not None and cue.mention.kind == "pronoun" and _mid_sentence(before):
+        # "DuVernay said she felt ... because “...,” she said.": the sentence already named the speaker.
+        earlier = trailing_cue(before, before_cues, text) or subject_cue(before, text)
+        if earlier is not None and _same_person(earlier.mention, cue.mention):
+            cue = earlier
+    cue = cue or trailing_cue(before, before_cues, text) or dash_cue(after, text)
     if cue is None and _ends_with_comma(text, span):
         cue = after_comma_cue(after, text)
     return cue
+
+
+def _mid_sentence(before: list[Token]) -> bool:
+    """Whether the prose before a quote opens the sentence the quote belongs to."""
+    return bool(before) and before[-1].text not in {".", "!", "?"} and any(t.is_word for t in before)
+
+
+def _same_person(named: Mention, pronoun: Mention) -> bool:
+    if named.kind not in ("name", "pronoun") or named.is_org:
+        return False
+    return not (named.gender and pronoun.gender and named.gender != pronoun.gender)
 
 
 def _colon_cue(text: str, p: Paragraph, last_gap: list[Token]) -> Cue | None:
     """A cue ending a paragraph with a colon introduces the quote that opens the next one."""
     if p.chrome or not last_gap or last_gap[-1].text != ":":
         return None
-    return trailing_cue(last_gap, find_cues(last_gap, text))
+    return trailing_cue(last_gap, find_cues(last_gap, text), text)
 
 
 def _is_title_of_work(text: str, span: Span) -> bool:
