@@ -70,7 +70,7 @@ def extract_quotes(text: str) -> list[Quote]:
             if cue is None and k == 0 and not para_gaps[0] and introduced is not None:
                 cue = introduced
             if cue is None and (k == 0 or _ends_sentence(para_gaps[k])):
-                cue = subject_cue(para_gaps[k], text)
+                cue = subject_cue(para_gaps[k], text) or _previous_sentence_cue(para_gaps[k], cues[k], text)
             continuing = k == 0 and open_quote and not para_gaps[0]
             if cue is not None:
                 if cue is not previous or k == 0:
@@ -113,6 +113,19 @@ def _cue_for(
     if cue is None and _ends_with_comma(text, span):
         cue = after_comma_cue(after, text)
     return cue
+
+
+def _previous_sentence_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
+    """`Cummings called him a master at deals. “He showed again ...”`: a quote standing as its own sentence
+    after a sentence in which a named person speaks is theirs."""
+    if not tokens or tokens[-1].text not in {".", "!", "?"}:
+        return None
+    start = max((k + 1 for k, t in enumerate(tokens[:-1]) if t.text in {".", "!", "?"}), default=0)
+    spoken = [c for c in cues if c.first >= start and c.mention.kind == "name"]
+    if spoken:
+        return spoken[0]
+    cue = subject_cue(tokens[start:-1], text)
+    return cue if cue is not None and cue.mention.kind == "name" else None
 
 
 def _mid_sentence(before: list[Token]) -> bool:

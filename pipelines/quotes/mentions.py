@@ -135,7 +135,7 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
         return None
     if all(w.lower in TITLE_MODIFIERS for w in name_words):
         return None
-    if len(name_words) == 1 and name_words[0].lower.endswith("ing"):
+    if not head and len(name_words) == 1 and name_words[0].lower.endswith("ing") and len(name_words[0].lower) > 5:
         return None  # "Bemoaning the ...": a participle opening the sentence
     # Party labels and the like before a known given name are a title: "Republican Donald Trump".
     lead = 0
