@@ -23,6 +23,9 @@ FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 MAX_TITLE_HEAD_AT = 5
 # How far back (characters) a sentence subject stays the likely antecedent of a pronoun.
 PRONOUN_WINDOW = 1500
+RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
+PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on"})
+TIME_NOUNS = frozenset("day days week weeks month months year years night morning afternoon evening time".split())
 SENTENCE_BREAKS = frozenset({".", "!", "?", '"', "“", "”"})
 
 
@@ -236,9 +239,11 @@ def appositive_title(tokens: list[Token], j: int) -> str | None:
         words.append(t)
     if not words or words[0].lower in {"who", "which", "whose", "where", "when"}:
         return None
-    if any(w.lower in SPEECH_VERBS or w.lower in {"who", "which", "that"} for w in words):
+    # "a physicist who is co-director of ...": the noun phrase before the relative clause.
+    words = words[: next((k for k, w in enumerate(words) if w.lower in RELATIVES), len(words))]
+    if any(w.lower in SPEECH_VERBS for w in words):
         return None
-    if not any(is_title_word(w) for w in words[:MAX_TITLE_HEAD_AT]):
+    if not any(is_title_word(w) for w in words[:MAX_TITLE_HEAD_AT]) and not _describes(words):
         return None
     if words[0].is_cap:
         lead = parse_run(words[: cap_run_end(words, 0)], "")
@@ -247,6 +252,16 @@ def appositive_title(tokens: list[Token], j: int) -> str | None:
     if words[0].lower in DETERMINERS:
         words = words[1:]
     return " ".join(w.text for w in words) or None
+
+
+def _describes(words: list[Token]) -> bool:
+    """Whether an appositive without a title word still says what someone is: ", a real estate developer
+    in Virginia,", ", the architect of Obama's 2008 campaign," (not ", the day after the debate,")."""
+    if len(words) < 2 or words[0].lower not in {"a", "an", "the"}:
+        return False
+    head = next((w for w in words[1:] if w.lower in PREPOSITIONS), None)
+    nouns = words[1 : words.index(head)] if head else words[1:]
+    return bool(nouns) and not any(w.lower in TIME_NOUNS or w.is_cap for w in nouns[-1:])
 
 
 def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
