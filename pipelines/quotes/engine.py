@@ -23,6 +23,7 @@ DATELINE_WINDOW = 600
 TITLE_WORD_RE = re.compile(r"\w[\w'’\-]*")
 MAX_TITLE_WORDS = 6
 MINOR_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+WORK_INTRODUCERS = frozenset({"on", "of", "in", "to", "the", "a", "an"})
 LOCAL_TITLES = ("mayor", "supervisor", "sheriff", "city attorney", "district attorney", "chief", "council")
 
 
@@ -88,7 +89,7 @@ def extract_quotes(text: str) -> list[Quote]:
                 if not (carried and not any(t.is_word for t in para_gaps[0])):
                     carried = NOBODY
             assert carried is not None
-            if carried.name is None and _is_title_of_work(text, span):
+            if _is_title_of_work(text, span) and (carried.name is None or _names_a_work(para_gaps[k])):
                 continue
             quotes.append(_quote(text, span, carried, statement))
         open_quote = p.quotes[-1].open_end
@@ -152,6 +153,15 @@ def _is_title_of_work(text: str, span: Span) -> bool:
     if not words or len(words) > MAX_TITLE_WORDS:
         return False
     return all(w[0].isupper() or w[0].isdigit() or w in MINOR_WORDS for w in words)
+
+
+def _names_a_work(before: list[Token]) -> bool:
+    """Whether the word before a title-case quote introduces a name: `MSNBC's “Morning Joe”`, `on “Face
+    the Nation”`, `a “Commander-in-Chief Forum”`."""
+    if not before:
+        return False
+    last = before[-1]
+    return last.lower in WORK_INTRODUCERS or last.text.endswith(("'s", "’s"))
 
 
 def _ends_with_period(text: str, span: Span) -> bool:
