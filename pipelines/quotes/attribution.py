@@ -6,7 +6,9 @@ from pipelines.quotes.entities import appositive_title
 from pipelines.quotes.lexicon import (
     ADVERBS,
     DETERMINERS,
+    FEMALE_NAMES,
     FUNCTION_WORDS,
+    MALE_NAMES,
     NON_NAME_CAPS,
     ORG_WORDS,
     PERSON_NOUNS,
@@ -23,6 +25,7 @@ SENTENCE_END = frozenset({".", "!", "?"})
 CLAUSE_STOP = frozenset({".", "!", "?", ";", ":", "(", ")", '"', "“", "”"})
 PREPOSITIONS = frozenset({"for", "of", "at", "with", "from", "in", "on"})
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+DESCRIPTIVE = TITLE_WORDS | PERSON_NOUNS
 MAX_CUE_DISTANCE = 8
 MAX_APPOSITIVE_TOKENS = 40
 MAX_LEADING_WORDS = 2
@@ -154,10 +157,10 @@ def bound_subject(tokens: list[Token], cue: Cue, text: str) -> Cue | None:
 
 
 def _main_clause_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
-    """The first cue with a named speaker in the sentence the last cue belongs to."""
+    """The first cue with a named or pronoun speaker in the sentence the last cue belongs to."""
     last = cues[-1]
     start = max((k + 1 for k, t in enumerate(tokens[: last.first]) if t.text in SENTENCE_END), default=0)
-    return next((c for c in cues[:-1] if c.first >= start and c.mention.kind == "name"), None)
+    return next((c for c in cues[:-1] if c.first >= start and c.mention.kind in ("name", "pronoun")), None)
 
 
 def subject_cue(tokens: list[Token], text: str) -> Cue | None:
@@ -179,7 +182,7 @@ def _sentence_subject(tokens: list[Token], text: str) -> "Found | None":
         if t.text in SENTENCE_END or t.text in {"—", "--"}:
             start = k + 1
     # Skip an opening phrase: "In July, Gingrich dismissed ..."
-    if start < len(tokens) and tokens[start].lower in NON_NAME_CAPS:
+    if start < len(tokens) and tokens[start].lower in NON_NAME_CAPS and not _names_person(tokens, start):
         comma = next((k for k in range(start, min(len(tokens), start + 20)) if tokens[k].text == ","), None)
         if comma is not None:
             start = comma + 1
@@ -193,6 +196,8 @@ def _sentence_subject(tokens: list[Token], text: str) -> "Found | None":
             pronoun = Mention("pronoun", first.start, first.start + len(bare), bare, gender=PRONOUNS[bare])
             return pronoun, start, start
         return None
+    if first.lower == "the" or _is_possessive_name(first):
+        return _subject_description(tokens, start, text)
     if not (first.is_cap and first.is_word):
         return None
     end = cap_run_end(tokens, start)
@@ -203,6 +208,29 @@ def _sentence_subject(tokens: list[Token], text: str) -> "Found | None":
     if name is None or name.kind != "name" or name.possessive:
         return None
     return name, start, k - 1
+
+
+def _is_possessive_name(t: Token) -> bool:
+    return t.is_cap and t.text.endswith(("'s", "’s"))
+
+
+def _subject_description(tokens: list[Token], start: int, text: str) -> "Found | None":
+    """ "The Republican nominee also outlined ...", "Obama's former campaign strategist said": a description
+    of someone the article names, opening the sentence."""
+    end = start + 1
+    while end < len(tokens) and tokens[end].is_word and (tokens[end].is_cap or tokens[end].lower in DESCRIPTIVE):
+        end += 1
+    if end >= len(tokens) or end == start + 1 or not (tokens[end].is_word and tokens[end].text.islower()):
+        return None
+    found = _description(tokens, start, end - 1, text)
+    if found is None or found[0].kind != "description":
+        return None
+    return found
+
+
+def _names_person(tokens: list[Token], start: int) -> bool:
+    """Whether the capitalised run at start holds a known given name: "Rival Hillary Clinton had"."""
+    return any(t.lower in MALE_NAMES or t.lower in FEMALE_NAMES for t in tokens[start + 1 : cap_run_end(tokens, start)])
 
 
 def _starts_predicate(t: Token) -> bool:
@@ -314,7 +342,7 @@ def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
         t = tokens[j]
         if not t.is_word:
             return None
-        if t.lower in DETERMINERS:
+        if t.lower in DETERMINERS or _is_possessive_name(t):
             if j > 0 and tokens[j - 1].lower in PREPOSITIONS:
                 j -= 2
                 continue
@@ -339,7 +367,7 @@ def _description(tokens: list[Token], det: int, last: int, text: str) -> Found |
     first_head = next(
         (h for h in heads if h in UNNAMED_HEADS or h in TITLE_HEADS or h in ORG_WORDS or h in PERSON_NOUNS), None
     )
-    definite = tokens[det].lower == "the"
+    definite = tokens[det].lower == "the" or _is_possessive_name(tokens[det])
     if first_head is None:
         # "The clip says", "the ad's narrator says": a speaker the text does not name.
         return Mention("unnamed", start, end, phrase), det, last
