@@ -57,6 +57,65 @@ def test_more_lines_are_page_chrome():
     assert extract_quotes('MORE: "Know your rights" events planned\n') == []
 
 
+def test_party_and_state_abbreviation_does_not_end_the_sentence():
+    text = '"We expect the override to pass," Senate Majority Leader Ann Lowe, R-Ky., said Tuesday.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Ann Lowe", "Senate Majority Leader")
+
+
+def test_definite_description_resolves_to_the_titled_person():
+    text = (
+        "Sen. Rosa Ortiz spoke in Burlington on Friday.\n"
+        'The Vermont senator said the detention policy was "a moral failure of the first order."\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Rosa Ortiz"
+    assert q.mention == "The Vermont senator"
+
+
+def test_organisation_description_resolves_to_the_body_named():
+    text = (
+        "The Fairview Police Commission met on Monday.\n"
+        '"Officers will not ask about immigration status," the commission said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Fairview Police Commission"
+
+
+def test_pronoun_defers_to_the_name_its_sentence_gave():
+    text = (
+        "Maria Lopez met Ana Reyes on Monday.\n"
+        'Reyes said she opposed the raids because "they split families apart," she said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Ana Reyes"
+    assert q.mention == "Reyes"
+
+
+def test_nested_speech_verb_keeps_the_main_speaker():
+    text = 'Mayor Tom Reed said the new policy demands that every resident "keep listening to each other."\n'
+    [q] = extract_quotes(text)
+    assert q.speaker == "Tom Reed"
+
+
+def test_descriptive_appositive_is_a_title():
+    text = '"The program is broken," said Dana Kim, a real estate developer in Fresno.\n'
+    [q] = extract_quotes(text)
+    assert q.speaker == "Dana Kim"
+    assert q.title == "real estate developer in Fresno"
+
+
+def test_lower_case_descriptor_before_name():
+    text = '"Nobody asked us," said farmworker Sam Ortiz.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Sam Ortiz", "farmworker")
+
+
+def test_show_name_after_possessive_is_a_work_not_a_quote():
+    text = 'Governor Lena Hart told NBC\'s "Meet the Press" that "the state will not cooperate with raids."\n'
+    assert [q.text for q in extract_quotes(text)] == ["the state will not cooperate with raids."]
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -10,10 +10,10 @@ from tests.conftest import shared
 
 FLOORS = {
     "quote_f1": 0.935,
-    "mention_acc": 0.825,
-    "name_acc": 0.795,
-    "title_acc": 0.670,
-    "statement_f1": 0.855,
+    "mention_acc": 0.870,
+    "name_acc": 0.830,
+    "title_acc": 0.750,
+    "statement_f1": 0.865,
 }
 
 
