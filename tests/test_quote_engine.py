@@ -116,6 +116,15 @@ def test_show_name_after_possessive_is_a_work_not_a_quote():
     assert [q.text for q in extract_quotes(text)] == ["the state will not cooperate with raids."]
 
 
+def test_capitalised_speech_word_inside_a_name_is_not_a_verb():
+    text = (
+        "Secretary Paul Grant spoke on Friday. He said the United States will seek new measures "
+        '"to show that there are consequences."\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Paul Grant"
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -48,6 +48,8 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
     cues = []
     for v, t in enumerate(tokens):
         lower = t.lower
+        if t.is_cap and v > 0 and tokens[v - 1].text not in SENTENCE_END:
+            continue  # "the United States", "Reports Say": a name, not a verb
         if lower == "according" and v + 1 < len(tokens) and tokens[v + 1].lower == "to":
             found = _subject_after(tokens, v + 1, text)
         elif lower in SPEECH_VERBS and lower.endswith("ing") and v > 0 and tokens[v - 1].lower in {",", "by", "in"}:

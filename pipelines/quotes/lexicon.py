@@ -110,7 +110,7 @@ ORG_WORDS = frozenset(
     abc cbs fox msnbc npr ap afp bbc guardian tribune herald chronicle gazette magazine daily weekly
     review observer examiner inquirer record star sun globe mail telegraph economist politico breitbart
     axios bloomberg report poll survey school schools clinic hospital authority district caucus
-    federation firm llc ltd plc act debates amendment treaty accord convention summit conference
+    federation firm llc ltd plc act debates amendment treaty accord convention summit conference circuit
     immigration customs enforcement protection security affairs health human
     """.split()
 )
