@@ -125,6 +125,12 @@ def test_capitalised_speech_word_inside_a_name_is_not_a_verb():
     assert q.speaker == "Paul Grant"
 
 
+def test_plural_title_gives_the_singular():
+    text = 'Sens. Jon Tester (D-Mont.) and Ann Vitt (R-La.) pressed the bank.\n"This is fraud," Tester said.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Jon Tester", "Sen.")
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

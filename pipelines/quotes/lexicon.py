@@ -156,7 +156,7 @@ CHROME_PREFIXES = ("MORE:", "READ MORE", "RELATED:", "WATCH:", "SEE ALSO", "ALSO
 # Abbreviations that end with a period without ending the sentence.
 ABBREVIATIONS = frozenset(
     """
-    mr mrs ms dr sen rep gov lt gen sgt det st jr sr prof rev col capt maj cmdr adm pres supt insp del
+    mr mrs ms dr sen rep gov lt gen sgt det st jr sr prof rev col capt maj cmdr adm pres supt insp del sens reps
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k d.c inc corp co no vs etc
     """.split()
 )
@@ -181,9 +181,12 @@ EXPANSIONS = {
     "FBI": "Federal Bureau of Investigation",
 }
 
+# Plural titles before a list of names ("Sens. Jon Tester and David Vitter"): each holds the singular.
+PLURAL_TITLES = {"Sens.": "Sen.", "Reps.": "Rep."}
+
 # Titles as abbreviated before names ("Sen. Jon Tester"); kept as printed in titles.
 TITLE_ABBREVIATIONS = frozenset(
-    {"sen", "rep", "gov", "lt", "gen", "sgt", "det", "supt", "pres", "rev", "da", "d.a", "del"}
+    {"sen", "rep", "gov", "lt", "gen", "sgt", "det", "supt", "pres", "rev", "da", "d.a", "del", "sens", "reps"}
 )
 
 # Common given names, for resolving "he" and "she" to the right person. Ambiguous names are left out.

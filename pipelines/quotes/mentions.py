@@ -10,6 +10,7 @@ from pipelines.quotes.lexicon import (
     NON_NAME_CAPS,
     ORG_WORDS,
     PLACE_WORDS,
+    PLURAL_TITLES,
     SPEECH_VERBS,
     TITLE_ABBREVIATIONS,
     TITLE_HEADS,
@@ -186,7 +187,7 @@ def _title_parts(head: list[Token]) -> tuple[str | None, str | None]:
         k -= 1
     title_words = words[k:]
     place = " ".join(w.text.removesuffix("'s").removesuffix("’s") for w in words[:k])
-    title = " ".join(w.text for w in title_words) or None
+    title = " ".join(PLURAL_TITLES.get(w.text, w.text) for w in title_words) or None
     return title, (expand(place) if place else None)
 
 
