@@ -131,6 +131,15 @@ def test_plural_title_gives_the_singular():
     assert (q.speaker, q.title) == ("Jon Tester", "Sen.")
 
 
+def test_surname_that_is_a_title_word():
+    text = (
+        "Howard Dean, a former party chairman, spoke on Monday.\n"
+        'Dean, a medical doctor, poked at the nominee, tweeting, "Notice him sniffing all the time."\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Howard Dean", "former party chairman")
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -207,9 +207,14 @@ def _sentence_subject(tokens: list[Token], text: str) -> "Found | None":
     if k >= len(tokens) or not (tokens[k].is_word and tokens[k].text.islower()):
         return None
     name = parse_run(tokens[start:end], text)
-    if name is None or name.kind != "name" or name.possessive:
+    if name is None or name.possessive or not (name.kind == "name" or _bare_title(name, end - start)):
         return None
     return name, start, k - 1
+
+
+def _bare_title(mention: Mention, words: int) -> bool:
+    """ "Dean, a former chairman, poked ...": one capitalised title word as a subject may be a surname."""
+    return mention.kind == "description" and words == 1
 
 
 def _is_possessive_name(t: Token) -> bool:

@@ -1,7 +1,7 @@
 """The quote engine: text in, attributed quotes out. Pure Python; no Scrapy, no database."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipelines.quotes.attribution import (
     Cue,
@@ -225,7 +225,13 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
     elif m.kind == "description" and m.title and m.is_org:
         entity = index.by_org_head(m.title, m.start)
     elif m.kind == "description" and m.title:
-        entity = index.by_title(m.title, m.start)
+        # "Dean said": a surname that is also a title word, when the article named a "Howard Dean".
+        described = m.title
+        surname = index.lookup(m.text, m.start) if m.text.istitle() and " " not in m.text else None
+        if surname is not None and not surname.is_org:
+            entity, m = surname, replace(m, title=None)
+        else:
+            entity = index.by_title(described, m.start)
     if entity is None:
         return Speaker(None, None, None, None, m, cue.verb.text)
     title, org = _organization(entity.title or m.title, entity.jurisdiction or m.jurisdiction, place)

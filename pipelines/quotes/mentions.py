@@ -125,7 +125,7 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
             split = k
     head = words[: split + 1]
     name_words = words[split + 1 :]
-    if not name_words or is_title_word(words[-1]):
+    if not name_words or (is_title_word(words[-1]) and not _given_name_before(words)):
         return _description(words, text)
     # "Lamar Alexander of Tennessee": the place is not part of a person's name.
     cut = next((k for k, w in enumerate(name_words) if w.lower in PLACE_CONNECTORS), None)
@@ -175,6 +175,11 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
         gender=gender,
         possessive=possessive,
     )
+
+
+def _given_name_before(words: list[Token]) -> bool:
+    """ "Howard Dean", "Jane Chancellor": a surname that is also a title word, after a given name."""
+    return len(words) >= 2 and (words[-2].lower in MALE_NAMES or words[-2].lower in FEMALE_NAMES)
 
 
 def _title_parts(head: list[Token]) -> tuple[str | None, str | None]:
