@@ -79,7 +79,7 @@ def test_organisation_description_resolves_to_the_body_named():
         '"Officers will not ask about immigration status," the commission said.\n'
     )
     [q] = extract_quotes(text)
-    assert q.speaker == "Fairview Police Commission"
+    assert (q.speaker, q.speaker_kind, q.title) == ("Fairview Police Commission", "organization", None)
 
 
 def test_pronoun_defers_to_the_name_its_sentence_gave():

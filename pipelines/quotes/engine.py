@@ -223,7 +223,8 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
         elif m.text.lower() == "it":
             entity = index.last_org(m.start)
     elif m.kind == "description" and m.title and m.is_org:
-        entity = index.by_org_head(m.title, m.start)
+        # The head ("commission") found the body; it is not the body's title.
+        entity, m = index.by_org_head(m.title, m.start), replace(m, title=None)
     elif m.kind == "description" and m.title:
         # "Dean said": a surname that is also a title word, when the article named a "Howard Dean".
         described = m.title
