@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pipelines.quotes.attribution import (
+    SENTENCE_END,
     Cue,
     after_comma_cue,
     dash_cue,
@@ -119,9 +120,9 @@ def _cue_for(
 def _previous_sentence_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
     """`Cummings called him a master at deals. “He showed again ...”`: a quote standing as its own sentence
     after a sentence in which a named person speaks is theirs."""
-    if not tokens or tokens[-1].text not in {".", "!", "?"}:
+    if not tokens or tokens[-1].text not in SENTENCE_END:
         return None
-    start = max((k + 1 for k, t in enumerate(tokens[:-1]) if t.text in {".", "!", "?"}), default=0)
+    start = max((k + 1 for k, t in enumerate(tokens[:-1]) if t.text in SENTENCE_END), default=0)
     spoken = [c for c in cues if c.first >= start and c.mention.kind == "name"]
     if spoken:
         return spoken[0]
@@ -131,7 +132,7 @@ def _previous_sentence_cue(tokens: list[Token], cues: list[Cue], text: str) -> C
 
 def _mid_sentence(before: list[Token]) -> bool:
     """Whether the prose before a quote opens the sentence the quote belongs to."""
-    return bool(before) and before[-1].text not in {".", "!", "?"} and any(t.is_word for t in before)
+    return bool(before) and before[-1].text not in SENTENCE_END and any(t.is_word for t in before)
 
 
 def _same_person(named: Mention, pronoun: Mention) -> bool:
@@ -179,7 +180,7 @@ def _ends_with_comma(text: str, span: Span) -> bool:
 
 
 def _ends_sentence(tokens: list[Token]) -> bool:
-    return any(t.text in {".", "!", "?"} for t in tokens)
+    return any(t.text in SENTENCE_END for t in tokens)
 
 
 def _gaps(text: str, p: Paragraph) -> list[list[Token]]:
