@@ -43,6 +43,11 @@ class Cue:
     last: int
 
 
+def sentence_start(tokens: list[Token], end: int) -> int:
+    """Index of the first token of the sentence that tokens[end] belongs to."""
+    return max((k + 1 for k, t in enumerate(tokens[:end]) if t.text in SENTENCE_END), default=0)
+
+
 def find_cues(tokens: list[Token], text: str) -> list[Cue]:
     """Every speech verb in the tokens that has a speaker phrase next to it."""
     cues = []
@@ -128,7 +133,7 @@ def trailing_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
     if cue.mention.kind == "pronoun":
         # "Clinton says she appreciated ... what she calls “...”": the pronoun points back to the
         # subject of the sentence, which is the mention to report.
-        start = max((k + 1 for k, t in enumerate(tokens[: cue.first]) if t.text in SENTENCE_END), default=0)
+        start = sentence_start(tokens, cue.first)
         cue = next(c for c in cues if c.first >= start or c is cue)
         if cue.mention.kind == "pronoun":
             cue = bound_subject(tokens[: cue.first], cue, text) or cue
@@ -161,7 +166,7 @@ def bound_subject(tokens: list[Token], cue: Cue, text: str) -> Cue | None:
 def _main_clause_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
     """The first cue with a named or pronoun speaker in the sentence the last cue belongs to."""
     last = cues[-1]
-    start = max((k + 1 for k, t in enumerate(tokens[: last.first]) if t.text in SENTENCE_END), default=0)
+    start = sentence_start(tokens, last.first)
     return next((c for c in cues[:-1] if c.first >= start and c.mention.kind in ("name", "pronoun")), None)
 
 

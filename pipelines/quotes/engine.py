@@ -10,6 +10,7 @@ from pipelines.quotes.attribution import (
     dash_cue,
     find_cues,
     leading_cue,
+    sentence_start,
     subject_cue,
     trailing_cue,
 )
@@ -122,7 +123,7 @@ def _previous_sentence_cue(tokens: list[Token], cues: list[Cue], text: str) -> C
     after a sentence in which a named person speaks is theirs."""
     if not tokens or tokens[-1].text not in SENTENCE_END:
         return None
-    start = max((k + 1 for k, t in enumerate(tokens[:-1]) if t.text in SENTENCE_END), default=0)
+    start = sentence_start(tokens, len(tokens) - 1)
     spoken = [c for c in cues if c.first >= start and c.mention.kind == "name"]
     if spoken:
         return spoken[0]

@@ -125,7 +125,8 @@ UNNAMED_HEADS = frozenset(
     """.split()
 )
 
-# Nouns that describe a person without a title ("the New York businessman said").
+# Nouns for a person described rather than named ("the New York businessman", "the Vermont senator"): when
+# no titled person in the article matches, such a description means the person the article names most.
 PERSON_NOUNS = frozenset(
     """
     businessman businesswoman billionaire mogul tycoon magnate politician congressman congresswoman
