@@ -140,6 +140,21 @@ def test_surname_that_is_a_title_word():
     assert (q.speaker, q.title) == ("Howard Dean", "former party chairman")
 
 
+def test_office_with_of_stays_in_the_title():
+    text = (
+        "The ruling dealt a blow to Republican Secretary of State Jon Husted on Friday.\n"
+        'In a statement, Husted said the decision "will force us to put voters back on the rolls."\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Jon Husted", "Republican Secretary of State")
+
+
+def test_body_named_after_an_office_is_an_organisation():
+    text = '"We will review the ruling carefully," the Department of Justice said.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.speaker_kind) == ("Department of Justice", "organization")
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -121,11 +121,13 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
         if w.lower in HONORIFICS:
             gender = HONORIFICS[w.lower] or gender
             split = k
-        elif is_title_word(w) and k + 1 < len(words):
-            split = k
+        elif is_title_word(w) and k + 1 < len(words) and not (k and words[k - 1].lower == "of"):
+            split = k  # (after "of" a title word names a body or office: "Department of Justice")
     head = words[: split + 1]
     name_words = words[split + 1 :]
-    if not name_words or (is_title_word(words[-1]) and not _given_name_before(words)):
+    if name_words and name_words[0].lower == "of":
+        head, name_words = _office_of(head, name_words)
+    if not name_words or (is_title_word(words[-1]) and not _given_name_before(words) and not _body_of(words)):
         return _description(words, text)
     # "Lamar Alexander of Tennessee": the place is not part of a person's name.
     cut = next((k for k, w in enumerate(name_words) if w.lower in PLACE_CONNECTORS), None)
@@ -177,6 +179,22 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
     )
 
 
+def _office_of(head: list[Token], rest: list[Token]) -> tuple[list[Token], list[Token]]:
+    """ "Secretary of State Jon Husted": the office runs on to the given name (or, with none we know, to
+    the last two words, or the last of three), so "of State" stays in the title."""
+    given = next((k for k, w in enumerate(rest) if w.lower in MALE_NAMES or w.lower in FEMALE_NAMES), None)
+    if given is None or given < 2:
+        given = len(rest) - 2 if len(rest) > 3 else len(rest) - 1
+    if given < 2:
+        return head, rest
+    return head + rest[:given], rest[given:]
+
+
+def _body_of(words: list[Token]) -> bool:
+    """ "Department of Justice", "Board of Supervisors": a body named after the office it holds."""
+    return len(words) > 2 and words[-2].lower == "of" and is_org_name(words[:-2])
+
+
 def _given_name_before(words: list[Token]) -> bool:
     """ "Howard Dean", "Jane Chancellor": a surname that is also a title word, after a given name."""
     return len(words) >= 2 and (words[-2].lower in MALE_NAMES or words[-2].lower in FEMALE_NAMES)
@@ -187,7 +205,8 @@ def _title_parts(head: list[Token]) -> tuple[str | None, str | None]:
     words = [w for w in head if w.lower not in HONORIFICS]
     if not words:
         return None, None
-    k = len(words)
+    # "Secretary of State": the words after the office's "of" belong to the title.
+    k = next((k for k in range(1, len(words)) if words[k].lower == "of" and is_title_word(words[k - 1])), len(words))
     while k > 0 and (is_title_word(words[k - 1]) or words[k - 1].lower in TITLE_MODIFIERS):
         k -= 1
     title_words = words[k:]
