@@ -155,6 +155,16 @@ def test_body_named_after_an_office_is_an_organisation():
     assert (q.speaker, q.speaker_kind) == ("Department of Justice", "organization")
 
 
+def test_gendered_title_word_tells_whom_she_means():
+    text = (
+        '"They are wrong," said 9/11 widow Terry Strada.\n\n'
+        "Senator Dale Cobb vetoed the bill on Friday.\n\n"
+        'She continued, "All we are asking for is a chance to be heard in court."\n'
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.title) for q in quotes] == [("Terry Strada", "9/11 widow")] * 2
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

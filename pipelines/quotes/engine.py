@@ -219,6 +219,7 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
             title, org = _organization(m.title, m.jurisdiction, place)
             kind = "organization" if m.is_org else "person"
             return Speaker(m.name, kind, title, org, m, cue.verb.text)
+        index.learn(entity, m)
     elif m.kind == "pronoun":
         if m.gender in ("m", "f"):
             entity = index.last_person(m.start, m.gender)

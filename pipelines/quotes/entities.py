@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from pipelines.quotes.lexicon import (
     DETERMINERS,
     FEMALE_NAMES,
+    FEMALE_TITLE_WORDS,
     GENERIC_ORG_HEADS,
     MALE_NAMES,
+    MALE_TITLE_WORDS,
     PERSON_NOUNS,
     SPEECH_VERBS,
     TITLE_HEADS,
@@ -69,10 +71,17 @@ class EntityIndex:
             entity = self.entities.get(_key(mention.name)) or self._new(mention.name, mention.is_org)
         entity.title = entity.title or mention.title or appositive
         entity.jurisdiction = entity.jurisdiction or mention.jurisdiction
-        entity.gender = entity.gender or mention.gender
+        entity.gender = entity.gender or mention.gender or _title_gender(mention.title or appositive)
         entity.positions.append(mention.start)
         self._order.append((mention.start, entity, subject and not mention.possessive))
         return entity
+
+    def learn(self, entity: Entity, mention: Mention) -> None:
+        """Keep what a cue's mention says of a known entity ("said 9/11 widow Terry Strada") for the
+        pronouns and descriptions that follow."""
+        if entity.title is None and mention.title:
+            entity.title = mention.title
+        entity.gender = entity.gender or mention.gender or _title_gender(mention.title)
 
     def _new(self, name: str, is_org: bool) -> Entity:
         entity = Entity(name, is_org)
@@ -191,6 +200,14 @@ class EntityIndex:
                 return entity
             latest = latest or entity
         return latest if head in GENERIC_ORG_HEADS else None
+
+
+def _title_gender(title: str | None) -> str:
+    """ "m" or "f" when a title says so ("widow", "congressman"), else ""."""
+    words = set((title or "").lower().replace("'s", " ").split())
+    if words & FEMALE_TITLE_WORDS:
+        return "f"
+    return "m" if words & MALE_TITLE_WORDS else ""
 
 
 def _office(word: str) -> str:

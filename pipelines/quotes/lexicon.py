@@ -201,7 +201,7 @@ MALE_NAMES = frozenset(
     johnny jon jonathan jose joseph josh joshua juan justin keith ken kenneth kevin kyle larry lawrence lee
     louis luis marco mark martin matt matthew michael mike mitch mitt nathan newt nicholas nick noah oscar
     patrick paul peter phil philip ralph randy raymond reince rex richard rick rob robert roger ron ronald roy
-    rudy russell ryan sam samuel scott sean sergio seth shamann stephen steve steven ted terry thomas tim
+    rudy russell ryan sam samuel scott sean sergio seth shamann stephen steve steven ted thomas tim
     timothy todd tom tony travis tyler victor vincent walter wayne william willie zachary bernard chad corey
     curtis dale dean franklin fernando hector jared jerome karl kirk lance lindsey manuel marcus mario marvin
     maxwell miguel neil norman omar pedro rafael reggie reid rodney sheldon stanley stuart ted tobias trey
@@ -222,6 +222,20 @@ FEMALE_NAMES = frozenset(
     amelia beth bonnie brittany carmen claudia colleen connie dolores erin eva gwen holly irene jacqueline
     jasmine joy kamala katie leah lillian lucy marcia maxine meghan miriam monica naomi priya
     renee sonia stacey sylvia tamara tanya tara vanessa
+    """.split()
+)
+
+# Title words that say whether a person is a man or a woman ("9/11 widow Terry Strada").
+FEMALE_TITLE_WORDS = frozenset(
+    """
+    widow mother wife daughter sister grandmother aunt niece mom congresswoman spokeswoman chairwoman
+    businesswoman councilwoman assemblywoman congresswomen actress queen princess girlfriend lady
+    """.split()
+)
+MALE_TITLE_WORDS = frozenset(
+    """
+    widower father husband son brother grandfather uncle nephew dad congressman spokesman chairman
+    businessman councilman assemblyman actor king prince boyfriend
     """.split()
 )
 
