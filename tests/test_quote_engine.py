@@ -165,6 +165,17 @@ def test_gendered_title_word_tells_whom_she_means():
     assert [(q.speaker, q.title) for q in quotes] == [("Terry Strada", "9/11 widow")] * 2
 
 
+def test_description_matches_the_office_not_a_bare_party_label():
+    text = (
+        "Republican Dan Brook spoke in Ohio on Monday.\n\n"
+        "Critics slammed Democratic vice presidential nominee Tom Kerr for his record.\n\n"
+        "The campaign of Republican presidential nominee Dan Brook answered at once.\n\n"
+        'The Republican nominee vowed to punish "those who violate classification rules."\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Dan Brook", "Republican presidential nominee")
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

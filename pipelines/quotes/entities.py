@@ -13,6 +13,7 @@ from pipelines.quotes.lexicon import (
     MALE_TITLE_WORDS,
     PERSON_NOUNS,
     SPEECH_VERBS,
+    TITLE_ABBREVIATIONS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     TITLE_SYNONYMS,
@@ -42,9 +43,19 @@ class Entity:
     gender: str = ""
     positions: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
+    offices: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.rename(self.name)
+
+    def give_title(self, title: str | None) -> None:
+        """Note a title the article gives; an office ("Republican presidential nominee") replaces a bare
+        label ("Republican"), and every office stays findable by description ("the nominee")."""
+        if not title:
+            return
+        self.offices |= _offices(title)
+        if self.title is None or (not _names_office(self.title) and _names_office(title)):
+            self.title = title
 
     def rename(self, name: str) -> None:
         """Change the name, keeping `words` (its words in lower case) in step."""
@@ -69,7 +80,7 @@ class EntityIndex:
         entity = self.lookup(mention.name, mention.start, mention.is_org, mention.gender)
         if entity is None or (len(mention.name.split()) > len(entity.words) and not entity.is_org):
             entity = self.entities.get(_key(mention.name)) or self._new(mention.name, mention.is_org)
-        entity.title = entity.title or mention.title or appositive
+        entity.give_title(mention.title or appositive)
         entity.jurisdiction = entity.jurisdiction or mention.jurisdiction
         entity.gender = entity.gender or mention.gender or _title_gender(mention.title or appositive)
         entity.positions.append(mention.start)
@@ -79,8 +90,7 @@ class EntityIndex:
     def learn(self, entity: Entity, mention: Mention) -> None:
         """Keep what a cue's mention says of a known entity ("said 9/11 widow Terry Strada") for the
         pronouns and descriptions that follow."""
-        if entity.title is None and mention.title:
-            entity.title = mention.title
+        entity.give_title(mention.title)
         entity.gender = entity.gender or mention.gender or _title_gender(mention.title)
 
     def _new(self, name: str, is_org: bool) -> Entity:
@@ -104,7 +114,7 @@ class EntityIndex:
         for pos, title in self._descriptions:
             entity = self._described(pos)
             if entity is not None and entity.title is None:
-                entity.title = title
+                entity.give_title(title)
 
     def lookup(self, name: str, pos: int, is_org: bool = False, gender: str = "") -> Entity | None:
         """The entity a printed name refers to at pos: exact, else by surname, else by a known given name."""
@@ -172,9 +182,11 @@ class EntityIndex:
         New York businessman"), the person the article has named most so far."""
         last = title.lower().split()[-1]
         head = _office(last)
-        found = [e for e in self.entities.values() if not e.is_org and e.title and head in _offices(e.title)]
+        found = [e for e in self.entities.values() if not e.is_org and head in e.offices]
         if found:
-            return max(found, key=lambda e: _closeness(e.positions, pos))
+            # "the Republican nominee": of the nominees, the one whose titles share the most words.
+            wanted = _offices(title)
+            return max(found, key=lambda e: (len(wanted & e.offices), _closeness(e.positions, pos)))
         return self._most_named(pos) if last in PERSON_NOUNS else None
 
     def _most_named(self, pos: int) -> Entity | None:
@@ -208,6 +220,10 @@ def _title_gender(title: str | None) -> str:
     if words & FEMALE_TITLE_WORDS:
         return "f"
     return "m" if words & MALE_TITLE_WORDS else ""
+
+
+def _names_office(title: str) -> bool:
+    return any(w.rstrip(".") in TITLE_HEADS or w.rstrip(".") in TITLE_ABBREVIATIONS for w in title.lower().split())
 
 
 def _office(word: str) -> str:
