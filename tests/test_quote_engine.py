@@ -176,6 +176,36 @@ def test_description_matches_the_office_not_a_bare_party_label():
     assert (q.speaker, q.title) == ("Dan Brook", "Republican presidential nominee")
 
 
+def test_that_after_a_speech_verb_opens_the_words_not_the_speaker():
+    text = 'Gorka similarly warned that officers he has spoken with "understand that we have no strategy."\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Gorka", "Gorka")
+
+
+def test_adverb_between_speaker_and_verb():
+    text = (
+        "Marc Lutz, the head of the tenants union, forcefully told a young man who asked about it that "
+        '"walking away is not a strategy at all."\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Marc Lutz"
+
+
+def test_speech_noun_after_a_possessive_phrase_is_not_a_verb():
+    text = (
+        "Governor Dan Brook spoke on Friday.\n\n"
+        'He did not address his series of early-morning tweets in which he called the mayor "a disgrace."\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Dan Brook", "he")
+
+
+def test_inverted_description_after_a_quote():
+    text = '"He will go to work for you," said the 46-year-old. "He never gives up."\n'
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.mention) for q in quotes] == [(None, "the 46-year-old")] * 2
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -31,6 +31,11 @@ MAX_APPOSITIVE_TOKENS = 40
 MAX_LEADING_WORDS = 2
 MAX_DESCRIPTOR_TOKENS = 6
 DASHES = frozenset({"―", "—", "–", "-"})
+# Long words ending in -ly that are not adverbs.
+NOT_ADVERBS = frozenset({"assembly", "monopoly", "anomaly", "butterfly"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+# After a speech verb these open what was said ("saying that ..."), not who said it.
+DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +292,7 @@ def _skip_back(tokens: list[Token], i: int) -> int:
     """Step back over adverbs and a parenthesis ("Rep. Gwen Moore (D-Wis.) said") before a verb."""
     while i >= 0:
         t = tokens[i]
-        if t.lower in ADVERBS and not t.is_cap:
+        if not t.is_cap and (t.lower in ADVERBS or _is_manner_adverb(t)):
             i -= 1
         elif t.text == ")":
             opening = next((k for k in range(i - 1, max(-1, i - 12), -1) if tokens[k].text == "("), None)
@@ -297,6 +302,11 @@ def _skip_back(tokens: list[Token], i: int) -> int:
         else:
             return i
     return i
+
+
+def _is_manner_adverb(t: Token) -> bool:
+    """ "forcefully", "sharply": an -ly word long enough not to be a noun like "rally" or "ally"."""
+    return t.is_word and len(t.lower) > 6 and t.lower.endswith("ly") and t.lower not in NOT_ADVERBS
 
 
 def _named_back(tokens: list[Token], i: int, text: str) -> Found | None:
@@ -371,8 +381,8 @@ def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
 
 def _description(tokens: list[Token], det: int, last: int, text: str) -> Found | None:
     words = tokens[det : last + 1]
-    if any(w.lower in FUNCTION_WORDS for w in words[1:]):
-        return None
+    if len(words) < 2 or any(w.lower in FUNCTION_WORDS for w in words[1:]):
+        return None  # "concluded his comments": a determiner alone names nobody
     start, end = words[0].start, words[-1].end
     heads = [w.lower for w in words[1:]]
     phrase = text[start:end]
@@ -381,6 +391,8 @@ def _description(tokens: list[Token], det: int, last: int, text: str) -> Found |
     )
     definite = tokens[det].lower == "the" or _is_possessive_name(tokens[det])
     if first_head is None:
+        if tokens[det].lower in POSSESSIVE_PRONOUNS and any(h in PREPOSITIONS for h in heads):
+            return None  # "his series of early-morning tweets": the speech word is a noun
         # "The clip says", "the ad's narrator says": a speaker the text does not name.
         return Mention("unnamed", start, end, phrase), det, last
     if definite and (first_head in TITLE_HEADS or first_head in PERSON_NOUNS):
@@ -448,6 +460,14 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
         if title and not mention.title:
             mention = replace(mention, title=title)
         return mention, i, k - 1
-    if words[0].lower in DETERMINERS:
+    if words[0].lower in DETERMINERS and words[0].lower not in DEMONSTRATIVES:
+        if k == i + 1 and words[0].lower in {"the", "a", "an"} and (v == 0 or tokens[v - 1].text == ","):
+            # "“...,” said the 46-year-old", "says a narrator": after a quote, the verb's inverted subject.
+            while k < len(tokens) and k - i <= MAX_DESCRIPTOR_TOKENS and _describes_speaker(tokens[k]):
+                k += 1
         return _description(tokens, i, k - 1, text)
     return None
+
+
+def _describes_speaker(t: Token) -> bool:
+    return t.is_word and t.lower not in FUNCTION_WORDS and t.lower not in PREPOSITIONS and t.lower not in SPEECH_VERBS
