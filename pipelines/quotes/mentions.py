@@ -136,8 +136,8 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
     possessive = name_words[-1].text.endswith(POSSESSIVE)
     if not (name_words[0].is_cap and name_words[-1].is_cap):
         return None
-    if all(w.lower in TITLE_MODIFIERS for w in name_words):
-        return None
+    if all(w.lower in TITLE_MODIFIERS or w.lower in NON_NAME_CAPS for w in name_words):
+        return None  # "his doctor Friday": no name after the title
     if not head and len(name_words) == 1 and name_words[0].lower.endswith("ing") and len(name_words[0].lower) > 5:
         return None  # "Bemoaning the ...": a participle opening the sentence
     # Party labels and the like before a known given name are a title: "Republican Donald Trump".
