@@ -3,6 +3,8 @@
 import pytest
 
 from pipelines.quotes import extract_quotes
+from pipelines.quotes.mentions import parse_run
+from pipelines.quotes.tokens import tokenize
 
 
 def speakers(text: str) -> list[tuple[str, str | None]]:
@@ -204,6 +206,21 @@ def test_inverted_description_after_a_quote():
     text = '"He will go to work for you," said the 46-year-old. "He never gives up."\n'
     quotes = extract_quotes(text)
     assert [(q.speaker, q.mention) for q in quotes] == [(None, "the 46-year-old")] * 2
+
+
+def test_description_passes_over_a_person_with_another_office():
+    text = (
+        "Dan Brook offered advice to Democratic nominee Ann Vale on Friday.\n\n"
+        "Asked whether Brook still senses anger at Vale among his supporters, the Vermont senator "
+        'acknowledged that there are "still some people who feel that way."\n\n'
+        '"We have to come together," Brook said.\n'
+    )
+    assert [(q.speaker, q.title) for q in extract_quotes(text)] == [("Dan Brook", "senator")] * 2
+
+
+@pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
+def test_party_label_after_a_name_is_not_a_person(label):
+    assert parse_run(tokenize(label, 0, len(label)), label) is None
 
 
 @pytest.mark.parametrize(

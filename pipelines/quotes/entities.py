@@ -26,6 +26,8 @@ FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 MAX_TITLE_HEAD_AT = 5
 # How far back (characters) a sentence subject stays the likely antecedent of a pronoun.
 PRONOUN_WINDOW = 1500
+# How many named mentions back a description ("the Vermont senator") may reach for its person.
+MAX_DESCRIBED_BACK = 4
 RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
 PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on"})
 TIME_NOUNS = frozenset("day days week weeks month months year years night morning afternoon evening time".split())
@@ -112,7 +114,7 @@ class EntityIndex:
         """Sort mentions, then give untitled people the titles of descriptions that follow them."""
         self._order.sort(key=lambda m: m[0])
         for pos, title in self._descriptions:
-            entity = self._described(pos)
+            entity = self._described(pos, _office(title.lower().split()[-1]))
             if entity is not None and entity.title is None:
                 entity.give_title(title)
 
@@ -161,12 +163,15 @@ class EntityIndex:
                 unproven = unproven or entity
         return evidenced or unproven
 
-    def _described(self, pos: int) -> Entity | None:
+    def _described(self, pos: int, office: str) -> Entity | None:
+        """The person a description at pos stands for: the latest named before it, passing over people
+        who hold some other office ("Clinton ... the Vermont senator" is not Clinton)."""
         k = bisect_left(self._order, pos, key=lambda m: m[0])
-        people = [e for _, e, _ in self._order[:k] if not e.is_org and len(e.words) > 1]
-        if not people:
-            return None
-        return people[-1]
+        people = [e for _, e, _ in self._order[:k] if not e.is_org and (len(e.words) > 1 or e.title)]
+        for entity in reversed(people[-MAX_DESCRIBED_BACK:]):
+            if entity.title is None or office in entity.offices:
+                return entity
+        return people[-1] if people else None
 
     def last_org(self, pos: int) -> Entity | None:
         """The organisation most recently named before pos."""

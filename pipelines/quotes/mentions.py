@@ -1,5 +1,6 @@
 """Noun phrases that name speakers: split a capitalised run into title, jurisdiction and name."""
 
+import re
 from dataclasses import dataclass
 
 from pipelines.quotes.lexicon import (
@@ -22,6 +23,8 @@ CONNECTORS = frozenset(
     {"of", "de", "la", "le", "van", "von", "der", "del", "da", "di", "du", "bin", "al", "and", "for", "the"}
 )
 POSSESSIVE = ("'s", "’s")
+# A party and state label ("R-Ky.", "D-Newport News"), printed after a lawmaker's name.
+PARTY_LABEL_RE = re.compile(r"^[RDI]-[A-Z]")
 PLACE_CONNECTORS = frozenset({"of", "for", "and", "the"})
 
 
@@ -135,6 +138,8 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
         name_words = name_words[:cut]
     possessive = name_words[-1].text.endswith(POSSESSIVE)
     if not (name_words[0].is_cap and name_words[-1].is_cap):
+        return None
+    if PARTY_LABEL_RE.match(name_words[0].text):
         return None
     if all(w.lower in TITLE_MODIFIERS or w.lower in NON_NAME_CAPS for w in name_words):
         return None  # "his doctor Friday": no name after the title
