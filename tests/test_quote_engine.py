@@ -223,6 +223,24 @@ def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None
 
 
+def test_transcript_turns_are_said_by_the_labelled_speaker():
+    text = (
+        "Senator Maria Lopez spoke with Chris Dunn on Sunday. Partial transcript as follows:\n\n"
+        '"DUNN: Senator, will you support the bill?\n\n'
+        '"LOPEZ: Well, look, I think the bill is a good start. But it is not enough.\n\n'
+        '"It does nothing for the families who were split apart by the raids.\n\n'
+        '"(CROSSTALK.)\n\n'
+        '"DUNN: Thank you, Senator."\n'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Chris Dunn", "Maria Lopez", "Maria Lopez", "Chris Dunn"]
+
+
+def test_quote_inside_an_unquoted_transcript_turn():
+    text = 'Mayor Ann Cole took questions on Monday.\n\nCOLE: The council called it "a reckless plan," and I agree.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Ann Cole", "Mayor")
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

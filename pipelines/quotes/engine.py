@@ -66,6 +66,14 @@ def extract_quotes(text: str) -> list[Quote]:
             carried, open_quote = None, False
             introduced = _colon_cue(text, p, para_gaps[-1])
             continue
+        if p.turn is not None:
+            # A transcript turn: whoever the label names says what is quoted in it.
+            carried, open_quote, introduced = _turn_speaker(text, p.turn, index), False, None
+            for k, span in enumerate(p.quotes):
+                if not (_is_title_of_work(text, span) and _names_a_work(para_gaps[k])):
+                    statement += 1
+                    quotes.append(_quote(text, span, carried, statement))
+            continue
         cues = [find_cues(tokens, text) for tokens in para_gaps]
         previous: Cue | None = None
         for k, span in enumerate(p.quotes):
@@ -241,6 +249,20 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
     title, org = _organization(entity.title or m.title, entity.jurisdiction or m.jurisdiction, place)
     kind = "organization" if entity.is_org else "person"
     return Speaker(entity.name, kind, title, org, m, cue.verb.text)
+
+
+def _turn_speaker(text: str, label: tuple[int, int], index: EntityIndex) -> Speaker:
+    """The speaker a transcript label names ("PENCE" -> Mike Pence); a bare "Q" or "A" names nobody."""
+    start, end = label
+    name = " ".join(w.capitalize() for w in text[start:end].split())
+    mention = Mention("name", start, end, text[start:end], name=name)
+    if len(name) < 2:
+        return Speaker(None, None, None, None, mention, ":")
+    entity = index.lookup(name, start)
+    if entity is None:
+        return Speaker(name, "person", None, None, mention, ":")
+    title, org = _organization(entity.title, entity.jurisdiction, None)
+    return Speaker(entity.name, "organization" if entity.is_org else "person", title, org, mention, ":")
 
 
 def _organization(title: str | None, jurisdiction: str | None, place: str | None) -> tuple[str | None, str | None]:

@@ -9,6 +9,9 @@ LINE_RE = re.compile(r"[^\n]+")
 OPENERS = frozenset('"\u201c\u201e\u00ab')
 CLOSERS = frozenset('"\u201d\u00bb')
 QUOTE_TRIM = '"\u201c\u201d\u201e\u00ab\u00bb \t.,;:?!'
+# A transcript turn: a speaker label in capitals and a colon opening the paragraph ("PENCE: Well, ..."),
+# or a stage note ("(CROSSTALK.)"), either one perhaps inside the quote marks of a quoted transcript.
+TURN_RE = re.compile(r"([\"\u201c]?)(?:([A-Z][A-Z.'\u2019\- ]*[A-Z.]):\s|\([A-Z][A-Z .]*\))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,11 +31,18 @@ class Paragraph:
     end: int
     quotes: tuple[Span, ...]
     chrome: bool
+    turn: tuple[int, int] | None = None
 
 
 def paragraphs(text: str) -> list[Paragraph]:
-    """Split text into paragraphs (one per non-blank line) and find the quotes in each."""
+    """Split text into paragraphs (one per non-blank line) and find the quotes in each.
+
+    In a transcript the speaker label of each turn (`turn`, its span) says who speaks, also in the
+    paragraphs that continue a quoted turn.
+    """
     out = []
+    turn: tuple[int, int] | None = None
+    quoted_transcript = False
     for m in LINE_RE.finditer(text):
         start, end = m.start(), m.end()
         while start < end and text[start].isspace():
@@ -42,7 +52,17 @@ def paragraphs(text: str) -> list[Paragraph]:
         if start == end:
             continue
         chrome = text.startswith(CHROME_PREFIXES, start)
-        out.append(Paragraph(start, end, () if chrome else tuple(_quotes(text, start, end)), chrome))
+        label = None if chrome else TURN_RE.match(text, start, end)
+        if label is not None and not label.group(2) and turn is None:
+            label = None  # "(AP) --": a stage note only inside a transcript
+        if label is not None:
+            quoted_transcript = bool(label.group(1))
+            turn = label.span(2) if label.group(2) else turn
+        elif not (quoted_transcript and text[start] in OPENERS):
+            turn, quoted_transcript = None, False
+        stage_note = label is not None and not label.group(2)
+        quotes = () if chrome or stage_note else tuple(_quotes(text, start, end))
+        out.append(Paragraph(start, end, quotes, chrome, turn))
     return out
 
 
