@@ -241,6 +241,25 @@ def test_quote_inside_an_unquoted_transcript_turn():
     assert (q.speaker, q.title) == ("Ann Cole", "Mayor")
 
 
+def test_the_president_is_the_office_holder_the_article_names_most():
+    text = (
+        "President Barack Obama held a town hall on Monday. Obama took questions for an hour.\n\n"
+        "Obama spoke about jobs. Tina Houchins had a question for the president.\n\n"
+        '"The truth is that this issue has been manufactured," the president said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Barack Obama"
+
+
+def test_surname_with_a_particle_at_the_start_of_a_sentence():
+    text = (
+        "De Blasio spoke in Chelsea on Sunday. Mayor Bill de Blasio said the blast was intentional.\n\n"
+        '"We do not see a link to terrorism," De Blasio said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Bill de Blasio"
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

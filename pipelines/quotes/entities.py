@@ -28,6 +28,7 @@ MAX_TITLE_HEAD_AT = 5
 PRONOUN_WINDOW = 1500
 # How many named mentions back a description ("the Vermont senator") may reach for its person.
 MAX_DESCRIBED_BACK = 4
+SURNAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "van", "von", "der", "le", "la", "al", "bin"})
 RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
 PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on"})
 TIME_NOUNS = frozenset("day days week weeks month months year years night morning afternoon evening time".split())
@@ -123,8 +124,13 @@ class EntityIndex:
         key = _key(name)
         exact = self.entities.get(key)
         words = key.split()
-        if len(words) > 1 or is_org:
+        if is_org:
             return exact
+        if len(words) > 1:
+            # "De Blasio" for "Bill de Blasio": a surname with a particle.
+            longer = [e for e in self._people_by_word.get(words[-1], ()) if e.words[-len(words) :] == words]
+            longer = [e for e in longer if len(e.words) > len(words) and words[0] in SURNAME_PARTICLES]
+            return max(longer, key=lambda e: len(e.positions)) if longer else exact
         for position in (-1, 0):
             if position == 0 and words[0] not in MALE_NAMES and words[0] not in FEMALE_NAMES:
                 continue
@@ -191,7 +197,7 @@ class EntityIndex:
         if found:
             # "the Republican nominee": of the nominees, the one whose titles share the most words.
             wanted = _offices(title)
-            return max(found, key=lambda e: (len(wanted & e.offices), _closeness(e.positions, pos)))
+            return max(found, key=lambda e: (len(wanted & e.offices), len(e.positions), _closeness(e.positions, pos)))
         return self._most_named(pos) if last in PERSON_NOUNS else None
 
     def _most_named(self, pos: int) -> Entity | None:
