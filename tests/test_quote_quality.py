@@ -10,10 +10,10 @@ from tests.conftest import shared
 
 FLOORS = {
     "quote_f1": 0.935,
-    "mention_acc": 0.870,
-    "name_acc": 0.830,
-    "title_acc": 0.750,
-    "statement_f1": 0.865,
+    "mention_acc": 0.880,
+    "name_acc": 0.850,
+    "title_acc": 0.800,
+    "statement_f1": 0.870,
 }
 
 
