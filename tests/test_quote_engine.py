@@ -260,6 +260,12 @@ def test_surname_with_a_particle_at_the_start_of_a_sentence():
     assert q.speaker == "Bill de Blasio"
 
 
+def test_label_naming_nobody_in_the_article_is_not_a_transcript_speaker():
+    text = 'Mayor Ann Cole spoke on Monday.\n\nUPDATE: Cole said "the plan is reckless and wrong."\n'
+    [q] = extract_quotes(text)
+    assert q.speaker == "Ann Cole"
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -66,9 +66,10 @@ def extract_quotes(text: str) -> list[Quote]:
             carried, open_quote = None, False
             introduced = _colon_cue(text, p, para_gaps[-1])
             continue
-        if p.turn is not None:
+        turn = _turn_speaker(text, p.turn, index) if p.turn is not None else None
+        if turn is not None:
             # A transcript turn: whoever the label names says what is quoted in it.
-            carried, open_quote, introduced = _turn_speaker(text, p.turn, index), False, None
+            carried, open_quote, introduced = turn, False, None
             for k, span in enumerate(p.quotes):
                 if not (_is_title_of_work(text, span) and _names_a_work(para_gaps[k])):
                     statement += 1
@@ -251,18 +252,17 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
     return Speaker(entity.name, kind, title, org, m, cue.verb.text)
 
 
-def _turn_speaker(text: str, label: tuple[int, int], index: EntityIndex) -> Speaker:
-    """The speaker a transcript label names ("PENCE" -> Mike Pence); a bare "Q" or "A" names nobody."""
+def _turn_speaker(text: str, label: tuple[int, int], index: EntityIndex) -> Speaker | None:
+    """The person a transcript label names ("PENCE" -> Mike Pence), when the article names them: a label
+    naming nobody we know ("UPDATE:", "Q:") is not a speaker."""
     start, end = label
     name = " ".join(w.capitalize() for w in text[start:end].split())
-    mention = Mention("name", start, end, text[start:end], name=name)
-    if len(name) < 2:
-        return Speaker(None, None, None, None, mention, ":")
     entity = index.lookup(name, start)
-    if entity is None:
-        return Speaker(name, "person", None, None, mention, ":")
+    if entity is None or entity.is_org:
+        return None
+    mention = Mention("name", start, end, text[start:end], name=name)
     title, org = _organization(entity.title, entity.jurisdiction, None)
-    return Speaker(entity.name, "organization" if entity.is_org else "person", title, org, mention, ":")
+    return Speaker(entity.name, "person", title, org, mention, ":")
 
 
 def _organization(title: str | None, jurisdiction: str | None, place: str | None) -> tuple[str | None, str | None]:
