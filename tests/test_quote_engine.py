@@ -266,6 +266,16 @@ def test_label_naming_nobody_in_the_article_is_not_a_transcript_speaker():
     assert q.speaker == "Ann Cole"
 
 
+def test_pronoun_subject_before_comma_saying():
+    text = (
+        "Howard Dean, a former party chairman, spoke on Monday.\n\n"
+        "Dean, a medical doctor, then appeared on television.\n\n"
+        'He then defended the remark, saying, "I do not think this is a ridiculous idea at all."\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Howard Dean", "He")
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -194,7 +194,12 @@ def _sentence_subject(tokens: list[Token], text: str) -> "Found | None":
         if t.text in SENTENCE_END or t.text in {"—", "--"}:
             start = k + 1
     # Skip an opening phrase: "In July, Gingrich dismissed ..."
-    if start < len(tokens) and tokens[start].lower in NON_NAME_CAPS and not _names_person(tokens, start):
+    if (
+        start < len(tokens)
+        and tokens[start].lower in NON_NAME_CAPS
+        and tokens[start].lower not in PRONOUNS
+        and not _names_person(tokens, start)
+    ):
         comma = next((k for k in range(start, min(len(tokens), start + 20)) if tokens[k].text == ","), None)
         if comma is not None:
             start = comma + 1
@@ -205,7 +210,8 @@ def _sentence_subject(tokens: list[Token], text: str) -> "Found | None":
     if bare in PRONOUNS and bare not in {"it", "i", "we"}:
         following = tokens[start + 1]
         if bare != first.lower or (following.is_word and following.text.islower()):
-            pronoun = Mention("pronoun", first.start, first.start + len(bare), bare, gender=PRONOUNS[bare])
+            end = first.start + len(bare)
+            pronoun = Mention("pronoun", first.start, end, text[first.start : end], gender=PRONOUNS[bare])
             return pronoun, start, start
         return None
     if first.lower == "the" or _is_possessive_name(first):

@@ -2,7 +2,7 @@
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipelines.quotes.lexicon import (
     DETERMINERS,
@@ -320,6 +320,12 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
         while j < len(tokens) and (_in_name_run(tokens[j]) or tokens[j].is_cap):
             j = cap_run_end(tokens, j) if tokens[j].is_cap and tokens[j].is_word else j + 1
         mention = parse_run(tokens[i:j], text)
+        if mention is not None and mention.kind == "description" and j == i + 1 and tokens[i].is_cap:
+            # "Dean, a medical doctor, then appeared": a surname that is a title word, once the article
+            # has named a "Howard Dean".
+            known = index.lookup(tokens[i].text, tokens[i].start)
+            if known is not None and not known.is_org:
+                mention = replace(mention, kind="name", name=tokens[i].text, title=None, jurisdiction=None)
         if mention is not None and mention.kind == "name":
             index.add(mention, appositive_title(tokens, j), _is_subject(tokens, i, j))
         elif mention is not None and mention.title and "the" in (tokens[i].lower, tokens[i - 1].lower if i else ""):
