@@ -276,6 +276,12 @@ def test_pronoun_subject_before_comma_saying():
     assert (q.speaker, q.mention) == ("Howard Dean", "He")
 
 
+def test_as_someone_put_it():
+    text = 'As Mayor Ann Cole puts it, "we are not a branch of immigration enforcement."\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Ann Cole", "Mayor")
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

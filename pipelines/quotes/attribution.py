@@ -67,6 +67,8 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
             found = _sentence_subject(tokens[:v], text)
         elif lower in SPEECH_VERBS and not _is_noun(tokens, v):
             found = _subject_before(tokens, v, text) or _subject_after(tokens, v, text)
+        elif lower in {"put", "puts"} and v + 1 < len(tokens) and tokens[v + 1].lower == "it":
+            found = _subject_before(tokens, v, text)  # "as The New Yorker put it"
         else:
             continue
         if found is not None:
