@@ -277,7 +277,7 @@ def test_pronoun_subject_before_comma_saying():
 
 
 def test_as_someone_put_it():
-    text = 'As Mayor Ann Cole puts it, "we are not a branch of immigration enforcement."\n'
+    text = 'Critics call it a "reckless and dangerous plan for the city," as Mayor Ann Cole put it on Monday.\n'
     [q] = extract_quotes(text)
     assert (q.speaker, q.title) == ("Ann Cole", "Mayor")
 
