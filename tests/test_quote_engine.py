@@ -282,6 +282,12 @@ def test_as_someone_put_it():
     assert (q.speaker, q.title) == ("Ann Cole", "Mayor")
 
 
+def test_name_followed_by_a_title_modifier_is_still_indexed():
+    text = 'Secrecy is nothing new when it comes to Ann Vance\'s health issues.\n\n"It was a clot," she said.\n'
+    [q] = extract_quotes(text)
+    assert q.speaker == "Ann Vance"
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -319,6 +319,9 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
         # Titles in lower case run into the name: "presidential nominee Donald Trump".
         while j < len(tokens) and (_in_name_run(tokens[j]) or tokens[j].is_cap):
             j = cap_run_end(tokens, j) if tokens[j].is_cap and tokens[j].is_word else j + 1
+        # A modifier leads into a title or name, never ends a run: "Hillary Clinton's health issues".
+        while j > i + 1 and not tokens[j - 1].is_cap and not is_title_word(tokens[j - 1]):
+            j -= 1
         mention = parse_run(tokens[i:j], text)
         if mention is not None and mention.kind == "description" and j == i + 1 and tokens[i].is_cap:
             # "Dean, a medical doctor, then appeared": a surname that is a title word, once the article
