@@ -288,6 +288,36 @@ def test_name_followed_by_a_title_modifier_is_still_indexed():
     assert q.speaker == "Ann Vance"
 
 
+def test_shared_surname_goes_to_the_person_named_first():
+    text = (
+        "Hillary Clinton's health has drawn questions.\n\n"
+        "Ann Mays was the physician of former President Bill Clinton.\n\n"
+        '"I had a big clot behind my right knee," Clinton wrote.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Hillary Clinton"
+
+
+def test_shared_surname_with_a_title_goes_to_its_holder():
+    text = (
+        "Michelle Obama spoke first.\n\nPresident Barack Obama then took the stage.\n\n"
+        "Michelle Obama waved.\n\n"
+        '"It is about me," President Obama said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Barack Obama"
+
+
+def test_title_case_headline_adds_no_people():
+    text = (
+        "Railing Against Trump, Sanders Vows Fight.\n\n"
+        "Trump has admitted using the tax code.\n\n"
+        '"The unfairness of the tax laws is unbelievable," Trump said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Trump"
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -26,6 +26,7 @@ TITLE_WORD_RE = re.compile(r"\w[\w'’\-]*")
 MAX_TITLE_WORDS = 6
 MINOR_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
 WORK_INTRODUCERS = frozenset({"on", "of", "in", "to", "the", "a", "an"})
+MIN_HEADLINE_WORDS = 4
 LOCAL_TITLES = ("mayor", "supervisor", "sheriff", "city attorney", "district attorney", "chief", "council")
 
 
@@ -49,8 +50,8 @@ def extract_quotes(text: str) -> list[Quote]:
     paras = paragraphs(text)
     gaps = [_gaps(text, p) for p in paras]
     index = EntityIndex(text)
-    for p, para_gaps in zip(paras, gaps, strict=True):
-        if not p.chrome:
+    for n, (p, para_gaps) in enumerate(zip(paras, gaps, strict=True)):
+        if not p.chrome and not (n == 0 and not p.quotes and _is_headline(para_gaps[0])):
             for tokens in para_gaps:
                 index_tokens(index, tokens, text)
     index.finish()
@@ -125,6 +126,13 @@ def _cue_for(
     if cue is None and _ends_with_comma(text, span):
         cue = after_comma_cue(after, text)
     return cue
+
+
+def _is_headline(tokens: list[Token]) -> bool:
+    """An opening line in title case ("Railing Against Trump, Sanders Vows ..."): its capitalised runs are
+    not names, so it adds no one to the index."""
+    words = [t for t in tokens if t.is_word and t.lower not in MINOR_WORDS]
+    return len(words) >= MIN_HEADLINE_WORDS and all(t.is_cap or not t.text.isalpha() for t in words)
 
 
 def _previous_sentence_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
@@ -223,7 +231,7 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
     m = cue.mention
     entity: Entity | None = None
     if m.kind == "name" and m.name:
-        entity = index.lookup(m.name, m.start, m.is_org, m.gender)
+        entity = index.lookup(m.name, m.start, m.is_org, m.gender, m.title)
         if entity is None:
             title, org = _organization(m.title, m.jurisdiction, place)
             kind = "organization" if m.is_org else "person"

@@ -47,6 +47,7 @@ class Entity:
     positions: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
     offices: set[str] = field(default_factory=set)
+    full_mentions: int = 0
 
     def __post_init__(self) -> None:
         self.rename(self.name)
@@ -80,13 +81,14 @@ class EntityIndex:
         """Record a named mention; a one-word name joins the fullest entity it abbreviates."""
         if mention.kind != "name" or not mention.name:
             return None
-        entity = self.lookup(mention.name, mention.start, mention.is_org, mention.gender)
+        entity = self.lookup(mention.name, mention.start, mention.is_org, mention.gender, mention.title)
         if entity is None or (len(mention.name.split()) > len(entity.words) and not entity.is_org):
             entity = self.entities.get(_key(mention.name)) or self._new(mention.name, mention.is_org)
         entity.give_title(mention.title or appositive)
         entity.jurisdiction = entity.jurisdiction or mention.jurisdiction
         entity.gender = entity.gender or mention.gender or _title_gender(mention.title or appositive)
         entity.positions.append(mention.start)
+        entity.full_mentions += len(mention.name.split()) > 1
         self._order.append((mention.start, entity, subject and not mention.possessive))
         return entity
 
@@ -119,8 +121,12 @@ class EntityIndex:
             if entity is not None and entity.title is None:
                 entity.give_title(title)
 
-    def lookup(self, name: str, pos: int, is_org: bool = False, gender: str = "") -> Entity | None:
-        """The entity a printed name refers to at pos: exact, else by surname, else by a known given name."""
+    def lookup(
+        self, name: str, pos: int, is_org: bool = False, gender: str = "", title: str | None = None
+    ) -> Entity | None:
+        """The entity a printed name refers to at pos: exact, else by surname, else by a known given name.
+        Of several people sharing the surname, the one holding the printed title ("President Obama"), else
+        the one the article names in full most often, else the one it named first."""
         key = _key(name)
         exact = self.entities.get(key)
         words = key.split()
@@ -140,7 +146,8 @@ class EntityIndex:
                 if e.words[position] == words[0] and not (gender and e.gender and e.gender != gender)
             ]
             if found:
-                return max(found, key=lambda e: (len(e.positions), _closeness(e.positions, pos)))
+                offices = _offices(title) if title else set()
+                return max(found, key=lambda e: (bool(offices & e.offices), e.full_mentions, -e.positions[0]))
         if exact is not None and len(exact.words) == 1:
             # The full name appears only where we do not index (a headline, a quote): use it.
             wanted = gender or exact.gender
