@@ -318,6 +318,30 @@ def test_title_case_headline_adds_no_people():
     assert q.speaker == "Trump"
 
 
+def test_clause_after_an_opening_phrase_is_not_a_title():
+    text = (
+        "Beijing is patient. For Ann Mays, the region offers rich natural resources, but risks abound.\n\n"
+        '"We will wait," Mays said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Ann Mays", None)
+
+
+def test_long_clause_after_a_name_is_not_a_title():
+    text = (
+        "Ann Mays, the event presented an opportunity to roll out her jobs and five-year infrastructure plan "
+        'today. "We will build," Mays said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Ann Mays", None)
+
+
+def test_occupation_before_a_name_is_a_title():
+    text = 'Actor Clint Howard spoke at the rally. "I am voting for change," Howard said.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Clint Howard", "Actor")
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

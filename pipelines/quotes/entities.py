@@ -24,6 +24,8 @@ from pipelines.quotes.tokens import Token
 FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 # An appositive is a title when a title word comes within its first few words.
 MAX_TITLE_HEAD_AT = 5
+# An appositive longer than this is a clause ("For Clinton, the event presented ...").
+MAX_APPOSITIVE_WORDS = 13
 # How far back (characters) a sentence subject stays the likely antecedent of a pronoun.
 PRONOUN_WINDOW = 1500
 # How many named mentions back a description ("the Vermont senator") may reach for its person.
@@ -284,14 +286,19 @@ def appositive_title(tokens: list[Token], j: int) -> str | None:
     if j >= len(tokens) or tokens[j].text != ",":
         return None
     words: list[Token] = []
-    for t in tokens[j + 1 : j + 14]:
-        if t.text in {",", ".", ";", ":", "(", ")"} or t.text in '"“”':
+    closed = False
+    for t in tokens[j + 1 : j + MAX_APPOSITIVE_WORDS + 1]:
+        if t.text in {",", ".", ";", ":", "(", ")"} or t.text in '"“”' or (words and t.lower in RELATIVES):
+            # "a physicist who is co-director of ...": the noun phrase before the relative clause.
+            closed = True
             break
         words.append(t)
+    if j + 1 + len(words) == len(tokens):
+        closed = True  # the prose ends (a quote follows)
     if not words or words[0].lower in {"who", "which", "whose", "where", "when"}:
         return None
-    # "a physicist who is co-director of ...": the noun phrase before the relative clause.
-    words = words[: next((k for k, w in enumerate(words) if w.lower in RELATIVES), len(words))]
+    if not closed and not any(is_title_word(w) for w in words[:MAX_TITLE_HEAD_AT]):
+        return None  # ", the event presented an opportunity to roll out ...": a clause, not an appositive
     if any(w.lower in SPEECH_VERBS for w in words):
         return None
     if not any(is_title_word(w) for w in words[:MAX_TITLE_HEAD_AT]) and not _describes(words):
@@ -337,7 +344,11 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
             if known is not None and not known.is_org:
                 mention = replace(mention, kind="name", name=tokens[i].text, title=None, jurisdiction=None)
         if mention is not None and mention.kind == "name":
-            index.add(mention, appositive_title(tokens, j), _is_subject(tokens, i, j))
+            # "For China, the region offers ...": after an opening preposition the comma ends the phrase.
+            opening = tokens[i].lower in PREPOSITIONS or (
+                i > 0 and tokens[i - 1].lower in PREPOSITIONS and (i == 1 or tokens[i - 2].text in SENTENCE_BREAKS)
+            )
+            index.add(mention, None if opening else appositive_title(tokens, j), _is_subject(tokens, i, j))
         elif mention is not None and mention.title and "the" in (tokens[i].lower, tokens[i - 1].lower if i else ""):
             index.add_description(mention.title, mention.start)
         i = max(j, i + 1)

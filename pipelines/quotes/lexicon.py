@@ -58,7 +58,8 @@ TITLE_HEADS = frozenset(
     correspondent reporter columnist anchor host chancellor provost dean pastor reverend rev bishop
     cardinal pope rabbi imam counsel prosecutor defender coordinator surrogate operative consultant
     vice-president vp press commander mate contender hopeful challenger incumbent head scholar fellow partner
-    associate physician doctor surgeon expert specialist commentator owner veteran
+    associate physician doctor surgeon expert specialist commentator owner veteran actor actress donor singer
+    rapper comedian musician filmmaker producer novelist entrepreneur investor philanthropist
     """.split()
 )
 
