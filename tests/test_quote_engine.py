@@ -342,6 +342,24 @@ def test_occupation_before_a_name_is_a_title():
     assert (q.speaker, q.title) == ("Clint Howard", "Actor")
 
 
+def test_it_in_a_sentence_opened_by_an_organisation():
+    text = (
+        "The Fairview Security Council on Friday condemned the test by North Korea as what it called "
+        '"a clear threat to international peace and security."\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Fairview Security Council"
+
+
+def test_it_means_the_organisation_that_was_the_subject():
+    text = (
+        "The Fairview Council condemned the plan on Friday. Officials in North Korea were not consulted.\n\n"
+        '"This is a clear threat to peace," it said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Fairview Council"
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -162,8 +162,8 @@ def bound_subject(tokens: list[Token], cue: Cue, text: str) -> Cue | None:
     """The named subject of the sentence a pronoun cue sits in, when the pronoun can mean them:
     "Trump took to Twitter ... what he called “...”" is Trump's."""
     found = _sentence_subject(tokens, text)
-    if found is None or found[0].kind != "name" or found[0].is_org:
-        return None
+    if found is None or found[0].kind != "name" or found[0].is_org != (cue.mention.text.lower() == "it"):
+        return None  # "he" and "she" mean a person, "it" a body
     mention, first, _ = found
     if mention.gender and cue.mention.gender and mention.gender != cue.mention.gender:
         return None
@@ -216,12 +216,23 @@ def _sentence_subject(tokens: list[Token], text: str) -> "Found | None":
             pronoun = Mention("pronoun", first.start, end, text[first.start : end], gender=PRONOUNS[bare])
             return pronoun, start, start
         return None
+    if first.lower == "the" and start + 1 < len(tokens) and tokens[start + 1].is_cap:
+        named = _subject_name(tokens, start + 1, text)
+        if named is not None and named[0].is_org:
+            return named  # "The United Nations Security Council on Friday made ..."
     if first.lower == "the" or _is_possessive_name(first):
         return _subject_description(tokens, start, text)
     if not (first.is_cap and first.is_word):
         return None
+    return _subject_name(tokens, start, text)
+
+
+def _subject_name(tokens: list[Token], start: int, text: str) -> "Found | None":
+    """The capitalised name at start when a lower-case word (its verb) follows it or its appositive."""
     end = cap_run_end(tokens, start)
     k = _skip_appositive(tokens, end)
+    while k < len(tokens) and tokens[k].lower in {"on", "in"} and k + 1 < len(tokens) and tokens[k + 1].is_cap:
+        k += 2  # "The Security Council on Friday made ...": a time or place before the verb
     if k >= len(tokens) or not (tokens[k].is_word and tokens[k].text.islower()):
         return None
     name = parse_run(tokens[start:end], text)

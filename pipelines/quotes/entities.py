@@ -189,12 +189,16 @@ class EntityIndex:
         return people[-1] if people else None
 
     def last_org(self, pos: int) -> Entity | None:
-        """The organisation most recently named before pos."""
+        """The organisation "it" means at pos: the latest one that was a sentence subject nearby, else the
+        latest named."""
         k = bisect_left(self._order, pos, key=lambda m: m[0])
-        for _, entity, _ in reversed(self._order[:k]):
+        latest: Entity | None = None
+        for start, entity, subject in reversed(self._order[:k]):
             if entity.is_org:
-                return entity
-        return None
+                if subject and pos - start < PRONOUN_WINDOW:
+                    return entity
+                latest = latest or entity
+        return latest
 
     def by_title(self, title: str, pos: int) -> Entity | None:
         """The person a description means ("the mayor", "the Vermont senator"): the one whose title has the
@@ -356,6 +360,8 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
 
 def _is_subject(tokens: list[Token], i: int, j: int) -> bool:
     """Whether a name opens its sentence or stands next to a speech verb: the likely topic of what follows."""
+    if i > 0 and tokens[i - 1].lower == "the":
+        i -= 1  # "The Security Council ..."
     if i == 0 or tokens[i - 1].text in SENTENCE_BREAKS or tokens[i - 1].lower in SPEECH_VERBS:
         return True
     return j < len(tokens) and tokens[j].lower in SPEECH_VERBS
