@@ -360,6 +360,30 @@ def test_it_means_the_organisation_that_was_the_subject():
     assert q.speaker == "Fairview Council"
 
 
+def test_number_word_opening_a_sentence_is_not_a_name():
+    text = 'Twenty-two years ago, a Times article hailed the mayor as "a builder of the city."\n'
+    [q] = extract_quotes(text)
+    assert q.speaker is None
+
+
+def test_subject_with_lower_case_title_words_inside_the_name():
+    text = (
+        "Clinton campaign manager Robby Mook told reporters on Monday that the moderator should call out "
+        'the candidate for his "lies" throughout the event.\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title, q.organization) == ("Robby Mook", "campaign manager", "Clinton")
+
+
+def test_relative_who_speaks_for_the_name_before_it():
+    text = (
+        "Obama has had a frosty relationship with McConnell, now the Senate majority leader, who in 2010 "
+        'said the goal was to make Obama a "one-term president."\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("McConnell", "Senate majority leader")
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -230,6 +230,12 @@ def _sentence_subject(tokens: list[Token], text: str) -> "Found | None":
 def _subject_name(tokens: list[Token], start: int, text: str) -> "Found | None":
     """The capitalised name at start when a lower-case word (its verb) follows it or its appositive."""
     end = cap_run_end(tokens, start)
+    # Lower-case title words inside the run: "Clinton campaign manager Robby Mook told ...".
+    k = end
+    while k < len(tokens) and tokens[k].is_word and tokens[k].lower in TITLE_WORDS and not tokens[k].is_cap:
+        k += 1
+    if k > end and k < len(tokens) and tokens[k].is_cap and tokens[k].is_word:
+        end = cap_run_end(tokens, k)
     k = _skip_appositive(tokens, end)
     while k < len(tokens) and tokens[k].lower in {"on", "in"} and k + 1 < len(tokens) and tokens[k + 1].is_cap:
         k += 2  # "The Security Council on Friday made ...": a time or place before the verb
@@ -300,6 +306,14 @@ def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
         return Mention("pronoun", t.start, t.end, t.text, gender=PRONOUNS[t.lower]), i, i
     if t.text == ",":
         return _appositive_subject(tokens, i, text)
+    if t.lower == "who" and i > 0 and tokens[i - 1].text == ",":
+        # "McConnell, now the Senate majority leader, who said": the name the relative clause follows.
+        before = tokens[i - 2] if i > 1 else None
+        if before is not None and before.is_cap and before.is_word:
+            found = _named_back(tokens, i - 2, text)
+        else:
+            found = _appositive_subject(tokens, i - 1, text)
+        return (found[0], found[1], i) if found is not None and found[0].kind == "name" else None
     if t.is_cap and t.is_word:
         return _named_back(tokens, i, text)
     if t.is_word and t.text.islower():
@@ -313,6 +327,8 @@ def _skip_back(tokens: list[Token], i: int) -> int:
         t = tokens[i]
         if not t.is_cap and (t.lower in ADVERBS or _is_manner_adverb(t)):
             i -= 1
+        elif i > 0 and tokens[i - 1].lower in {"in", "on"} and (t.text.isdigit() or t.lower in NON_NAME_CAPS):
+            i -= 2  # "who in 2010 said", "Trump on Monday said": a time before the verb
         elif t.text == ")":
             opening = next((k for k in range(i - 1, max(-1, i - 12), -1) if tokens[k].text == "("), None)
             if opening is None:

@@ -299,6 +299,8 @@ def appositive_title(tokens: list[Token], j: int) -> str | None:
         words.append(t)
     if j + 1 + len(words) == len(tokens):
         closed = True  # the prose ends (a quote follows)
+    while words and words[0].lower in {"now", "then", "currently", "also"}:
+        words = words[1:]  # ", now the Senate majority leader,"
     if not words or words[0].lower in {"who", "which", "whose", "where", "when"}:
         return None
     if not closed and not any(is_title_word(w) for w in words[:MAX_TITLE_HEAD_AT]):

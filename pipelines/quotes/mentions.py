@@ -109,7 +109,7 @@ def expand(word: str) -> str:
 def parse_run(tokens: list[Token], text: str) -> Mention | None:
     """Read a capitalised run as a named mention with its title and jurisdiction."""
     words = list(tokens)
-    while words and (words[0].lower in NON_NAME_CAPS or words[0].lower in SPEECH_VERBS):
+    while words and (words[0].lower.split("-")[0] in NON_NAME_CAPS or words[0].lower in SPEECH_VERBS):
         if words[0].lower in HONORIFICS:
             break
         words.pop(0)
