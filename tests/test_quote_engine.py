@@ -384,6 +384,39 @@ def test_relative_who_speaks_for_the_name_before_it():
     assert (q.speaker, q.title) == ("McConnell", "Senate majority leader")
 
 
+def test_name_after_a_quote_closed_by_a_comma_in_a_finished_sentence():
+    text = 'Bemoaning the "phony system," Mayor Ann Cole accused the board of bias.\n'
+    [q] = extract_quotes(text)
+    assert q.speaker == "Ann Cole"
+
+
+def test_name_before_an_ing_speech_verb():
+    text = 'The ad uses footage of Governor Ann Cole asking, "Why are we not fifty points ahead?"\n'
+    [q] = extract_quotes(text)
+    assert q.speaker == "Ann Cole"
+
+
+def test_ing_speech_verb_after_an_object_is_not_the_objects():
+    text = (
+        "Mayor Greg Stanton wrote a letter to Attorney General Ann Cole asking the department to "
+        'investigate the "fiasco at the polls."\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Greg Stanton"
+
+
+def test_adding_continues_the_speaker_already_named():
+    text = 'Ryan and Trump will meet next week, Sean Spicer said, adding, "They need to have a good talk."\n'
+    [q] = extract_quotes(text)
+    assert q.speaker == "Sean Spicer"
+
+
+def test_contracted_pronoun_before_an_ing_verb():
+    text = 'Dan Brook spoke in Ohio.\n\nHe\'s claiming that fraud is "a big, big problem in this country."\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Dan Brook", "He")
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -24,6 +24,9 @@ from pipelines.quotes.tokens import Token
 SENTENCE_END = frozenset({".", "!", "?"})
 CLAUSE_STOP = frozenset({".", "!", "?", ";", ":", "(", ")", '"', "“", "”"})
 PREPOSITIONS = frozenset({"for", "of", "at", "with", "from", "in", "on"})
+# Before a name that an -ing speech verb follows, these make it an object ("a letter to Lynch asking");
+# "with" and "of" do not ("with McCain calling it", "footage of Clinton asking").
+OBJECT_PREPOSITIONS = frozenset({"for", "at", "from", "in", "on", "to"})
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 DESCRIPTIVE = TITLE_WORDS | PERSON_NOUNS
 MAX_CUE_DISTANCE = 8
@@ -63,8 +66,16 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
         if lower == "according" and v + 1 < len(tokens) and tokens[v + 1].lower == "to":
             found = _subject_after(tokens, v + 1, text)
         elif lower in SPEECH_VERBS and lower.endswith("ing") and v > 0 and tokens[v - 1].lower in {",", "by", "in"}:
-            # "Trump attacked Clinton ..., saying, “...”" (or "by saying"): the speaker is the sentence's subject.
-            found = _sentence_subject(tokens[:v], text)
+            # "Trump attacked Clinton ..., saying, “...”" (or "by saying"): the speaker is whoever the sentence
+            # already has speaking ("..., Spicer said, adding"), else its subject.
+            start = sentence_start(tokens, v)
+            earlier = next((c for c in cues if c.first >= start and c.mention.kind == "name"), None)
+            found = (earlier.mention, earlier.first, earlier.last) if earlier else _sentence_subject(tokens[:v], text)
+        elif lower in SPEECH_VERBS and lower.endswith("ing"):
+            # "footage of Hillary Clinton asking, “...”", "He's claiming": only a name or pronoun right before.
+            found = _subject_before(tokens, v, text)
+            if found is not None and (found[0].kind not in ("name", "pronoun") or _after_preposition(tokens, found[1])):
+                found = None
         elif lower in SPEECH_VERBS and not _is_noun(tokens, v):
             found = _subject_before(tokens, v, text) or _subject_after(tokens, v, text)
         elif lower in {"put", "puts"} and v + 1 < len(tokens) and tokens[v + 1].lower == "it":
@@ -75,6 +86,12 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
             mention, first, last = found
             cues.append(Cue(t, mention, min(first, v), max(last, v)))
     return cues
+
+
+def _after_preposition(tokens: list[Token], i: int) -> bool:
+    """ "a letter to Attorney General Lynch asking ...": the name is the object of "to", not who asks (but
+    "footage of Hillary Clinton asking" is hers)."""
+    return i > 0 and tokens[i - 1].lower in OBJECT_PREPOSITIONS
 
 
 def _is_noun(tokens: list[Token], v: int) -> bool:
@@ -108,6 +125,8 @@ def leading_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
 
 def after_comma_cue(tokens: list[Token], text: str) -> Cue | None:
     """`“...,” Blige sings to Clinton`: a quote closed by a comma is attributed by the name that follows."""
+    end = next((k for k, t in enumerate(tokens) if t.text in SENTENCE_END), len(tokens))
+    tokens = tokens[:end]
     found = _sentence_subject(tokens, text)
     if found is None or found[1] != 0 or found[2] + 1 >= len(tokens):
         return None
@@ -302,8 +321,10 @@ def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
     if i < 0:
         return None
     t = tokens[i]
-    if t.lower in PRONOUNS and t.is_word:
-        return Mention("pronoun", t.start, t.end, t.text, gender=PRONOUNS[t.lower]), i, i
+    bare = t.lower.replace("’", "'").split("'")[0]
+    if bare in PRONOUNS and t.is_word:
+        # "she said", "He's claiming": the pronoun, without its contraction.
+        return Mention("pronoun", t.start, t.start + len(bare), t.text[: len(bare)], gender=PRONOUNS[bare]), i, i
     if t.text == ",":
         return _appositive_subject(tokens, i, text)
     if t.lower == "who" and i > 0 and tokens[i - 1].text == ",":

@@ -18,6 +18,9 @@ SPEECH_VERBS = frozenset(
     assured assures retorted fumed scoffed sighed whispered blasted thundered texted emailed answered
     answers affirmed affirms alleged alleges described describes describing called calls calling dubbed dubs
     labeled labelled labels branded brands termed terms
+    asking adding writing telling noting arguing insisting explaining warning tweeting claiming declaring
+    stating complaining urging stressing predicting promising vowing boasting suggesting joking answering
+    replying responding recalling acknowledging admitting announcing
     """.split()
 )
 
