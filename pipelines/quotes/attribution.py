@@ -58,7 +58,7 @@ def sentence_start(tokens: list[Token], end: int) -> int:
 
 def find_cues(tokens: list[Token], text: str) -> list[Cue]:
     """Every speech verb in the tokens that has a speaker phrase next to it."""
-    cues = []
+    cues: list[Cue] = []
     for v, t in enumerate(tokens):
         lower = t.lower
         if t.is_cap and v > 0 and tokens[v - 1].text not in SENTENCE_END:
