@@ -417,6 +417,12 @@ def test_contracted_pronoun_before_an_ing_verb():
     assert (q.speaker, q.mention) == ("Dan Brook", "He")
 
 
+def test_first_person_possessive_description_is_an_unnamed_speaker():
+    text = 'The paranoia remained. "We live in dark times," my father often said.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (None, "my father")
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

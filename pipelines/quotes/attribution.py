@@ -420,7 +420,7 @@ def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
         t = tokens[j]
         if not t.is_word:
             return None
-        if t.lower in DETERMINERS or _is_possessive_name(t):
+        if t.lower in DETERMINERS or t.lower in {"my", "our", "your"} or _is_possessive_name(t):
             if j > 0 and tokens[j - 1].lower in PREPOSITIONS:
                 j -= 2
                 continue
