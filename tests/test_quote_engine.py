@@ -423,6 +423,21 @@ def test_first_person_possessive_description_is_an_unnamed_speaker():
     assert (q.speaker, q.mention) == (None, "my father")
 
 
+def test_document_speaks_for_the_body_it_names():
+    text = (
+        "The Department of Homeland Security oversees the visa program.\n\n"
+        'The main requirement is a "lawful source of investment income," as a Homeland Security memo put it.\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Department of Homeland Security", "a Homeland Security memo")
+
+
+def test_document_naming_nobody_stays_unnamed():
+    text = 'The Fairview Council met on Friday.\n\n"Our support is not abstract," the letter reads.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (None, "the letter")
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -15,6 +15,7 @@ from pipelines.quotes.attribution import (
     trailing_cue,
 )
 from pipelines.quotes.entities import Entity, EntityIndex, index_tokens
+from pipelines.quotes.lexicon import DOCUMENT_NOUNS
 from pipelines.quotes.mentions import Mention
 from pipelines.quotes.model import Quote
 from pipelines.quotes.segment import Paragraph, Span, paragraphs
@@ -253,6 +254,8 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
             entity, m = surname, replace(m, title=None)
         else:
             entity = index.by_title(described, m.start)
+    elif m.kind == "unnamed" and m.text.lower().split()[-1] in DOCUMENT_NOUNS:
+        entity = index.document_author(m.text, m.start)
     if entity is None:
         return Speaker(None, None, None, None, m, cue.verb.text)
     title, org = _organization(entity.title or m.title, entity.jurisdiction or m.jurisdiction, place)

@@ -18,7 +18,7 @@ from pipelines.quotes.lexicon import (
     TITLE_MODIFIERS,
     TITLE_SYNONYMS,
 )
-from pipelines.quotes.mentions import Mention, cap_run_end, is_title_word, parse_run
+from pipelines.quotes.mentions import POSSESSIVE, Mention, cap_run_end, is_title_word, parse_run
 from pipelines.quotes.tokens import Token
 
 FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -223,6 +223,16 @@ class EntityIndex:
         if not counts:
             return None
         return people[max(counts, key=lambda name: counts[name])]
+
+    def document_author(self, phrase: str, pos: int) -> Entity | None:
+        """Who a document speaks for, when the phrase names them ("the IMF report", "a Homeland Security
+        memo"): the organisation of the article whose name holds those words."""
+        named = [w for w in phrase.split()[1:] if w[:1].isupper() and not w.endswith(POSSESSIVE)]
+        if not named:
+            return None
+        wanted = set(_key(" ".join(named)).split())
+        found = [e for e in self.entities.values() if e.is_org and wanted <= set(e.words)]
+        return max(found, key=lambda e: _closeness(e.positions, pos)) if found else None
 
     def by_org_head(self, head: str, pos: int) -> Entity | None:
         """The body "the commission" means: the latest organisation before pos with that word in its name,

@@ -156,6 +156,14 @@ TITLE_SYNONYMS = {
 }
 
 # Organisation heads general enough to stand for any body ("the agency said").
+# Documents that "say" things for whoever issued them ("the ruling said", "the IMF report says").
+DOCUMENT_NOUNS = frozenset(
+    """
+    letter memo report statement article ruling book complaint ad clip brief lawsuit filing study survey
+    editorial decision order release analysis piece resolution
+    """.split()
+)
+
 GENERIC_ORG_HEADS = frozenset("agency group organization organisation company firm body office department".split())
 
 # Paragraphs that are page chrome, not article prose.
