@@ -438,6 +438,24 @@ def test_document_naming_nobody_stays_unnamed():
     assert (q.speaker, q.mention) == (None, "the letter")
 
 
+def test_relative_clause_saying_what_someone_is_gives_the_title():
+    text = (
+        '"It was a vote," said Victor Cha, who served as Asia director for the National Security Council '
+        "under President George W. Bush.\n"
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Victor Cha", "Asia director for the National Security Council")
+
+
+def test_common_noun_after_the_is_not_a_description_of_someone():
+    text = (
+        "Ann Cole let her staff and the general public think all was well.\n\n"
+        '"I had a big clot behind my right knee," Cole wrote.\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Ann Cole", None)
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

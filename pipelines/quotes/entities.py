@@ -31,6 +31,8 @@ PRONOUN_WINDOW = 1500
 # How many named mentions back a description ("the Vermont senator") may reach for its person.
 MAX_DESCRIBED_BACK = 4
 SURNAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "van", "von", "der", "le", "la", "al", "bin"})
+# Title words that, in lower case and alone, are mostly common nouns ("the general public", "the host city").
+COMMON_NOUN_TITLES = frozenset("general speaker host press member head partner associate fellow owner".split())
 RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
 PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on"})
 TIME_NOUNS = frozenset("day days week weeks month months year years night morning afternoon evening time".split())
@@ -301,13 +303,14 @@ def appositive_title(tokens: list[Token], j: int) -> str | None:
         return None
     words: list[Token] = []
     closed = False
-    for t in tokens[j + 1 : j + MAX_APPOSITIVE_WORDS + 1]:
+    start = j + 1 + _copula_after_who(tokens, j + 1)
+    for t in tokens[start : start + MAX_APPOSITIVE_WORDS]:
         if t.text in {",", ".", ";", ":", "(", ")"} or t.text in '"“”' or (words and t.lower in RELATIVES):
             # "a physicist who is co-director of ...": the noun phrase before the relative clause.
             closed = True
             break
         words.append(t)
-    if j + 1 + len(words) == len(tokens):
+    if start + len(words) == len(tokens):
         closed = True  # the prose ends (a quote follows)
     while words and words[0].lower in {"now", "then", "currently", "also"}:
         words = words[1:]  # ", now the Senate majority leader,"
@@ -320,12 +323,34 @@ def appositive_title(tokens: list[Token], j: int) -> str | None:
     if not any(is_title_word(w) for w in words[:MAX_TITLE_HEAD_AT]) and not _describes(words):
         return None
     if words[0].is_cap:
-        lead = parse_run(words[: cap_run_end(words, 0)], "")
-        if lead is not None and lead.kind == "name":
-            return None  # ", President Obama welcomed her": a new clause, not an appositive
+        end = cap_run_end(words, 0)
+        lead = parse_run(words[:end], "")
+        if lead is not None and lead.kind == "name" and not (end < len(words) and is_title_word(words[end])):
+            return None  # ", President Obama welcomed her": a new clause ("U.S. ambassador" is a title)
     if words[0].lower in DETERMINERS:
         words = words[1:]
-    return " ".join(w.text for w in words) or None
+    # "ambassador to Burma from 2012", "director ... under President Bush": when, not what.
+    cut = next((k for k, w in enumerate(words) if k and _starts_time_phrase(words, k)), len(words))
+    return " ".join(w.text for w in words[:cut]) or None
+
+
+def _starts_time_phrase(words: list[Token], k: int) -> bool:
+    w = words[k].lower
+    following = words[k + 1].text if k + 1 < len(words) else ""
+    return w in {"since", "until", "under", "between"} or (w == "from" and following[:1].isdigit())
+
+
+def _copula_after_who(tokens: list[Token], k: int) -> int:
+    """How many words of ", who served as U.S. ambassador to Burma" or ", who is the party's chairman"
+    come before the title: the relative clause that only says what someone is."""
+    head = [t.lower for t in tokens[k : k + 3]]
+    if head[:1] != ["who"]:
+        return 0
+    if head[1:2] in (["is"], ["was"]):
+        return 2
+    if head[1:3] in (["served", "as"], ["serves", "as"]):
+        return 3
+    return 0
 
 
 def _describes(words: list[Token]) -> bool:
@@ -365,7 +390,12 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
                 i > 0 and tokens[i - 1].lower in PREPOSITIONS and (i == 1 or tokens[i - 2].text in SENTENCE_BREAKS)
             )
             index.add(mention, None if opening else appositive_title(tokens, j), _is_subject(tokens, i, j))
-        elif mention is not None and mention.title and "the" in (tokens[i].lower, tokens[i - 1].lower if i else ""):
+        elif (
+            mention is not None
+            and mention.title
+            and "the" in (tokens[i].lower, tokens[i - 1].lower if i else "")
+            and mention.title not in COMMON_NOUN_TITLES
+        ):
             index.add_description(mention.title, mention.start)
         i = max(j, i + 1)
 
