@@ -456,6 +456,15 @@ def test_common_noun_after_the_is_not_a_description_of_someone():
     assert (q.speaker, q.title) == ("Ann Cole", None)
 
 
+def test_curly_quote_inside_a_curly_quote():
+    text = "\u201cI would rather live in what he calls \u201chell\u201d than in his world.\u201d \u2015 Ana Ruiz\n"
+    [q] = extract_quotes(text)
+    assert (q.text, q.speaker) == (
+        "I would rather live in what he calls \u201chell\u201d than in his world.",
+        "Ana Ruiz",
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -96,9 +96,13 @@ def _quotes(text: str, start: int, end: int) -> list[Span]:
             elif ch in CLOSERS:
                 spans.append(Span(opener, i + 1, False))
                 opener, nested = -1, 0
-        elif ch in CLOSERS or (ch == "\u201c" and _closes(text, i, end)):
+        elif ch == "\u201c" and not _closes(text, i, end):
+            nested += 1  # “... what he calls “hell” than ...”: a quote inside the quote
+        elif ch == "\u201d" and nested:
+            nested -= 1
+        elif ch in CLOSERS or ch == "\u201c":
             spans.append(Span(opener, i + 1, False))
-            opener = -1
+            opener, nested = -1, 0
     if opener >= 0:
         spans.append(Span(opener, end, True))
     return [s for s in spans if text[s.start : s.end].strip(QUOTE_TRIM)]
