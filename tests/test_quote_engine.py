@@ -465,6 +465,15 @@ def test_curly_quote_inside_a_curly_quote():
     )
 
 
+def test_possessive_description_is_a_second_reference_to_the_person_just_named():
+    text = (
+        "David Axelrod on Wednesday called on Howard Dean to apologize.\n\n"
+        '"That was outrageous," Obama\'s former campaign strategist said in an interview.\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("David Axelrod", "former campaign strategist")
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

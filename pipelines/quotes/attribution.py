@@ -451,7 +451,8 @@ def _description(tokens: list[Token], det: int, last: int, text: str) -> Found |
             return None  # "his series of early-morning tweets": the speech word is a noun
         # "The clip says", "the ad's narrator says": a speaker the text does not name.
         return Mention("unnamed", start, end, phrase), det, last
-    if definite and (first_head in TITLE_HEADS or first_head in PERSON_NOUNS):
+    if definite and (first_head in TITLE_HEADS or first_head in PERSON_NOUNS or heads[-1] in TITLE_HEADS):
+        # "the mayor", "Obama's former campaign strategist": someone the article names.
         title_words = [w.text for w in words[1:] if w.lower in TITLE_WORDS] or [words[-1].text]
         return Mention("description", start, end, phrase, title=" ".join(title_words)), det, last
     if definite and heads[-1] in ORG_WORDS and heads[-1] == first_head and len(heads) <= 2:

@@ -254,6 +254,9 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
             entity, m = surname, replace(m, title=None)
         else:
             entity = index.by_title(described, m.start)
+            if entity is None and m.text.split()[0].endswith(("'s", "’s")):
+                # "Obama's former campaign strategist said": a second reference to the person just named.
+                entity = index.recent_untitled(m.start)
     elif m.kind == "unnamed" and m.text.lower().split()[-1] in DOCUMENT_NOUNS:
         entity = index.document_author(m.text, m.start)
     if entity is None:

@@ -215,6 +215,16 @@ class EntityIndex:
             return max(found, key=lambda e: (len(wanted & e.offices), len(e.positions), _closeness(e.positions, pos)))
         return self._most_named(pos) if last in PERSON_NOUNS else None
 
+    def recent_untitled(self, pos: int) -> Entity | None:
+        """The latest person named as a sentence subject nearby whom the article has given no title."""
+        k = bisect_left(self._order, pos, key=lambda m: m[0])
+        for start, entity, subject in reversed(self._order[:k]):
+            if pos - start > PRONOUN_WINDOW:
+                break
+            if subject and not entity.is_org and entity.title is None and len(entity.words) > 1:
+                return entity
+        return None
+
     def _most_named(self, pos: int) -> Entity | None:
         counts: dict[str, int] = {}
         people: dict[str, Entity] = {}
