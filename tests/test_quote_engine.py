@@ -475,6 +475,20 @@ def test_possessive_description_is_a_second_reference_to_the_person_just_named()
 
 
 @pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ('"We will review the ruling," the White House said.\n', "White House"),
+        ('"We will review the ruling," Homeland Security said.\n', "Homeland Security"),
+        ('Police said "the suspect fled on foot."\n', "Police"),
+        ('"The raid was lawful," the Justice Department said.\n', "Justice Department"),
+    ],
+)
+def test_bodies_named_with_title_words_are_organisations(text, body):
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.speaker_kind, q.title) == (body, "organization", None)
+
+
+@pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],
 )

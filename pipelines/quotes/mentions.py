@@ -142,7 +142,11 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
     if PARTY_LABEL_RE.match(name_words[0].text):
         return None
     if all(w.lower in TITLE_MODIFIERS or w.lower in NON_NAME_CAPS for w in name_words):
+        if not head and name_words[-1].lower in ORG_WORDS:
+            return _body(name_words, text)  # "the White House", "Homeland Security", "Police"
         return None  # "his doctor Friday": no name after the title
+    if head and len(name_words) == 1 and name_words[0].lower in ORG_WORDS and all(w.is_cap for w in head):
+        return _body(words, text)  # "the Justice Department": a body, not a person called "Department"
     if not head and len(name_words) == 1 and name_words[0].lower.endswith("ing") and len(name_words[0].lower) > 5:
         return None  # "Bemoaning the ...": a participle opening the sentence
     # Party labels and the like before a known given name are a title: "Republican Donald Trump".
@@ -182,6 +186,12 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
         gender=gender,
         possessive=possessive,
     )
+
+
+def _body(words: list[Token], text: str) -> Mention:
+    start, end = words[0].start, words[-1].end
+    name = " ".join(w.text for w in words)
+    return Mention("name", start, end, text[start:end], name=name, is_org=True)
 
 
 def _office_of(head: list[Token], rest: list[Token]) -> tuple[list[Token], list[Token]]:
