@@ -488,6 +488,31 @@ def test_bodies_named_with_title_words_are_organisations(text, body):
     assert (q.speaker, q.speaker_kind, q.title) == (body, "organization", None)
 
 
+def test_unnamed_spokesperson_for_a_body_gives_title_and_organisation_but_no_name():
+    text = '"We arrested 40 people," a spokesperson for ICE said.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention, q.title, q.organization) == (
+        None,
+        "a spokesperson for ICE",
+        "spokesperson",
+        "Immigration and Customs Enforcement",
+    )
+
+
+def test_officials_are_not_a_person():
+    [q] = extract_quotes('Officials said "the raid was lawful."\n')
+    assert (q.speaker, q.mention) == (None, "Officials")
+
+
+def test_rank_before_a_body_keeps_the_whole_title():
+    [q] = extract_quotes('Acting ICE Director Thomas Homan said "sanctuary cities are dangerous."\n')
+    assert (q.speaker, q.title, q.organization) == (
+        "Thomas Homan",
+        "Acting ICE Director",
+        "Immigration and Customs Enforcement",
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -336,7 +336,10 @@ def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
             found = _appositive_subject(tokens, i - 1, text)
         return (found[0], found[1], i) if found is not None and found[0].kind == "name" else None
     if t.is_cap and t.is_word:
-        return _named_back(tokens, i, text)
+        named = _named_back(tokens, i, text)
+        if named is None and t.lower in UNNAMED_HEADS:
+            return Mention("unnamed", t.start, t.end, t.text, title=t.lower), i, i  # "Officials said"
+        return named
     if t.is_word and t.text.islower():
         return _description_back(tokens, i, text)
     return None
@@ -380,6 +383,15 @@ def _named_back(tokens: list[Token], i: int, text: str) -> Found | None:
         person = _named_back(tokens, s - 2, text)
         if person is not None and not person[0].is_org:
             return person[0], person[1], i
+    # "a spokesperson for ICE said", "Officials at Homeland Security Investigations said": someone
+    # unnamed who speaks for the body.
+    if mention.is_org and s > 1 and tokens[s - 1].lower in {"for", "of", "at", "with"}:
+        head = tokens[s - 2]
+        if head.lower in UNNAMED_HEADS:
+            first = s - 3 if s > 2 and tokens[s - 3].lower in DETERMINERS else s - 2
+            start, end = tokens[first].start, tokens[i].end
+            unnamed = Mention("unnamed", start, end, text[start:end], title=head.lower, jurisdiction=mention.name)
+            return unnamed, first, i
     return mention, s, i
 
 
@@ -399,7 +411,7 @@ def _appositive_subject(tokens: list[Token], comma: int, text: str) -> Found | N
             if name_end < 0 or not (tokens[name_end].is_cap and tokens[name_end].is_word):
                 continue
             found = _named_back(tokens, name_end, text)
-            if found is not None and found[0].kind == "name":
+            if found is not None and found[0].kind in ("name", "unnamed"):
                 candidates.append((found, j))
     if not candidates:
         return None

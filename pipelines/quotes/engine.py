@@ -260,7 +260,8 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
     elif m.kind == "unnamed" and m.text.lower().split()[-1] in DOCUMENT_NOUNS:
         entity = index.document_author(m.text, m.start)
     if entity is None:
-        return Speaker(None, None, None, None, m, cue.verb.text)
+        # Nobody the article names; an unnamed source may still say what they are and for whom they speak.
+        return Speaker(None, None, m.title if m.kind == "unnamed" else None, m.jurisdiction, m, cue.verb.text)
     title, org = _organization(entity.title or m.title, entity.jurisdiction or m.jurisdiction, place)
     kind = "organization" if entity.is_org else "person"
     return Speaker(entity.name, kind, title, org, m, cue.verb.text)

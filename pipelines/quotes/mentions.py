@@ -16,6 +16,7 @@ from pipelines.quotes.lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    UNNAMED_HEADS,
 )
 from pipelines.quotes.tokens import Token
 
@@ -25,6 +26,7 @@ CONNECTORS = frozenset(
 POSSESSIVE = ("'s", "’s")
 # A party and state label ("R-Ky.", "D-Newport News"), printed after a lawmaker's name.
 PARTY_LABEL_RE = re.compile(r"^[RDI]-[A-Z]")
+RANKS = frozenset({"acting", "former", "interim", "deputy", "assistant", "retired", "outgoing", "incoming"})
 PLACE_CONNECTORS = frozenset({"of", "for", "and", "the"})
 
 
@@ -147,6 +149,8 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
         return None  # "his doctor Friday": no name after the title
     if head and len(name_words) == 1 and name_words[0].lower in ORG_WORDS and all(w.is_cap for w in head):
         return _body(words, text)  # "the Justice Department": a body, not a person called "Department"
+    if not head and len(name_words) == 1 and name_words[0].lower in UNNAMED_HEADS:
+        return None  # "Officials said": people the article does not name
     if not head and len(name_words) == 1 and name_words[0].lower.endswith("ing") and len(name_words[0].lower) > 5:
         return None  # "Bemoaning the ...": a participle opening the sentence
     # Party labels and the like before a known given name are a title: "Republican Donald Trump".
@@ -224,8 +228,13 @@ def _title_parts(head: list[Token]) -> tuple[str | None, str | None]:
     k = next((k for k in range(1, len(words)) if words[k].lower == "of" and is_title_word(words[k - 1])), len(words))
     while k > 0 and (is_title_word(words[k - 1]) or words[k - 1].lower in TITLE_MODIFIERS):
         k -= 1
-    title_words = words[k:]
-    place = " ".join(w.text.removesuffix("'s").removesuffix("’s") for w in words[:k])
+    # "Acting ICE Director", "Former San Francisco Mayor": a rank before the body makes the whole phrase
+    # the title; the body stays without the rank.
+    lead = 0
+    while lead < k and words[lead].lower in RANKS:
+        lead += 1
+    title_words = words if lead else words[k:]
+    place = " ".join(w.text.removesuffix("'s").removesuffix("’s") for w in words[lead:k])
     title = " ".join(PLURAL_TITLES.get(w.text, w.text) for w in title_words) or None
     return title, (expand(place) if place else None)
 
