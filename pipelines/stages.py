@@ -88,4 +88,10 @@ def with_issuer(quotes: list[Quote], issuer: str | None) -> list[Quote]:
     """In an office's own release, quotes the text attributes to no one are the office's."""
     if not issuer:
         return quotes
-    return [q if q.speaker else replace(q, speaker=issuer, speaker_kind="organization", cue="release") for q in quotes]
+    # The office speaks for itself: an unnamed source's title ("spokesperson") is not the office's.
+    return [
+        q
+        if q.speaker
+        else replace(q, speaker=issuer, speaker_kind="organization", title=None, organization=None, cue="release")
+        for q in quotes
+    ]
