@@ -513,6 +513,15 @@ def test_rank_before_a_body_keeps_the_whole_title():
     )
 
 
+def test_words_of_a_possessed_statement_are_the_possessors():
+    text = (
+        "At the debate, Ann Cole cited Dan Brook's past references to the mayor as "
+        '"a clown in a suit" as examples of his disrespect.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Dan Brook"
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

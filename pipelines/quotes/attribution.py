@@ -13,12 +13,13 @@ from pipelines.quotes.lexicon import (
     ORG_WORDS,
     PERSON_NOUNS,
     PRONOUNS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     UNNAMED_HEADS,
 )
-from pipelines.quotes.mentions import Mention, cap_run_end, cap_run_start, is_title_word, parse_run
+from pipelines.quotes.mentions import POSSESSIVE, Mention, cap_run_end, cap_run_start, is_title_word, parse_run
 from pipelines.quotes.tokens import Token
 
 SENTENCE_END = frozenset({".", "!", "?"})
@@ -33,6 +34,8 @@ MAX_CUE_DISTANCE = 8
 MAX_APPOSITIVE_TOKENS = 40
 MAX_LEADING_WORDS = 2
 MAX_DESCRIPTOR_TOKENS = 6
+# A possessive and a statement noun close enough to be one phrase: "Trump's past references".
+MAX_POSSESSED_WORDS = 3
 DASHES = frozenset({"―", "—", "–", "-"})
 # Long words ending in -ly that are not adverbs.
 NOT_ADVERBS = frozenset({"assembly", "monopoly", "anomaly", "butterfly"})
@@ -194,6 +197,24 @@ def _main_clause_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
     last = cues[-1]
     start = sentence_start(tokens, last.first)
     return next((c for c in cues[:-1] if c.first >= start and c.mention.kind in ("name", "pronoun")), None)
+
+
+def possessive_cue(tokens: list[Token], text: str) -> Cue | None:
+    """ "Politifact seized on Trump's claim that there have been “...”", "Bornstein's prediction that
+    Trump would be “...”": words the sentence gives to the owner of a statement."""
+    start = sentence_start(tokens, len(tokens))
+    for k in range(len(tokens) - 1, start - 1, -1):
+        t = tokens[k]
+        if not (t.is_cap and t.is_word and t.text.endswith(POSSESSIVE)):
+            continue
+        noun = next((n for n in tokens[k + 1 : k + 1 + MAX_POSSESSED_WORDS] if n.lower in SPEECH_NOUNS), None)
+        if noun is None:
+            continue
+        first = cap_run_start(tokens, k)
+        mention = parse_run(tokens[first : k + 1], text)
+        if mention is not None and mention.kind == "name":
+            return Cue(noun, mention, first, k)
+    return None
 
 
 def subject_cue(tokens: list[Token], text: str) -> Cue | None:

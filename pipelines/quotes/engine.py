@@ -10,6 +10,7 @@ from pipelines.quotes.attribution import (
     dash_cue,
     find_cues,
     leading_cue,
+    possessive_cue,
     sentence_start,
     subject_cue,
     trailing_cue,
@@ -83,6 +84,8 @@ def extract_quotes(text: str) -> list[Quote]:
             cue = _cue_for(text, span, para_gaps[k], cues[k], para_gaps[k + 1], cues[k + 1])
             if cue is None and k == 0 and not para_gaps[0] and introduced is not None:
                 cue = introduced
+            if cue is None:
+                cue = possessive_cue(para_gaps[k], text)
             if cue is None and (k == 0 or _ends_sentence(para_gaps[k])):
                 cue = subject_cue(para_gaps[k], text) or _previous_sentence_cue(para_gaps[k], cues[k], text)
             continuing = k == 0 and open_quote and not para_gaps[0]

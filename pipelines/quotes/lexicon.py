@@ -24,6 +24,15 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# Nouns for what someone said; "Trump's claim that ..." gives the words to Trump.
+SPEECH_NOUNS = frozenset(
+    """
+    claim claims statement statements comment comments remark remarks words tweet tweets assertion
+    assertions prediction promise pledge description references reference accusation accusations warning
+    argument suggestion response message vow boast insistence characterization
+    """.split()
+)
+
 PRONOUNS = {
     "he": "m",
     "she": "f",
