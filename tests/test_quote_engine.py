@@ -522,6 +522,12 @@ def test_words_of_a_possessed_statement_are_the_possessors():
     assert q.speaker == "Dan Brook"
 
 
+def test_it_as_the_subject_of_saying():
+    text = 'The Tampa Bay Times endorsed Cole. Meanwhile, it attacked Brook, saying he "has offended everyone."\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Tampa Bay Times", "it")
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -73,7 +73,9 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
             # already has speaking ("..., Spicer said, adding"), else its subject.
             start = sentence_start(tokens, v)
             earlier = next((c for c in cues if c.first >= start and c.mention.kind == "name"), None)
-            found = (earlier.mention, earlier.first, earlier.last) if earlier else _sentence_subject(tokens[:v], text)
+            found = (
+                (earlier.mention, earlier.first, earlier.last) if earlier else _sentence_subject(tokens[:v], text, True)
+            )
         elif lower in SPEECH_VERBS and lower.endswith("ing"):
             # "footage of Hillary Clinton asking, “...”", "He's claiming": only a name or pronoun right before.
             found = _subject_before(tokens, v, text)
@@ -229,8 +231,10 @@ def subject_cue(tokens: list[Token], text: str) -> Cue | None:
     return Cue(tokens[last + 1], mention, first, last + 1)
 
 
-def _sentence_subject(tokens: list[Token], text: str) -> "Found | None":
-    """The name or pronoun that opens the last sentence in tokens, when a lower-case word (its verb) follows."""
+def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) -> "Found | None":
+    """The name or pronoun that opens the last sentence in tokens, when a lower-case word (its verb) follows.
+    "It" counts only when the sentence is known to report speech (`speaking`): "it attacked Trump, saying";
+    otherwise it is mostly a dummy subject ("It was a “disaster”")."""
     start = 0
     for k, t in enumerate(tokens):
         if t.text in SENTENCE_END or t.text in {"—", "--"}:
@@ -249,7 +253,7 @@ def _sentence_subject(tokens: list[Token], text: str) -> "Found | None":
         return None
     first = tokens[start]
     bare = first.lower.removesuffix("’s").removesuffix("'s")
-    if bare in PRONOUNS and bare not in {"it", "i", "we"}:
+    if bare in PRONOUNS and bare not in {"i", "we"} and (bare != "it" or speaking):
         following = tokens[start + 1]
         if bare != first.lower or (following.is_word and following.text.islower()):
             end = first.start + len(bare)
