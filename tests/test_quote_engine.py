@@ -528,6 +528,24 @@ def test_it_as_the_subject_of_saying():
     assert (q.speaker, q.mention) == ("Tampa Bay Times", "it")
 
 
+def test_initials_name_the_body_named_in_full():
+    text = (
+        "The International Monetary Fund cut its forecast on Tuesday. The IMF cited weak trade.\n\n"
+        '"The ultimate impact remains very unclear," the IMF report said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "International Monetary Fund"
+
+
+def test_gendered_person_noun_passes_over_people_of_the_other_gender():
+    text = (
+        "Hillary Clinton spoke first. Clinton and Clinton's aides took questions. Donald Trump spoke next.\n\n"
+        '"We need change," the New York businessman said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Donald Trump"
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

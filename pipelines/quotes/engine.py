@@ -249,6 +249,8 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
     elif m.kind == "description" and m.title and m.is_org:
         # The head ("commission") found the body; it is not the body's title.
         entity, m = index.by_org_head(m.title, m.start), replace(m, title=None)
+        if entity is None and m.text.lower().split()[-1] in DOCUMENT_NOUNS:
+            entity = index.document_author(m.text, m.start)  # "the IMF report"
     elif m.kind == "description" and m.title:
         # "Dean said": a surname that is also a title word, when the article named a "Howard Dean".
         described = m.title

@@ -135,6 +135,9 @@ class EntityIndex:
         exact = self.entities.get(key)
         words = key.split()
         if is_org:
+            if exact is None and name.isupper():
+                # "IMF" after "International Monetary Fund": the body by its initials.
+                return next((e for e in self.entities.values() if e.is_org and _abbreviates([name], e)), None)
             return exact
         if len(words) > 1:
             # "De Blasio" for "Bill de Blasio": a surname with a particle.
@@ -213,7 +216,7 @@ class EntityIndex:
             # "the Republican nominee": of the nominees, the one whose titles share the most words.
             wanted = _offices(title)
             return max(found, key=lambda e: (len(wanted & e.offices), len(e.positions), _closeness(e.positions, pos)))
-        return self._most_named(pos) if last in PERSON_NOUNS else None
+        return self._most_named(pos, _title_gender(title)) if last in PERSON_NOUNS else None
 
     def recent_untitled(self, pos: int) -> Entity | None:
         """The latest person named as a sentence subject nearby whom the article has given no title."""
@@ -225,10 +228,12 @@ class EntityIndex:
                 return entity
         return None
 
-    def _most_named(self, pos: int) -> Entity | None:
+    def _most_named(self, pos: int, gender: str = "") -> Entity | None:
         counts: dict[str, int] = {}
         people: dict[str, Entity] = {}
         for start, entity, _ in self._order:
+            if gender and entity.gender and entity.gender != gender:
+                continue  # "the New York businessman" is not a woman
             if start < pos and not entity.is_org and len(entity.words) > 1:
                 counts[entity.name] = counts.get(entity.name, 0) + 1
                 people[entity.name] = entity
@@ -243,7 +248,7 @@ class EntityIndex:
         if not named:
             return None
         wanted = set(_key(" ".join(named)).split())
-        found = [e for e in self.entities.values() if e.is_org and wanted <= set(e.words)]
+        found = [e for e in self.entities.values() if e.is_org and (wanted <= set(e.words) or _abbreviates(named, e))]
         return max(found, key=lambda e: _closeness(e.positions, pos)) if found else None
 
     def by_org_head(self, head: str, pos: int) -> Entity | None:
@@ -258,6 +263,12 @@ class EntityIndex:
                 return entity
             latest = latest or entity
         return latest if head in GENERIC_ORG_HEADS else None
+
+
+def _abbreviates(named: list[str], entity: Entity) -> bool:
+    """ "IMF" for the International Monetary Fund: the initials of the name's main words."""
+    initials = "".join(w[0] for w in entity.words if w not in {"of", "the", "and", "for"})
+    return len(named) == 1 and named[0].isupper() and len(named[0]) > 1 and named[0].lower() == initials
 
 
 def _title_gender(title: str | None) -> str:
