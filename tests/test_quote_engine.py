@@ -546,6 +546,16 @@ def test_gendered_person_noun_passes_over_people_of_the_other_gender():
     assert q.speaker == "Donald Trump"
 
 
+def test_description_without_an_office_holder_renames_the_subject_just_named():
+    text = (
+        "Donald Trump spoke at length. Trump took questions. Trump left.\n\n"
+        "Mike Pence says too much is made of the tweets.\n\n"
+        'The Indiana governor said the media are to blame for focusing on "he said this, he tweeted that."\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Mike Pence"
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -28,6 +28,8 @@ MAX_TITLE_HEAD_AT = 5
 MAX_APPOSITIVE_WORDS = 13
 # How far back (characters) a sentence subject stays the likely antecedent of a pronoun.
 PRONOUN_WINDOW = 1500
+# How far back (characters) a description with no office of its own looks for the subject it renames.
+RECENT_SUBJECT_WINDOW = 300
 # How many named mentions back a description ("the Vermont senator") may reach for its person.
 MAX_DESCRIBED_BACK = 4
 SURNAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "van", "von", "der", "le", "la", "al", "bin"})
@@ -216,7 +218,10 @@ class EntityIndex:
             # "the Republican nominee": of the nominees, the one whose titles share the most words.
             wanted = _offices(title)
             return max(found, key=lambda e: (len(wanted & e.offices), len(e.positions), _closeness(e.positions, pos)))
-        return self._most_named(pos, _title_gender(title)) if last in PERSON_NOUNS else None
+        if last not in PERSON_NOUNS:
+            return None
+        gender = _title_gender(title)
+        return self._recent_subject(pos, gender) or self._most_named(pos, gender)
 
     def recent_untitled(self, pos: int) -> Entity | None:
         """The latest person named as a sentence subject nearby whom the article has given no title."""
@@ -226,6 +231,16 @@ class EntityIndex:
                 break
             if subject and not entity.is_org and entity.title is None and len(entity.words) > 1:
                 return entity
+        return None
+
+    def _recent_subject(self, pos: int, gender: str) -> Entity | None:
+        """The person named as a subject just before pos ("Mike Pence says ... The Indiana governor said")."""
+        k = bisect_left(self._order, pos, key=lambda m: m[0])
+        for start, entity, subject in reversed(self._order[:k]):
+            if pos - start > RECENT_SUBJECT_WINDOW:
+                return None
+            if subject and not entity.is_org and len(entity.words) > 1:
+                return None if gender and entity.gender and entity.gender != gender else entity
         return None
 
     def _most_named(self, pos: int, gender: str = "") -> Entity | None:
