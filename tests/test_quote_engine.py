@@ -548,8 +548,8 @@ def test_gendered_person_noun_passes_over_people_of_the_other_gender():
 
 def test_description_without_an_office_holder_renames_the_subject_just_named():
     text = (
-        "Donald Trump spoke at length. Trump took questions. Trump left.\n\n"
-        "Mike Pence says too much is made of the tweets.\n\n"
+        "Republican Donald Trump spoke at length. Trump took questions. Trump left.\n\n"
+        "Republican vice presidential nominee Mike Pence says too much is made of the tweets.\n\n"
         'The Indiana governor said the media are to blame for focusing on "he said this, he tweeted that."\n'
     )
     [q] = extract_quotes(text)
