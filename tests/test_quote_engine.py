@@ -556,6 +556,15 @@ def test_description_without_an_office_holder_renames_the_subject_just_named():
     assert q.speaker == "Mike Pence"
 
 
+def test_name_between_commas_after_a_description_is_the_subject():
+    text = (
+        "His former business partner at Lenox, Lawrence B. Cummings, called him a master at deals. "
+        '"He showed again and again an ability to put together deals."\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Lawrence B. Cummings", "former business partner at Lenox")
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

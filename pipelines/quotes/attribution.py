@@ -426,6 +426,18 @@ def _appositive_subject(tokens: list[Token], comma: int, text: str) -> Found | N
     A name that opens the clause wins over names inside the appositives ("Scott Pruitt, the attorney
     general of Oklahoma, one of the states suing, said").
     """
+    # "His former business partner at Lenox, Lawrence B. Cummings, called": the name set off by the
+    # commas is the subject the description before it introduces.
+    if comma > 0 and tokens[comma - 1].is_cap:
+        inner = _named_back(tokens, comma - 1, text)
+        if inner is not None and inner[0].kind == "name" and inner[1] > 0 and tokens[inner[1] - 1].text == ",":
+            clause = tokens[sentence_start(tokens, inner[1] - 1) : inner[1] - 1]
+            if any(t.is_word and t.text.islower() for t in clause):
+                mention = inner[0]
+                words = clause[1:] if clause[0].lower in DETERMINERS | POSSESSIVE_PRONOUNS else clause
+                if mention.title is None and any(is_title_word(t) for t in words):
+                    mention = replace(mention, title=" ".join(t.text for t in words))
+                return mention, inner[1], comma
     candidates: list[tuple[Found, int]] = []
     for j in range(comma - 1, max(-1, comma - MAX_APPOSITIVE_TOKENS), -1):
         t = tokens[j]
