@@ -565,6 +565,15 @@ def test_name_between_commas_after_a_description_is_the_subject():
     assert (q.speaker, q.title) == ("Lawrence B. Cummings", "former business partner at Lenox")
 
 
+def test_cue_leading_into_a_quote_beats_a_scene_setting_clause_after_it():
+    text = (
+        "The spot shows Dan Brook saying during the debate, "
+        '"That makes me smart," when Ann Cole blasted him for not paying income tax.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Dan Brook"
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -29,6 +29,8 @@ MAX_TITLE_WORDS = 6
 MINOR_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
 WORK_INTRODUCERS = frozenset({"on", "of", "in", "to", "the", "a", "an"})
 MIN_HEADLINE_WORDS = 4
+# Words opening a clause that only sets the scene for a quote ("“...,” when Clinton blasted him").
+SUBORDINATORS = frozenset({"when", "as", "while", "after", "before", "because", "since", "until"})
 LOCAL_TITLES = ("mayor", "supervisor", "sheriff", "city attorney", "district attorney", "chief", "council")
 
 
@@ -126,6 +128,10 @@ def _cue_for(
         earlier = trailing_cue(before, before_cues, text) or subject_cue(before, text)
         if earlier is not None and _same_person(earlier.mention, cue.mention):
             cue = earlier
+    if cue is not None and cue.first > 0 and after[0].lower in SUBORDINATORS and _introduces(before, before_cues):
+        # `footage of Trump saying, “...,” when Clinton blasted him`: the cue that leads into the quote
+        # wins over one in a clause that follows it.
+        cue = None
     cue = cue or trailing_cue(before, before_cues, text) or dash_cue(after, text)
     if cue is None and _ends_with_comma(text, span):
         cue = after_comma_cue(after, text)
@@ -137,6 +143,18 @@ def _is_headline(tokens: list[Token]) -> bool:
     not names, so it adds no one to the index."""
     words = [t for t in tokens if t.is_word and t.lower not in MINOR_WORDS]
     return len(words) >= MIN_HEADLINE_WORDS and all(t.is_cap or not t.text.isalpha() for t in words)
+
+
+def _introduces(before: list[Token], cues: list[Cue]) -> bool:
+    """Whether the sentence before a quote has a named speaker and ends with a comma or colon ("Trump
+    saying during the debate, “")."""
+    return (
+        bool(cues)
+        and len(before) >= 2
+        and before[-1].text in {",", ":"}
+        and cues[-1].mention.kind == "name"
+        and not any(t.text in SENTENCE_END for t in before[cues[-1].last :])
+    )
 
 
 def _previous_sentence_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
