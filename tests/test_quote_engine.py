@@ -574,6 +574,17 @@ def test_cue_leading_into_a_quote_beats_a_scene_setting_clause_after_it():
     assert q.speaker == "Dan Brook"
 
 
+def test_cue_closing_the_sentence_may_end_with_a_time():
+    text = '"Boots on the ground" would be appropriate, Republican candidate Ben Carson said Sunday.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Ben Carson", "Republican candidate")
+
+
+def test_more_speech_verbs():
+    [q] = extract_quotes('"This is fantastic!" beamed Donald Hartley of Madison, Alabama.\n')
+    assert q.speaker == "Donald Hartley"
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -123,8 +123,8 @@ def leading_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
     after = tokens[cue.last + 1 : cue.last + 2]
     if any(t.text in SENTENCE_END for t in before) or before[-1].text != ",":
         return None
-    if after and after[0].text not in SENTENCE_END:
-        return None
+    if after and after[0].text not in SENTENCE_END and after[0].lower not in NON_NAME_CAPS:
+        return None  # (a time or place may follow: "..., Carson said Sunday.", "said in a statement")
     return cue
 
 

@@ -17,7 +17,9 @@ SPEECH_VERBS = frozenset(
     confirmed confirms denied denies interjected exclaimed demanded demands proclaimed proclaims
     assured assures retorted fumed scoffed sighed whispered blasted thundered texted emailed answered
     answers affirmed affirms alleged alleges described describes describing called calls calling dubbed dubs
-    labeled labelled labels branded brands termed terms
+    labeled labelled labels branded brands termed terms beamed gushed snapped barked marveled groused grumbled
+    griped chided mocked teased reasoned hinted protested objected rebutted asserted asserts surmised bemoaned
+    decried speculated advised implored begged reminded
     asking adding writing telling noting arguing insisting explaining warning tweeting claiming declaring
     stating complaining urging stressing predicting promising vowing boasting suggesting joking answering
     replying responding recalling acknowledging admitting announcing
