@@ -586,6 +586,18 @@ def test_more_speech_verbs():
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Ann Cole took the stage in Baltimore and called the political system "rotten to the core."\n', "Ann Cole"),
+        ('Dan Brook called both rivals "crazy" and said the party is bound to lose.\n', "Dan Brook"),
+        ('Senator Ann Cole said that Brook is a "good, decent man," and said that Mays "melted down."\n', "Ann Cole"),
+    ],
+)
+def test_what_follows_said_or_called_is_not_the_speaker(text, speaker):
+    assert {q.speaker for q in extract_quotes(text)} == {speaker}
+
+
+@pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],
 )

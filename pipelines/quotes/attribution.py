@@ -40,6 +40,12 @@ DASHES = frozenset({"―", "—", "–", "-"})
 # Long words ending in -ly that are not adverbs.
 NOT_ADVERBS = frozenset({"assembly", "monopoly", "anomaly", "butterfly"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+# Verbs whose object comes before the quote ("called the system “rotten”"): the speaker is never after.
+OBJECT_VERBS = frozenset(
+    "called calls calling labeled labelled labels branded brands termed terms dubbed dubs described describes".split()
+)
+# A noun phrase after "said" that one of these follows opens a clause: "said the party is bound to lose".
+AUXILIARIES = frozenset("is was are were would will could should can may might must has have had does did".split())
 # After a speech verb these open what was said ("saying that ..."), not who said it.
 DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 
@@ -544,6 +550,8 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
     if i >= len(tokens):
         return None
     t = tokens[i]
+    if t.lower in DEMONSTRATIVES or tokens[v].lower in OBJECT_VERBS:
+        return None  # "said that Trump ...": what was said; "called the system ...": its object
     if t.lower in PRONOUNS and t.is_word and t.lower != "it":
         return Mention("pronoun", t.start, t.end, t.text, gender=PRONOUNS[t.lower]), i, i
     k = i
@@ -557,6 +565,8 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
         k += 1
     if k == i:
         return _described_name_after(tokens, i, text)
+    if k < len(tokens) and tokens[k].lower in AUXILIARIES:
+        return None  # "said the Republican party is bound to lose": the subject of what was said
     words = tokens[i:k]
     if any(w.is_cap for w in words[1:] if w.lower not in TITLE_WORDS) or (words[0].is_cap and len(words) == 1):
         mention = parse_run(words, text)
