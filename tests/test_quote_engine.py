@@ -597,6 +597,25 @@ def test_what_follows_said_or_called_is_not_the_speaker(text, speaker):
     assert {q.speaker for q in extract_quotes(text)} == {speaker}
 
 
+def test_pronoun_subject_after_an_opening_adverb():
+    text = 'Dan Brook spoke in Iowa. Then he cut into his rival, calling him a "stiff" and a "spoiled child."\n'
+    assert {(q.speaker, q.mention) for q in extract_quotes(text)} == {("Dan Brook", "he")}
+
+
+def test_words_of_a_statement_owned_by_a_pronoun():
+    text = (
+        "Madeleine Albright, a former secretary of state, stirred controversy this year over her remark "
+        'that "there is a special place in hell for women who do not help each other."\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Madeleine Albright", "her")
+
+
+def test_a_verdict_on_someones_words_is_not_theirs():
+    text = 'PolitiFact claimed "Dan Brook exaggerates" the rate, and concluded his comments were "Mostly False."\n'
+    assert {q.speaker for q in extract_quotes(text)} == {"PolitiFact"}
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -46,6 +46,7 @@ OBJECT_VERBS = frozenset(
 )
 # A noun phrase after "said" that one of these follows opens a clause: "said the party is bound to lose".
 AUXILIARIES = frozenset("is was are were would will could should can may might must has have had does did".split())
+OPENING_ADVERBS = frozenset({"then", "later", "instead", "and", "but", "so", "yet", "still", "now", "also"})
 # After a speech verb these open what was said ("saying that ..."), not who said it.
 DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 
@@ -213,11 +214,20 @@ def possessive_cue(tokens: list[Token], text: str) -> Cue | None:
     start = sentence_start(tokens, len(tokens))
     for k in range(len(tokens) - 1, start - 1, -1):
         t = tokens[k]
-        if not (t.is_cap and t.is_word and t.text.endswith(POSSESSIVE)):
+        pronoun = t.lower in {"his", "her"}
+        if not (pronoun or (t.is_cap and t.is_word and t.text.endswith(POSSESSIVE))):
             continue
-        noun = next((n for n in tokens[k + 1 : k + 1 + MAX_POSSESSED_WORDS] if n.lower in SPEECH_NOUNS), None)
-        if noun is None:
-            continue
+        at = next(
+            (n for n in range(k + 1, min(len(tokens), k + 1 + MAX_POSSESSED_WORDS)) if tokens[n].lower in SPEECH_NOUNS),
+            None,
+        )
+        if at is None or (at + 1 < len(tokens) and tokens[at + 1].lower in AUXILIARIES):
+            continue  # (not "his comments were “Mostly False”": a verdict on the words, not the words)
+        noun = tokens[at]
+        if pronoun:
+            # "her remark that “...”": the pronoun's antecedent owns the words.
+            gender = "m" if t.lower == "his" else "f"
+            return Cue(noun, Mention("pronoun", t.start, t.end, t.text, gender=gender), k, k)
         first = cap_run_start(tokens, k)
         mention = parse_run(tokens[first : k + 1], text)
         if mention is not None and mention.kind == "name":
@@ -245,6 +255,9 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
     for k, t in enumerate(tokens):
         if t.text in SENTENCE_END or t.text in {"—", "--"}:
             start = k + 1
+    # Skip an opening adverb: "Then he cut into Bush, calling ...".
+    if start + 1 < len(tokens) and tokens[start].lower in OPENING_ADVERBS and tokens[start + 1].is_word:
+        start += 1
     # Skip an opening phrase: "In July, Gingrich dismissed ..."
     if (
         start < len(tokens)
