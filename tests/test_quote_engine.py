@@ -179,9 +179,12 @@ def test_description_matches_the_office_not_a_bare_party_label():
 
 
 def test_that_after_a_speech_verb_opens_the_words_not_the_speaker():
-    text = 'Gorka similarly warned that officers he has spoken with "understand that we have no strategy."\n'
+    text = (
+        "Sebastian Gorka spoke on Monday.\n\n"
+        'Gorka similarly warned that officers he has spoken with "understand that we have no strategy."\n'
+    )
     [q] = extract_quotes(text)
-    assert (q.speaker, q.mention) == ("Gorka", "Gorka")
+    assert (q.speaker, q.mention) == ("Sebastian Gorka", "Gorka")
 
 
 def test_adverb_between_speaker_and_verb():
@@ -614,6 +617,14 @@ def test_words_of_a_statement_owned_by_a_pronoun():
 def test_a_verdict_on_someones_words_is_not_theirs():
     text = 'PolitiFact claimed "Dan Brook exaggerates" the rate, and concluded his comments were "Mostly False."\n'
     assert {q.speaker for q in extract_quotes(text)} == {"PolitiFact"}
+
+
+def test_capitalised_word_opening_a_sentence_is_no_name_unless_capitalised_elsewhere():
+    text = (
+        'Facts matter, the researcher said. Good information can still drive out "bad information" in time.\n\n'
+        '"It is over," Tiegen said.\n'
+    )
+    assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [(None, "Good"), ("Tiegen", "Tiegen")]
 
 
 @pytest.mark.parametrize(

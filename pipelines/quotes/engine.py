@@ -254,6 +254,8 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
     entity: Entity | None = None
     if m.kind == "name" and m.name:
         entity = index.lookup(m.name, m.start, m.is_org, m.gender, m.title)
+        if entity is None and not index.plausible(m):
+            return Speaker(None, None, None, None, m, cue.verb.text)  # "Good information can still ..."
         if entity is None:
             title, org = _organization(m.title, m.jurisdiction, place)
             kind = "organization" if m.is_org else "person"

@@ -21,6 +21,8 @@ from pipelines.quotes.lexicon import (
 from pipelines.quotes.mentions import POSSESSIVE, Mention, cap_run_end, is_title_word, parse_run
 from pipelines.quotes.tokens import Token
 
+# A capitalised word not opening a sentence or paragraph: a name, not "Good information can ...".
+MID_SENTENCE_CAP_RE = re.compile(r"(?<=[^.!?\n] )([A-Z][\w'’-]+)")
 FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 # An appositive is a title when a title word comes within its first few words.
 MAX_TITLE_HEAD_AT = 5
@@ -78,6 +80,7 @@ class EntityIndex:
 
     def __init__(self, text: str = "") -> None:
         self.full_names = _full_names(text)
+        self.mid_sentence_caps = {m.group(1).lower() for m in MID_SENTENCE_CAP_RE.finditer(text)}
         self.entities: dict[str, Entity] = {}
         self._order: list[tuple[int, Entity, bool]] = []
         self._descriptions: list[tuple[int, str]] = []
@@ -85,7 +88,7 @@ class EntityIndex:
 
     def add(self, mention: Mention, appositive: str | None = None, subject: bool = False) -> Entity | None:
         """Record a named mention; a one-word name joins the fullest entity it abbreviates."""
-        if mention.kind != "name" or not mention.name:
+        if mention.kind != "name" or not mention.name or not self.plausible(mention):
             return None
         entity = self.lookup(mention.name, mention.start, mention.is_org, mention.gender, mention.title)
         if entity is None or (len(mention.name.split()) > len(entity.words) and not entity.is_org):
@@ -97,6 +100,17 @@ class EntityIndex:
         entity.full_mentions += len(mention.name.split()) > 1
         self._order.append((mention.start, entity, subject and not mention.possessive))
         return entity
+
+    def plausible(self, mention: Mention) -> bool:
+        """Whether a one-word name is a name: a word the article also capitalises mid-sentence, or a given
+        name, not a sentence-opening "Good" or "Preys"."""
+        name = mention.name or ""
+        if mention.is_org or " " in name or mention.title:
+            return True
+        word = _key(name)
+        if any(c.isupper() for c in name[1:]) or "." in word:
+            return True  # "PolitiFact", "McCain", "U.S.": no common word is written so
+        return word in self.mid_sentence_caps or word in MALE_NAMES or word in FEMALE_NAMES
 
     def learn(self, entity: Entity, mention: Mention) -> None:
         """Keep what a cue's mention says of a known entity ("said 9/11 widow Terry Strada") for the
