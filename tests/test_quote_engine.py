@@ -627,6 +627,15 @@ def test_capitalised_word_opening_a_sentence_is_no_name_unless_capitalised_elsew
     assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [(None, "Good"), ("Tiegen", "Tiegen")]
 
 
+def test_a_persons_campaign_speaks_as_a_body():
+    text = (
+        "Dan Brook's campaign is defending his tweets about the county chair. "
+        'It is denouncing what it calls "the biggest media attack in history."\n\n'
+        '"We will win," Ann Cole\'s campaign said.\n'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Dan Brook campaign", "Ann Cole campaign"]
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -17,7 +17,7 @@ from pipelines.quotes.attribution import (
 )
 from pipelines.quotes.entities import Entity, EntityIndex, index_tokens
 from pipelines.quotes.lexicon import DOCUMENT_NOUNS
-from pipelines.quotes.mentions import Mention
+from pipelines.quotes.mentions import POSSESSIVE, Mention
 from pipelines.quotes.model import Quote
 from pipelines.quotes.segment import Paragraph, Span, paragraphs
 from pipelines.quotes.tokens import Token, tokenize
@@ -268,9 +268,15 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
             entity = index.last_org(m.start)
     elif m.kind == "description" and m.title and m.is_org:
         # The head ("commission") found the body; it is not the body's title.
-        entity, m = index.by_org_head(m.title, m.start), replace(m, title=None)
+        head = m.title
+        entity, m = index.by_org_head(head, m.start), replace(m, title=None)
         if entity is None and m.text.lower().split()[-1] in DOCUMENT_NOUNS:
             entity = index.document_author(m.text, m.start)  # "the IMF report"
+        owner = m.text.split()[0]
+        if entity is None and owner.endswith(POSSESSIVE) and owner[:1].isupper() and len(m.text.split()) == 2:
+            # "Clinton's campaign said": the body the named person leads.
+            leader = owner.removesuffix("'s").removesuffix("’s")
+            return Speaker(f"{leader} {head}", "organization", None, None, m, cue.verb.text)
     elif m.kind == "description" and m.title:
         # "Dean said": a surname that is also a title word, when the article named a "Howard Dean".
         described = m.title

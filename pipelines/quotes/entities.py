@@ -37,6 +37,8 @@ MAX_DESCRIBED_BACK = 4
 SURNAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "van", "von", "der", "le", "la", "al", "bin"})
 # Title words that, in lower case and alone, are mostly common nouns ("the general public", "the host city").
 COMMON_NOUN_TITLES = frozenset("general speaker host press member head partner associate fellow owner".split())
+# Bodies a named person leads, printed with the person's possessive ("Trump's campaign").
+LED_BODIES = frozenset({"campaign", "administration", "office", "team", "camp", "staff"})
 RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
 PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on"})
 TIME_NOUNS = frozenset("day days week weeks month months year years night morning afternoon evening time".split())
@@ -439,7 +441,12 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
             opening = tokens[i].lower in PREPOSITIONS or (
                 i > 0 and tokens[i - 1].lower in PREPOSITIONS and (i == 1 or tokens[i - 2].text in SENTENCE_BREAKS)
             )
-            index.add(mention, None if opening else appositive_title(tokens, j), _is_subject(tokens, i, j))
+            subject = _is_subject(tokens, i, j)
+            index.add(mention, None if opening else appositive_title(tokens, j), subject)
+            if mention.possessive and j < len(tokens) and tokens[j].lower in LED_BODIES:
+                # "Donald Trump's campaign is defending ...": the body a person leads, for a later "it".
+                body = f"{mention.name} {tokens[j].lower}"
+                index.add(Mention("name", mention.start, tokens[j].end, body, name=body, is_org=True), None, subject)
         elif (
             mention is not None
             and mention.title
