@@ -636,6 +636,12 @@ def test_a_persons_campaign_speaks_as_a_body():
     assert [q.speaker for q in extract_quotes(text)] == ["Dan Brook campaign", "Ann Cole campaign"]
 
 
+def test_age_and_hometown_after_a_name_are_not_the_subject():
+    text = 'Cory James, 22, of Flint, Mich., said he had not given up hope for a "surprise" at the convention.\n'
+    [q] = extract_quotes(text)
+    assert q.speaker == "Cory James"
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -449,7 +449,10 @@ def _appositive_subject(tokens: list[Token], comma: int, text: str) -> Found | N
     # commas is the subject the description before it introduces.
     if comma > 0 and tokens[comma - 1].is_cap:
         inner = _named_back(tokens, comma - 1, text)
-        if inner is not None and inner[0].kind == "name" and inner[1] > 0 and tokens[inner[1] - 1].text == ",":
+        full_name = (
+            inner is not None and inner[0].kind == "name" and not inner[0].is_org and " " in (inner[0].name or "")
+        )
+        if inner is not None and full_name and inner[1] > 0 and tokens[inner[1] - 1].text == ",":
             clause = tokens[sentence_start(tokens, inner[1] - 1) : inner[1] - 1]
             if any(t.is_word and t.text.islower() for t in clause):
                 mention = inner[0]
