@@ -15,7 +15,7 @@ from pipelines.quotes.attribution import (
     subject_cue,
     trailing_cue,
 )
-from pipelines.quotes.entities import Entity, EntityIndex, index_tokens
+from pipelines.quotes.entities import PRONOUN_WINDOW, Entity, EntityIndex, index_tokens
 from pipelines.quotes.lexicon import DOCUMENT_NOUNS
 from pipelines.quotes.mentions import POSSESSIVE, Mention
 from pipelines.quotes.model import Quote
@@ -285,9 +285,9 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
             entity, m = surname, replace(m, title=None)
         else:
             entity = index.by_title(described, m.start)
-            if entity is None and m.text.split()[0].endswith(("'s", "’s")):
+            if entity is None and m.text.split()[0].endswith(POSSESSIVE):
                 # "Obama's former campaign strategist said": a second reference to the person just named.
-                entity = index.recent_untitled(m.start)
+                entity = index.recent_subject(m.start, PRONOUN_WINDOW, untitled=True)
     elif m.kind == "unnamed" and m.text.lower().split()[-1] in DOCUMENT_NOUNS:
         entity = index.document_author(m.text, m.start)
     if entity is None:

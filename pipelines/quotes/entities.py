@@ -237,26 +237,18 @@ class EntityIndex:
         if last not in PERSON_NOUNS:
             return None
         gender = _title_gender(title)
-        return self._recent_subject(pos, gender) or self._most_named(pos, gender)
+        return self.recent_subject(pos, RECENT_SUBJECT_WINDOW, gender) or self._most_named(pos, gender)
 
-    def recent_untitled(self, pos: int) -> Entity | None:
-        """The latest person named as a sentence subject nearby whom the article has given no title."""
+    def recent_subject(self, pos: int, window: int, gender: str = "", untitled: bool = False) -> Entity | None:
+        """The person named in full as a sentence subject within `window` characters before pos ("Mike Pence
+        says ... The Indiana governor said"); with `untitled`, the latest such person with no title yet."""
         k = bisect_left(self._order, pos, key=lambda m: m[0])
         for start, entity, subject in reversed(self._order[:k]):
-            if pos - start > PRONOUN_WINDOW:
-                break
-            if subject and not entity.is_org and entity.title is None and len(entity.words) > 1:
-                return entity
-        return None
-
-    def _recent_subject(self, pos: int, gender: str) -> Entity | None:
-        """The person named as a subject just before pos ("Mike Pence says ... The Indiana governor said")."""
-        k = bisect_left(self._order, pos, key=lambda m: m[0])
-        for start, entity, subject in reversed(self._order[:k]):
-            if pos - start > RECENT_SUBJECT_WINDOW:
+            if pos - start > window:
                 return None
-            if subject and not entity.is_org and len(entity.words) > 1:
-                return None if gender and entity.gender and entity.gender != gender else entity
+            if not subject or entity.is_org or len(entity.words) < 2 or (untitled and entity.title is not None):
+                continue
+            return None if gender and entity.gender and entity.gender != gender else entity
         return None
 
     def _most_named(self, pos: int, gender: str = "") -> Entity | None:
