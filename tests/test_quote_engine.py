@@ -642,6 +642,21 @@ def test_age_and_hometown_after_a_name_are_not_the_subject():
     assert q.speaker == "Cory James"
 
 
+def test_unresolved_description_keeps_its_title():
+    [q] = extract_quotes('"Vote for change," the ad\'s narrator says.\n')
+    assert (q.speaker, q.title) == (None, "narrator")
+
+
+def test_surname_first_then_full_name_is_one_person():
+    text = (
+        "Scott, a congressman, threw open his yard on Monday for a picnic.\n\n"
+        "The push for Bobby Scott began in July.\n\n"
+        '"We have his back," Bobby Scott said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Bobby Scott", "congressman")
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -292,7 +292,7 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
         entity = index.document_author(m.text, m.start)
     if entity is None:
         # Nobody the article names; an unnamed source may still say what they are and for whom they speak.
-        return Speaker(None, None, m.title if m.kind == "unnamed" else None, m.jurisdiction, m, cue.verb.text)
+        return Speaker(None, None, m.title if m.kind != "pronoun" else None, m.jurisdiction, m, cue.verb.text)
     title, org = _organization(entity.title or m.title, entity.jurisdiction or m.jurisdiction, place)
     kind = "organization" if entity.is_org else "person"
     return Speaker(entity.name, kind, title, org, m, cue.verb.text)

@@ -94,7 +94,11 @@ class EntityIndex:
             return None
         entity = self.lookup(mention.name, mention.start, mention.is_org, mention.gender, mention.title)
         if entity is None or (len(mention.name.split()) > len(entity.words) and not entity.is_org):
-            entity = self.entities.get(_key(mention.name)) or self._new(mention.name, mention.is_org)
+            entity = (
+                self.entities.get(_key(mention.name))
+                or self._fuller(mention)
+                or self._new(mention.name, mention.is_org)
+            )
         entity.give_title(mention.title or appositive)
         entity.jurisdiction = entity.jurisdiction or mention.jurisdiction
         entity.gender = entity.gender or mention.gender or _title_gender(mention.title or appositive)
@@ -119,6 +123,17 @@ class EntityIndex:
         pronouns and descriptions that follow."""
         entity.give_title(mention.title)
         entity.gender = entity.gender or mention.gender or _title_gender(mention.title)
+
+    def _fuller(self, mention: Mention) -> Entity | None:
+        """ "Scott, a congressman, ..." then "Bobby Scott": the one-word person gets the full name."""
+        words = _key(mention.name or "").split()
+        short = self.entities.get(words[-1]) if len(words) > 1 and not mention.is_org else None
+        if short is None or short.is_org or len(short.words) != 1:
+            return None
+        short.rename(mention.name or "")
+        self.entities[_key(short.name)] = short
+        self._index_person(short)
+        return short
 
     def _new(self, name: str, is_org: bool) -> Entity:
         entity = Entity(name, is_org)
@@ -179,6 +194,7 @@ class EntityIndex:
             for full, full_gender in self.full_names.get(words[0], []):
                 if not wanted or wanted == full_gender:
                     exact.rename(full)
+                    self.entities.setdefault(_key(full), exact)  # a later "Bobby Scott" is the same person
                     exact.gender = full_gender
                     self._index_person(exact)
                     break
@@ -316,7 +332,8 @@ def _offices(title: str) -> set[str]:
 
 
 def _key(name: str) -> str:
-    return name.lower().replace("’", "'")
+    """A name as compared: lower case, one kind of apostrophe, single spaces (no-break spaces included)."""
+    return " ".join(name.lower().replace("’", "'").split())
 
 
 def _full_names(text: str) -> dict[str, list[tuple[str, str]]]:

@@ -73,7 +73,7 @@ TITLE_HEADS = frozenset(
     cardinal pope rabbi imam counsel prosecutor defender coordinator surrogate operative consultant
     vice-president vp press commander mate contender hopeful challenger incumbent head scholar fellow partner
     associate physician doctor surgeon expert specialist commentator owner veteran actor actress donor singer
-    rapper comedian musician filmmaker producer novelist entrepreneur investor philanthropist
+    rapper comedian musician filmmaker producer novelist entrepreneur investor philanthropist narrator announcer
     """.split()
 )
 
