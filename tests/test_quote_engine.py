@@ -658,6 +658,36 @@ def test_surname_first_then_full_name_is_one_person():
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker", "title"),
+    [
+        ('Ann Cole and Dan Brook reject the term.\n\nCole: "Our goal is to defeat it."\n', "Ann Cole", None),
+        ('Former secretary of state Ann Cole:"We learned that from the department."\n', "Ann Cole", None),
+        ('"We learned that," said former secretary of state Ann Cole.\n', "Ann Cole", "former secretary of state"),
+        (
+            "In response, Republican nominee Dan Brook issued the following statement:\n\n"
+            '"Our prayers are with all those affected."\n',
+            "Dan Brook",
+            "Republican nominee",
+        ),
+        (
+            "On Thursday, after staying neutral all year, Ann Cole endorsed Brook, saying, "
+            '"I think a fighter in the lead is good."\n',
+            "Ann Cole",
+            None,
+        ),
+        (
+            'Ann Cole said the members will still meet for drinks, but said, "It is time we change how we do it."\n',
+            "Ann Cole",
+            None,
+        ),
+    ],
+)
+def test_more_ways_to_introduce_a_quote(text, speaker, title):
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == (speaker, title)
+
+
+@pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],
 )

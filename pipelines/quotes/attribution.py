@@ -46,6 +46,7 @@ OBJECT_VERBS = frozenset(
 )
 # A noun phrase after "said" that one of these follows opens a clause: "said the party is bound to lose".
 AUXILIARIES = frozenset("is was are were would will could should can may might must has have had does did".split())
+MAX_OPENING_PHRASES = 3
 OPENING_ADVERBS = frozenset({"then", "later", "instead", "and", "but", "so", "yet", "still", "now", "also"})
 # After a speech verb these open what was said ("saying that ..."), not who said it.
 DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
@@ -90,6 +91,13 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
                 found = None
         elif lower in SPEECH_VERBS and not _is_noun(tokens, v):
             found = _subject_before(tokens, v, text) or _subject_after(tokens, v, text)
+            if found is None and v > 0 and tokens[v - 1].lower in {"and", "but"}:
+                # "Boreing said the members will meet, but said, “...”": the same speaker again.
+                start = sentence_start(tokens, v)
+                earlier = next((c for c in cues if c.first >= start and c.mention.kind == "name"), None)
+                found = (
+                    (earlier.mention, earlier.first, earlier.last) if earlier else _sentence_subject(tokens[:v], text)
+                )
         elif lower in {"put", "puts"} and v + 1 < len(tokens) and tokens[v + 1].lower == "it":
             found = _subject_before(tokens, v, text)  # "as The New Yorker put it"
         else:
@@ -208,6 +216,22 @@ def _main_clause_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
     return next((c for c in cues[:-1] if c.first >= start and c.mention.kind in ("name", "pronoun")), None)
 
 
+def colon_name_cue(tokens: list[Token], text: str) -> Cue | None:
+    """`Clinton: “Our goal is ...”`: a name that is its whole sentence, then a colon, introduces the quote."""
+    if len(tokens) < 2 or tokens[-1].text != ":" or not tokens[-2].is_cap:
+        return None
+    found = _named_back(tokens, len(tokens) - 2, text)
+    start = sentence_start(tokens, len(tokens) - 1)
+    # Only a title may come before the name: "Former secretary of state Hillary Rodham Clinton:".
+    if found is None or found[0].kind != "name" or not all(_in_title(t) for t in tokens[start : found[1]]):
+        return None
+    return Cue(tokens[-1], found[0], start, len(tokens) - 1)
+
+
+def _in_title(t: Token) -> bool:
+    return t.is_cap or t.lower in TITLE_WORDS or t.lower in {"of", "the", "for"}
+
+
 def possessive_cue(tokens: list[Token], text: str) -> Cue | None:
     """ "Politifact seized on Trump's claim that there have been “...”", "Bornstein's prediction that
     Trump would be “...”": words the sentence gives to the owner of a statement."""
@@ -258,16 +282,19 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
     # Skip an opening adverb: "Then he cut into Bush, calling ...".
     if start + 1 < len(tokens) and tokens[start].lower in OPENING_ADVERBS and tokens[start + 1].is_word:
         start += 1
-    # Skip an opening phrase: "In July, Gingrich dismissed ..."
-    if (
-        start < len(tokens)
-        and tokens[start].lower in NON_NAME_CAPS
-        and tokens[start].lower not in PRONOUNS
-        and not _names_person(tokens, start)
-    ):
+    # Skip opening phrases: "In July, Gingrich dismissed ...", "On Thursday, after remaining neutral, Warren ..."
+    for _ in range(MAX_OPENING_PHRASES):
+        if not (
+            start < len(tokens)
+            and tokens[start].lower in NON_NAME_CAPS
+            and tokens[start].lower not in PRONOUNS
+            and not _names_person(tokens, start)
+        ):
+            break
         comma = next((k for k in range(start, min(len(tokens), start + 20)) if tokens[k].text == ","), None)
-        if comma is not None:
-            start = comma + 1
+        if comma is None:
+            break
+        start = comma + 1
     if start >= len(tokens) - 1:
         return None
     first = tokens[start]
@@ -413,11 +440,13 @@ def _is_manner_adverb(t: Token) -> bool:
 
 
 def _named_back(tokens: list[Token], i: int, text: str) -> Found | None:
-    s = cap_run_start(tokens, i)
+    name_start = s = cap_run_start(tokens, i)
     # Lower-case title words before the name belong to it: "Republican presidential nominee Donald Trump".
     while s > 0 and tokens[s - 1].is_word and (tokens[s - 1].lower in TITLE_WORDS or tokens[s - 1].is_cap):
         s -= 1
-    mention = parse_run(tokens[s : i + 1], text)
+    if not any(is_title_word(t) for t in tokens[s:name_start]):
+        s = name_start  # "secretary of state Hillary Clinton": "state" alone is no title
+    mention = parse_run(tokens[s : i + 1], text, speaking=i + 1 < len(tokens) and tokens[i + 1].lower in SPEECH_VERBS)
     if mention is None:
         return None
     if s > 0 and tokens[s - 1].lower == "the":
@@ -574,8 +603,12 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
     while k < len(tokens) and k - i < 14:
         w = tokens[k]
         if not w.is_word or (not w.is_cap and w.lower not in TITLE_WORDS and w.lower not in DETERMINERS):
-            if w.lower in {"of", "for", "de", "and"} and k + 1 < len(tokens) and tokens[k + 1].is_cap:
+            following = tokens[k + 1] if k + 1 < len(tokens) else None
+            if w.lower in {"of", "for", "de", "and"} and following is not None and following.is_cap:
                 k += 1
+                continue
+            if w.lower == "of" and following is not None and following.lower in TITLE_WORDS:
+                k += 1  # "said former secretary of state Hillary Clinton"
                 continue
             break
         k += 1

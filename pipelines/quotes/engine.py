@@ -7,6 +7,7 @@ from pipelines.quotes.attribution import (
     SENTENCE_END,
     Cue,
     after_comma_cue,
+    colon_name_cue,
     dash_cue,
     find_cues,
     leading_cue,
@@ -132,7 +133,7 @@ def _cue_for(
         # `footage of Trump saying, “...,” when Clinton blasted him`: the cue that leads into the quote
         # wins over one in a clause that follows it.
         cue = None
-    cue = cue or trailing_cue(before, before_cues, text) or dash_cue(after, text)
+    cue = cue or trailing_cue(before, before_cues, text) or colon_name_cue(before, text) or dash_cue(after, text)
     if cue is None and _ends_with_comma(text, span):
         cue = after_comma_cue(after, text)
     return cue
@@ -185,7 +186,12 @@ def _colon_cue(text: str, p: Paragraph, last_gap: list[Token]) -> Cue | None:
     """A cue ending a paragraph with a colon introduces the quote that opens the next one."""
     if p.chrome or not last_gap or last_gap[-1].text != ":":
         return None
-    return trailing_cue(last_gap, find_cues(last_gap, text), text)
+    cue = trailing_cue(last_gap, find_cues(last_gap, text), text)
+    start = sentence_start(last_gap, len(last_gap) - 1)
+    if cue is None and any(t.lower in {"statement", "following", "follows"} for t in last_gap[start:]):
+        # "Trump issued the following statement:": its subject speaks in the next paragraph.
+        cue = subject_cue(last_gap[start:-1], text)
+    return cue
 
 
 def _is_title_of_work(text: str, span: Span) -> bool:

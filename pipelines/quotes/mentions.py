@@ -108,8 +108,9 @@ def expand(word: str) -> str:
     return EXPANSIONS.get(word, word)
 
 
-def parse_run(tokens: list[Token], text: str) -> Mention | None:
-    """Read a capitalised run as a named mention with its title and jurisdiction."""
+def parse_run(tokens: list[Token], text: str, speaking: bool = False) -> Mention | None:
+    """Read a capitalised run as a named mention with its title and jurisdiction. `speaking`: the run is
+    right before a speech verb, so a lone -ing word there is a name ("Boreing said"), not a participle."""
     words = list(tokens)
     while words and (words[0].lower.split("-")[0] in NON_NAME_CAPS or words[0].lower in SPEECH_VERBS):
         if words[0].lower in HONORIFICS:
@@ -151,7 +152,8 @@ def parse_run(tokens: list[Token], text: str) -> Mention | None:
         return _body(words, text)  # "the Justice Department": a body, not a person called "Department"
     if not head and len(name_words) == 1 and name_words[0].lower in UNNAMED_HEADS:
         return None  # "Officials said": people the article does not name
-    if not head and len(name_words) == 1 and name_words[0].lower.endswith("ing") and len(name_words[0].lower) > 5:
+    participle = name_words[0].lower.endswith("ing") and len(name_words[0].lower) > 5
+    if not head and len(name_words) == 1 and participle and not speaking:
         return None  # "Bemoaning the ...": a participle opening the sentence
     # Party labels and the like before a known given name are a title: "Republican Donald Trump".
     lead = 0
