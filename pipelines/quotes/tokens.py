@@ -8,13 +8,14 @@ from pipelines.quotes.lexicon import ABBREVIATIONS
 TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’\-.]\w+)*\.?|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     """A word or punctuation mark and where it sits in the article text.
 
     lower is the word in lower case without a trailing period; is_cap and is_word say whether it starts
     with a capital letter and whether it is a word rather than punctuation. They are computed once, since
-    the parser asks for them many times.
+    the parser asks for them many times. Not frozen, because a frozen dataclass is several times slower
+    to build and the tokenizer makes hundreds of thousands; nothing changes a token once made.
     """
 
     text: str
