@@ -687,6 +687,18 @@ def test_more_ways_to_introduce_a_quote(text, speaker, title):
     assert (q.speaker, q.title) == (speaker, title)
 
 
+def test_description_joining_two_titles_with_and():
+    text = (
+        "Ann Cole spoke on Tuesday. On a radio show, the former secretary of state and current Democratic "
+        'presidential nominee said she wanted to speak "directly to white people."\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (
+        "Ann Cole",
+        "the former secretary of state and current Democratic presidential nominee",
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

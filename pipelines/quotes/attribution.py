@@ -47,6 +47,9 @@ OBJECT_VERBS = frozenset(
 # A noun phrase after "said" that one of these follows opens a clause: "said the party is bound to lose".
 AUXILIARIES = frozenset("is was are were would will could should can may might must has have had does did".split())
 MAX_OPENING_PHRASES = 3
+# How far back from a speech verb a description may start: "the former secretary of state and current
+# Democratic presidential nominee said".
+MAX_DESCRIPTION_TOKENS = 12
 OPENING_ADVERBS = frozenset({"then", "later", "instead", "and", "but", "so", "yet", "still", "now", "also"})
 # After a speech verb these open what was said ("saying that ..."), not who said it.
 DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
@@ -516,7 +519,7 @@ def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
     head = tokens[i]
     j = i
     det = None
-    while j >= 0 and i - j < 9:
+    while j >= 0 and i - j < MAX_DESCRIPTION_TOKENS:
         t = tokens[j]
         if not t.is_word:
             return None
@@ -537,7 +540,7 @@ def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
 
 def _description(tokens: list[Token], det: int, last: int, text: str) -> Found | None:
     words = tokens[det : last + 1]
-    if len(words) < 2 or any(w.lower in FUNCTION_WORDS for w in words[1:]):
+    if len(words) < 2 or any(w.lower in FUNCTION_WORDS and not _joins_titles(words, k) for k, w in enumerate(words)):
         return None  # "concluded his comments": a determiner alone names nobody
     start, end = words[0].start, words[-1].end
     heads = [w.lower for w in words[1:]]
@@ -559,6 +562,16 @@ def _description(tokens: list[Token], det: int, last: int, text: str) -> Found |
         # "the commission said", "the agency said": the body the article has been writing about.
         return Mention("description", start, end, phrase, title=words[-1].lower, is_org=True), det, last
     return Mention("unnamed", start, end, phrase), det, last
+
+
+def _joins_titles(words: list[Token], k: int) -> bool:
+    """ "the former secretary of state and current Democratic presidential nominee": "and" between titles."""
+    return (
+        words[k].lower == "and"
+        and 0 < k < len(words) - 1
+        and words[k + 1].lower in TITLE_WORDS
+        and words[k - 1].lower in TITLE_WORDS | {"state"}
+    )
 
 
 def _described_name_after(tokens: list[Token], i: int, text: str) -> Found | None:

@@ -86,7 +86,7 @@ TITLE_MODIFIERS = frozenset(
     white u.s. us lead principal managing communications policy political legal foreign domestic
     public defense defence health labor justice transportation energy education commerce treasury
     interior agriculture veterans housing field regional longtime party elected appointed incoming
-    outgoing retired
+    outgoing retired current
     """.split()
 )
 
