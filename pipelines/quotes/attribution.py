@@ -80,13 +80,8 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
         if lower == "according" and v + 1 < len(tokens) and tokens[v + 1].lower == "to":
             found = _subject_after(tokens, v + 1, text)
         elif lower in SPEECH_VERBS and lower.endswith("ing") and v > 0 and tokens[v - 1].lower in {",", "by", "in"}:
-            # "Trump attacked Clinton ..., saying, “...”" (or "by saying"): the speaker is whoever the sentence
-            # already has speaking ("..., Spicer said, adding"), else its subject.
-            start = sentence_start(tokens, v)
-            earlier = next((c for c in cues if c.first >= start and c.mention.kind == "name"), None)
-            found = (
-                (earlier.mention, earlier.first, earlier.last) if earlier else _sentence_subject(tokens[:v], text, True)
-            )
+            # "Trump attacked Clinton ..., saying, “...”" (or "by saying", "..., Spicer said, adding").
+            found = _sentence_speaker(tokens, v, cues, text, speaking=True)
         elif lower in SPEECH_VERBS and lower.endswith("ing"):
             # "footage of Hillary Clinton asking, “...”", "He's claiming": only a name or pronoun right before.
             found = _subject_before(tokens, v, text)
@@ -96,11 +91,7 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
             found = _subject_before(tokens, v, text) or _subject_after(tokens, v, text)
             if found is None and v > 0 and tokens[v - 1].lower in {"and", "but"}:
                 # "Boreing said the members will meet, but said, “...”": the same speaker again.
-                start = sentence_start(tokens, v)
-                earlier = next((c for c in cues if c.first >= start and c.mention.kind == "name"), None)
-                found = (
-                    (earlier.mention, earlier.first, earlier.last) if earlier else _sentence_subject(tokens[:v], text)
-                )
+                found = _sentence_speaker(tokens, v, cues, text)
         elif lower in {"put", "puts"} and v + 1 < len(tokens) and tokens[v + 1].lower == "it":
             found = _subject_before(tokens, v, text)  # "as The New Yorker put it"
         else:
@@ -109,6 +100,18 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
             mention, first, last = found
             cues.append(Cue(t, mention, min(first, v), max(last, v)))
     return cues
+
+
+def _sentence_speaker(
+    tokens: list[Token], v: int, cues: list[Cue], text: str, speaking: bool = False
+) -> "Found | None":
+    """For a speech verb with no subject of its own: whoever the sentence already has speaking, else the
+    sentence's subject ("it" too when `speaking`)."""
+    start = sentence_start(tokens, v)
+    earlier = next((c for c in cues if c.first >= start and c.mention.kind == "name"), None)
+    if earlier is not None:
+        return earlier.mention, earlier.first, earlier.last
+    return _sentence_subject(tokens[:v], text, speaking)
 
 
 def _after_preposition(tokens: list[Token], i: int) -> bool:
