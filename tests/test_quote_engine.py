@@ -699,6 +699,20 @@ def test_description_joining_two_titles_with_and():
     )
 
 
+def test_office_of_a_named_person_as_the_subject():
+    text = (
+        "Congressman Trey Gowdy's office slammed a lawsuit filed by a fired staffer, "
+        'calling it "meritless" on Monday.\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.speaker_kind) == ("Trey Gowdy office", "organization")
+
+
+def test_reacted_and_questioned_are_speech_verbs():
+    text = '"What sport is he talking about?" reacted Dan Brook.\n\n"Why now?" Ann Cole questioned.\n'
+    assert [q.speaker for q in extract_quotes(text)] == ["Dan Brook", "Ann Cole"]
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

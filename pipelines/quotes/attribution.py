@@ -8,6 +8,7 @@ from pipelines.quotes.lexicon import (
     DETERMINERS,
     FEMALE_NAMES,
     FUNCTION_WORDS,
+    LED_BODIES,
     MALE_NAMES,
     NON_NAME_CAPS,
     ORG_WORDS,
@@ -42,7 +43,10 @@ NOT_ADVERBS = frozenset({"assembly", "monopoly", "anomaly", "butterfly"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 # Verbs whose object comes before the quote ("called the system “rotten”"): the speaker is never after.
 OBJECT_VERBS = frozenset(
-    "called calls calling labeled labelled labels branded brands termed terms dubbed dubs described describes".split()
+    """
+    called calls calling labeled labelled labels branded brands termed terms dubbed dubs described describes
+    praised praises accused accuses slammed slams
+    """.split()
 )
 # A noun phrase after "said" that one of these follows opens a clause: "said the party is bound to lose".
 AUXILIARIES = frozenset("is was are were would will could should can may might must has have had does did".split())
@@ -338,6 +342,10 @@ def _subject_name(tokens: list[Token], start: int, text: str) -> "Found | None":
     if k >= len(tokens) or not (tokens[k].is_word and tokens[k].text.islower()):
         return None
     name = parse_run(tokens[start:end], text)
+    if name is not None and name.possessive and name.kind == "name" and tokens[end].lower in LED_BODIES:
+        # "Congressman Trey Gowdy's office slammed ...": the body the person leads.
+        body, stop = f"{name.name} {tokens[end].lower}", tokens[end].end
+        return Mention("name", name.start, stop, text[name.start : stop], name=body, is_org=True), start, end
     if name is None or name.possessive or not (name.kind == "name" or _bare_title(name, end - start)):
         return None
     return name, start, k - 1

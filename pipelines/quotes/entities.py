@@ -9,6 +9,7 @@ from pipelines.quotes.lexicon import (
     FEMALE_NAMES,
     FEMALE_TITLE_WORDS,
     GENERIC_ORG_HEADS,
+    LED_BODIES,
     MALE_NAMES,
     MALE_TITLE_WORDS,
     PERSON_NOUNS,
@@ -37,8 +38,6 @@ MAX_DESCRIBED_BACK = 4
 SURNAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "van", "von", "der", "le", "la", "al", "bin"})
 # Title words that, in lower case and alone, are mostly common nouns ("the general public", "the host city").
 COMMON_NOUN_TITLES = frozenset("general speaker host press member head partner associate fellow owner".split())
-# Bodies a named person leads, printed with the person's possessive ("Trump's campaign").
-LED_BODIES = frozenset({"campaign", "administration", "office", "team", "camp", "staff"})
 RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
 PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on"})
 TIME_NOUNS = frozenset("day days week weeks month months year years night morning afternoon evening time".split())

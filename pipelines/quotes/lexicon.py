@@ -19,7 +19,8 @@ SPEECH_VERBS = frozenset(
     answers affirmed affirms alleged alleges described describes describing called calls calling dubbed dubs
     labeled labelled labels branded brands termed terms beamed gushed snapped barked marveled groused grumbled
     griped chided mocked teased reasoned hinted protested objected rebutted asserted asserts surmised bemoaned
-    decried speculated advised implored begged reminded
+    decried speculated advised implored begged reminded reacted questioned riffed scolded ranted lectured
+    praised praises accused accuses slammed slams
     asking adding writing telling noting arguing insisting explaining warning tweeting claiming declaring
     stating complaining urging stressing predicting promising vowing boasting suggesting joking answering
     replying responding recalling acknowledging admitting announcing
@@ -174,6 +175,9 @@ DOCUMENT_NOUNS = frozenset(
     editorial decision order release analysis piece resolution
     """.split()
 )
+
+# Bodies a named person leads, printed with the person's possessive ("Trump's campaign").
+LED_BODIES = frozenset({"campaign", "administration", "office", "team", "camp", "staff"})
 
 GENERIC_ORG_HEADS = frozenset("agency group organization organisation company firm body office department".split())
 
