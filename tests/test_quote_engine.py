@@ -713,6 +713,16 @@ def test_reacted_and_questioned_are_speech_verbs():
     assert [q.speaker for q in extract_quotes(text)] == ["Dan Brook", "Ann Cole"]
 
 
+def test_subject_after_a_short_opening_phrase_is_what_he_refers_to():
+    text = (
+        "Tom Clarke bought the mines. Phil Smith, a spokesman for the union, said it would watch closely.\n\n"
+        "Ultimately, Mr. Clarke hopes to offset the emissions. But right now, he offsets only 10 percent. "
+        'That worries environmentalists. "It is all I can afford," he said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Tom Clarke"
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -33,6 +33,8 @@ MAX_APPOSITIVE_WORDS = 13
 PRONOUN_WINDOW = 1500
 # How far back (characters) a description with no office of its own looks for the subject it renames.
 RECENT_SUBJECT_WINDOW = 300
+# Words a sentence may open with before the comma and its subject ("In early July, Gingrich ...").
+MAX_OPENING_WORDS = 4
 # How many named mentions back a description ("the Vermont senator") may reach for its person.
 MAX_DESCRIBED_BACK = 4
 SURNAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "van", "von", "der", "le", "la", "al", "bin"})
@@ -471,7 +473,17 @@ def _is_subject(tokens: list[Token], i: int, j: int) -> bool:
         i -= 1  # "The Security Council ..."
     if i == 0 or tokens[i - 1].text in SENTENCE_BREAKS or tokens[i - 1].lower in SPEECH_VERBS:
         return True
+    if tokens[i - 1].text == "," and _opening_phrase(tokens, i - 1):
+        return True  # "Ultimately, Mr. Clarke hopes ...", "In July, Gingrich dismissed ..."
     return j < len(tokens) and tokens[j].lower in SPEECH_VERBS
+
+
+def _opening_phrase(tokens: list[Token], comma: int) -> bool:
+    """Whether the words before a comma are a short phrase opening the sentence."""
+    k = comma
+    while k > 0 and tokens[k - 1].text not in SENTENCE_BREAKS and comma - k < MAX_OPENING_WORDS:
+        k -= 1
+    return (k == 0 or tokens[k - 1].text in SENTENCE_BREAKS) and k < comma
 
 
 def _in_name_run(t: Token) -> bool:
