@@ -723,6 +723,16 @@ def test_subject_after_a_short_opening_phrase_is_what_he_refers_to():
     assert q.speaker == "Tom Clarke"
 
 
+def test_with_name_ing_makes_the_name_the_topic():
+    text = (
+        "Lily Batchelder, a former tax aide, said the plan favors the rich.\n\n"
+        "It is a major issue, with Ann Cole \u2014 who has called for tax hikes \u2014 lambasting the plan.\n\n"
+        '"Slashing taxes on the wealthy has not worked," she said in the first debate.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Ann Cole"
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

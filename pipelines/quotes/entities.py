@@ -475,7 +475,17 @@ def _is_subject(tokens: list[Token], i: int, j: int) -> bool:
         return True
     if tokens[i - 1].text == "," and _opening_phrase(tokens, i - 1):
         return True  # "Ultimately, Mr. Clarke hopes ...", "In July, Gingrich dismissed ..."
+    if tokens[i - 1].lower == "with" and _acts_next(tokens, j):
+        return True  # "with Hillary Clinton — who's called for tax hikes — lambasting Trump's plan"
     return j < len(tokens) and tokens[j].lower in SPEECH_VERBS
+
+
+def _acts_next(tokens: list[Token], j: int) -> bool:
+    """Whether an -ing verb follows the name at once or after an aside set off by dashes or commas."""
+    if j < len(tokens) and tokens[j].text in {"—", "--", ","}:
+        close = next((k for k in range(j + 1, min(len(tokens), j + 15)) if tokens[k].text == tokens[j].text), None)
+        j = close + 1 if close is not None else j
+    return j < len(tokens) and tokens[j].is_word and tokens[j].lower.endswith("ing") and not tokens[j].is_cap
 
 
 def _opening_phrase(tokens: list[Token], comma: int) -> bool:
