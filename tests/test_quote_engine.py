@@ -733,6 +733,21 @@ def test_with_name_ing_makes_the_name_the_topic():
     assert q.speaker == "Ann Cole"
 
 
+def test_opening_participle_phrase_is_skipped_to_find_the_subject():
+    text = (
+        "Jorge Ramos spoke. Horrified at the prospect of a Brook presidency, Ramos believes in journalism "
+        'that "takes sides."\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Jorge Ramos", "Ramos")
+
+
+def test_campaign_of_a_named_person_opening_a_saying_sentence():
+    text = 'Ted Cruz spoke. Cruz\'s campaign went on the offensive, saying the rival was "never a conservative."\n'
+    [q] = extract_quotes(text)
+    assert q.speaker == "Cruz campaign"
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -51,6 +51,7 @@ OBJECT_VERBS = frozenset(
 # A noun phrase after "said" that one of these follows opens a clause: "said the party is bound to lose".
 AUXILIARIES = frozenset("is was are were would will could should can may might must has have had does did".split())
 MAX_OPENING_PHRASES = 3
+PARTICIPLE_PREPOSITIONS = frozenset({"at", "by", "with", "in", "on", "to", "for", "about", "from", "after"})
 # How far back from a speech verb a description may start: "the former secretary of state and current
 # Democratic presidential nominee said".
 MAX_DESCRIPTION_TOKENS = 12
@@ -289,6 +290,10 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
     for k, t in enumerate(tokens):
         if t.text in SENTENCE_END or t.text in {"—", "--"}:
             start = k + 1
+    # Skip an opening participle phrase: "Horrified at the prospect, Ramos believes ...".
+    if start + 1 < len(tokens) and _opens_participle(tokens, start):
+        comma = next((k for k in range(start, min(len(tokens), start + 20)) if tokens[k].text == ","), None)
+        start = comma + 1 if comma is not None else start
     # Skip an opening adverb: "Then he cut into Bush, calling ...".
     if start + 1 < len(tokens) and tokens[start].lower in OPENING_ADVERBS and tokens[start + 1].is_word:
         start += 1
@@ -320,11 +325,19 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
         named = _subject_name(tokens, start + 1, text)
         if named is not None and named[0].is_org:
             return named  # "The United Nations Security Council on Friday made ..."
+    if _is_possessive_name(first) and start + 1 < len(tokens) and tokens[start + 1].lower in LED_BODIES:
+        return _subject_name(tokens, start, text)  # "Cruz's campaign also went on the offensive"
     if first.lower == "the" or _is_possessive_name(first):
         return _subject_description(tokens, start, text)
     if not (first.is_cap and first.is_word):
         return None
     return _subject_name(tokens, start, text)
+
+
+def _opens_participle(tokens: list[Token], k: int) -> bool:
+    """ "Horrified at ...", "Speaking to reporters, ...": a capitalised participle and a preposition."""
+    t = tokens[k]
+    return t.is_cap and t.lower.endswith(("ed", "ing")) and tokens[k + 1].lower in PARTICIPLE_PREPOSITIONS
 
 
 def _subject_name(tokens: list[Token], start: int, text: str) -> "Found | None":
