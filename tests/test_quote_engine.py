@@ -748,6 +748,17 @@ def test_campaign_of_a_named_person_opening_a_saying_sentence():
     assert q.speaker == "Cruz campaign"
 
 
+def test_pronoun_after_a_paragraph_that_introduces_someone():
+    text = (
+        "President Barack Obama said he would campaign hard this fall.\n\n"
+        "Few artists are writing songs for the nominee, which is something that concerns Henry Crespo, "
+        "president of the Florida Democratic Black Caucus.\n\n"
+        '"No one is writing songs for her," he said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Henry Crespo", "president of the Florida Democratic Black Caucus")
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

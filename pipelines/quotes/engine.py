@@ -16,9 +16,9 @@ from pipelines.quotes.attribution import (
     subject_cue,
     trailing_cue,
 )
-from pipelines.quotes.entities import PRONOUN_WINDOW, Entity, EntityIndex, index_tokens
+from pipelines.quotes.entities import PRONOUN_WINDOW, Entity, EntityIndex, appositive_title, index_tokens
 from pipelines.quotes.lexicon import DOCUMENT_NOUNS
-from pipelines.quotes.mentions import POSSESSIVE, Mention
+from pipelines.quotes.mentions import POSSESSIVE, Mention, cap_run_start, parse_run
 from pipelines.quotes.model import Quote
 from pipelines.quotes.segment import Paragraph, Span, paragraphs
 from pipelines.quotes.tokens import Token, tokenize
@@ -67,10 +67,12 @@ def extract_quotes(text: str) -> list[Quote]:
     carried: Speaker | None = None
     open_quote = False
     introduced: Cue | None = None
+    newcomer: Entity | None = None
     for p, para_gaps in zip(paras, gaps, strict=True):
         if p.chrome or not p.quotes:
             carried, open_quote = None, False
             introduced = _colon_cue(text, p, para_gaps[-1])
+            newcomer = None if p.chrome else _newcomer(para_gaps[-1], index, text)
             continue
         turn = _turn_speaker(text, p.turn, index) if p.turn is not None else None
         if turn is not None:
@@ -97,6 +99,10 @@ def extract_quotes(text: str) -> list[Quote]:
                     if not continuing:
                         statement += 1
                     speaker = _resolve(cue, index, place)
+                    if k == 0 and newcomer is not None and _means_newcomer(cue, newcomer, para_gaps[0]):
+                        # "... concerns Henry Crespo, president of the caucus.\n“...,” he said.": the
+                        # person the last paragraph ended by introducing.
+                        speaker = _speaker(newcomer, cue.mention, cue.verb.text, place)
                     if continuing and speaker.name is None and carried is not None:
                         speaker = carried
                     carried = speaker
@@ -113,7 +119,32 @@ def extract_quotes(text: str) -> list[Quote]:
             quotes.append(_quote(text, span, carried, statement))
         open_quote = p.quotes[-1].open_end
         introduced = _colon_cue(text, p, para_gaps[-1])
+        newcomer = None
     return quotes
+
+
+def _newcomer(tokens: list[Token], index: EntityIndex, text: str) -> Entity | None:
+    """The person the last sentence of a paragraph introduces with a description, named there for the
+    first time: "... which concerns Henry Crespo, president of the Florida Democratic Black Caucus."."""
+    if not tokens or tokens[-1].text not in SENTENCE_END:
+        return None
+    start = sentence_start(tokens, len(tokens) - 1)
+    for k in range(len(tokens) - 2, start, -1):
+        if tokens[k].text != "," or not tokens[k - 1].is_cap or appositive_title(tokens, k) is None:
+            continue
+        named = parse_run(tokens[cap_run_start(tokens, k - 1) : k], text)
+        entity = index.lookup(named.name, named.start) if named is not None and named.name else None
+        if entity is not None and not entity.is_org and min(entity.positions) >= tokens[start].start:
+            return entity
+    return None
+
+
+def _means_newcomer(cue: Cue, newcomer: Entity, opening: list[Token]) -> bool:
+    """Whether a pronoun cue after a paragraph-opening quote can mean the person just introduced."""
+    m = cue.mention
+    if m.kind != "pronoun" or m.gender not in ("m", "f") or any(t.is_word for t in opening):
+        return False
+    return newcomer.gender == m.gender
 
 
 def _cue_for(
@@ -302,6 +333,11 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
     title, org = _organization(entity.title or m.title, entity.jurisdiction or m.jurisdiction, place)
     kind = "organization" if entity.is_org else "person"
     return Speaker(entity.name, kind, title, org, m, cue.verb.text)
+
+
+def _speaker(entity: Entity, m: Mention, verb: str, place: str | None) -> Speaker:
+    title, org = _organization(entity.title or m.title, entity.jurisdiction or m.jurisdiction, place)
+    return Speaker(entity.name, "organization" if entity.is_org else "person", title, org, m, verb)
 
 
 def _turn_speaker(text: str, label: tuple[int, int], index: EntityIndex) -> Speaker | None:
