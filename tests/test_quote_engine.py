@@ -759,6 +759,16 @@ def test_pronoun_after_a_paragraph_that_introduces_someone():
     assert (q.speaker, q.title) == ("Henry Crespo", "president of the Florida Democratic Black Caucus")
 
 
+def test_markup_attributes_and_footers_are_not_quotes():
+    text = (
+        'Mayor Ann Cole said the plan was "a disaster for the city."\n\n'
+        '<tweet pic="pic.twitter.com/x" author="someone" timestamp="1474387200"><tweet/>.\n\n'
+        '"Follow Pam Key on Twitter @pamkeyNEN."\n\n'
+        'A stray x<y "is no tag," Cole added.\n'
+    )
+    assert [q.text for q in extract_quotes(text)] == ["a disaster for the city.", "is no tag,"]
+
+
 @pytest.mark.parametrize(
     "text",
     ["", '"', '"""', "“unclosed quote that never ends", 'a " b " c " d', "\n\n\n", "”reversed“"],

@@ -9,6 +9,8 @@ LINE_RE = re.compile(r"[^\n]+")
 OPENERS = frozenset('"\u201c\u201e\u00ab')
 CLOSERS = frozenset('"\u201d\u00bb')
 QUOTE_TRIM = '"\u201c\u201d\u201e\u00ab\u00bb \t.,;:?!'
+# An outlet's footer: "Follow Pam Key on Twitter @pamkeyNEN."
+FOLLOW_RE = re.compile(r"[\"\u201c]?Follow [^.\n]{1,60} on (?:Twitter|Facebook|Instagram)\b")
 # A transcript turn: a speaker label in capitals and a colon opening the paragraph ("PENCE: Well, ..."),
 # or a stage note ("(CROSSTALK.)"), either one perhaps inside the quote marks of a quoted transcript.
 TURN_RE = re.compile(r"([\"\u201c]?)(?:([A-Z][A-Z.'\u2019\- ]*[A-Z.]):\s|\([A-Z][A-Z .]*\))")
@@ -51,7 +53,7 @@ def paragraphs(text: str) -> list[Paragraph]:
             end -= 1
         if start == end:
             continue
-        chrome = text.startswith(CHROME_PREFIXES, start)
+        chrome = text.startswith(CHROME_PREFIXES, start) or FOLLOW_RE.match(text, start, end) is not None
         label = None if chrome else TURN_RE.match(text, start, end)
         if label is not None and not label.group(2) and turn is None:
             label = None  # "(AP) --": a stage note only inside a transcript
@@ -78,8 +80,15 @@ def _quotes(text: str, start: int, end: int) -> list[Span]:
     spans = []
     opener = -1
     nested = 0
+    in_tag = False
     for i in range(start, end):
         ch = text[i]
+        if ch == "<" and i + 1 < end and (text[i + 1].isalpha() or text[i + 1] == "/") and ">" in text[i:end]:
+            in_tag = True  # '<tweet pic="...">': markup, whose attribute quotes are no quotes
+        elif ch == ">" and in_tag:
+            in_tag = False
+        if in_tag:
+            continue
         if opener < 0:
             # A paragraph opening with a closing mark ("”Mr. Trump ...") is a typo for an opening one.
             if (ch in OPENERS and _is_opener(text, i, start) and text[i - 1 : i] != "=") or (
