@@ -20,7 +20,15 @@ from pipelines.quotes.lexicon import (
     TITLE_MODIFIERS,
     UNNAMED_HEADS,
 )
-from pipelines.quotes.mentions import POSSESSIVE, Mention, cap_run_end, cap_run_start, is_title_word, parse_run
+from pipelines.quotes.mentions import (
+    POSSESSIVE,
+    Mention,
+    cap_run_end,
+    cap_run_start,
+    is_title_word,
+    led_body,
+    parse_run,
+)
 from pipelines.quotes.tokens import Token
 
 SENTENCE_END = frozenset({".", "!", "?"})
@@ -51,6 +59,7 @@ OBJECT_VERBS = frozenset(
 # A noun phrase after "said" that one of these follows opens a clause: "said the party is bound to lose".
 AUXILIARIES = frozenset("is was are were would will could should can may might must has have had does did".split())
 MAX_OPENING_PHRASES = 3
+MAX_PHRASE_TOKENS = 20
 PARTICIPLE_PREPOSITIONS = frozenset({"at", "by", "with", "in", "on", "to", "for", "about", "from", "after"})
 # How far back from a speech verb a description may start: "the former secretary of state and current
 # Democratic presidential nominee said".
@@ -292,8 +301,7 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
             start = k + 1
     # Skip an opening participle phrase: "Horrified at the prospect, Ramos believes ...".
     if start + 1 < len(tokens) and _opens_participle(tokens, start):
-        comma = next((k for k in range(start, min(len(tokens), start + 20)) if tokens[k].text == ","), None)
-        start = comma + 1 if comma is not None else start
+        start = _past_comma(tokens, start) or start
     # Skip an opening adverb: "Then he cut into Bush, calling ...".
     if start + 1 < len(tokens) and tokens[start].lower in OPENING_ADVERBS and tokens[start + 1].is_word:
         start += 1
@@ -306,10 +314,10 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
             and not _names_person(tokens, start)
         ):
             break
-        comma = next((k for k in range(start, min(len(tokens), start + 20)) if tokens[k].text == ","), None)
-        if comma is None:
+        after = _past_comma(tokens, start)
+        if after is None:
             break
-        start = comma + 1
+        start = after
     if start >= len(tokens) - 1:
         return None
     first = tokens[start]
@@ -334,6 +342,12 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
     return _subject_name(tokens, start, text)
 
 
+def _past_comma(tokens: list[Token], start: int) -> int | None:
+    """The index after the comma that closes an opening phrase at start, if one does within 20 tokens."""
+    comma = next((k for k in range(start, min(len(tokens), start + MAX_PHRASE_TOKENS)) if tokens[k].text == ","), None)
+    return None if comma is None else comma + 1
+
+
 def _opens_participle(tokens: list[Token], k: int) -> bool:
     """ "Horrified at ...", "Speaking to reporters, ...": a capitalised participle and a preposition."""
     t = tokens[k]
@@ -356,9 +370,7 @@ def _subject_name(tokens: list[Token], start: int, text: str) -> "Found | None":
         return None
     name = parse_run(tokens[start:end], text)
     if name is not None and name.possessive and name.kind == "name" and tokens[end].lower in LED_BODIES:
-        # "Congressman Trey Gowdy's office slammed ...": the body the person leads.
-        body, stop = f"{name.name} {tokens[end].lower}", tokens[end].end
-        return Mention("name", name.start, stop, text[name.start : stop], name=body, is_org=True), start, end
+        return led_body(name, tokens[end], text), start, end  # "Congressman Trey Gowdy's office slammed ..."
     if name is None or name.possessive or not (name.kind == "name" or _bare_title(name, end - start)):
         return None
     return name, start, k - 1

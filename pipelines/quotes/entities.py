@@ -19,7 +19,7 @@ from pipelines.quotes.lexicon import (
     TITLE_MODIFIERS,
     TITLE_SYNONYMS,
 )
-from pipelines.quotes.mentions import POSSESSIVE, Mention, cap_run_end, is_title_word, parse_run
+from pipelines.quotes.mentions import POSSESSIVE, Mention, cap_run_end, is_title_word, led_body, parse_run
 from pipelines.quotes.tokens import Token
 
 # A capitalised word not opening a sentence or paragraph: a name, not "Good information can ...".
@@ -131,10 +131,14 @@ class EntityIndex:
         short = self.entities.get(words[-1]) if len(words) > 1 and not mention.is_org else None
         if short is None or short.is_org or len(short.words) != 1:
             return None
-        short.rename(mention.name or "")
-        self.entities[_key(short.name)] = short
-        self._index_person(short)
+        self._give_full_name(short, mention.name or "")
         return short
+
+    def _give_full_name(self, entity: Entity, full: str) -> None:
+        """Rename a one-word person to their full name, findable by it and by either of its words."""
+        entity.rename(full)
+        self.entities.setdefault(_key(full), entity)
+        self._index_person(entity)
 
     def _new(self, name: str, is_org: bool) -> Entity:
         entity = Entity(name, is_org)
@@ -194,10 +198,8 @@ class EntityIndex:
             wanted = gender or exact.gender
             for full, full_gender in self.full_names.get(words[0], []):
                 if not wanted or wanted == full_gender:
-                    exact.rename(full)
-                    self.entities.setdefault(_key(full), exact)  # a later "Bobby Scott" is the same person
+                    self._give_full_name(exact, full)  # a later "Bobby Scott" is the same person
                     exact.gender = full_gender
-                    self._index_person(exact)
                     break
         return exact
 
@@ -226,7 +228,7 @@ class EntityIndex:
         for entity in reversed(people[-MAX_DESCRIBED_BACK:]):
             if entity.title is None or office in entity.offices:
                 return entity
-        return people[-1] if people else None
+        return None
 
     def last_org(self, pos: int) -> Entity | None:
         """The organisation "it" means at pos: the latest one that was a sentence subject nearby, else the
@@ -455,8 +457,7 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
             index.add(mention, None if opening else appositive_title(tokens, j), subject)
             if mention.possessive and j < len(tokens) and tokens[j].lower in LED_BODIES:
                 # "Donald Trump's campaign is defending ...": the body a person leads, for a later "it".
-                body = f"{mention.name} {tokens[j].lower}"
-                index.add(Mention("name", mention.start, tokens[j].end, body, name=body, is_org=True), None, subject)
+                index.add(led_body(mention, tokens[j], text), None, subject)
         elif (
             mention is not None
             and mention.title

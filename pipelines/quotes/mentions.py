@@ -194,6 +194,12 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False) -> Mention
     )
 
 
+def led_body(owner: Mention, body: Token, text: str) -> Mention:
+    """ "Trump's campaign", "Gowdy's office": the body a named person leads, as an organisation."""
+    start, end = owner.start, body.end
+    return Mention("name", start, end, text[start:end], name=f"{owner.name} {body.lower}", is_org=True)
+
+
 def _body(words: list[Token], text: str) -> Mention:
     start, end = words[0].start, words[-1].end
     name = " ".join(w.text for w in words)
