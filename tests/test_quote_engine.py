@@ -263,6 +263,15 @@ def test_surname_with_a_particle_at_the_start_of_a_sentence():
     assert q.speaker == "Bill de Blasio"
 
 
+def test_two_word_surname_is_the_end_of_the_full_name():
+    text = (
+        "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"
+        'Ortega Vidal met the council. "We will not cooperate with these raids," Ortega Vidal said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Maria Luz Ortega Vidal"
+
+
 def test_label_naming_nobody_in_the_article_is_not_a_transcript_speaker():
     text = 'Mayor Ann Cole spoke on Monday.\n\nUPDATE: Cole said "the plan is reckless and wrong."\n'
     [q] = extract_quotes(text)

@@ -37,7 +37,6 @@ RECENT_SUBJECT_WINDOW = 300
 MAX_OPENING_WORDS = 4
 # How many named mentions back a description ("the Vermont senator") may reach for its person.
 MAX_DESCRIBED_BACK = 4
-SURNAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "van", "von", "der", "le", "la", "al", "bin"})
 # Title words that, in lower case and alone, are mostly common nouns ("the general public", "the host city").
 COMMON_NOUN_TITLES = frozenset("general speaker host press member head partner associate fellow owner".split())
 RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
@@ -178,9 +177,9 @@ class EntityIndex:
                 return next((e for e in self.entities.values() if e.is_org and _abbreviates([name], e)), None)
             return exact
         if len(words) > 1:
-            # "De Blasio" for "Bill de Blasio": a surname with a particle.
+            # "De Blasio" for "Bill de Blasio", "Suu Kyi" for "Aung San Suu Kyi": the end of a longer name.
             longer = [e for e in self._people_by_word.get(words[-1], ()) if e.words[-len(words) :] == words]
-            longer = [e for e in longer if len(e.words) > len(words) and words[0] in SURNAME_PARTICLES]
+            longer = [e for e in longer if len(e.words) > len(words)]
             return max(longer, key=lambda e: len(e.positions)) if longer else exact
         for position in (-1, 0):
             if position == 0 and words[0] not in MALE_NAMES and words[0] not in FEMALE_NAMES:
