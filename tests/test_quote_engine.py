@@ -768,6 +768,25 @@ def test_pronoun_after_a_paragraph_that_introduces_someone():
     assert (q.speaker, q.title) == ("Henry Crespo", "president of the Florida Democratic Black Caucus")
 
 
+def test_pronoun_after_a_paragraph_reporting_what_someone_said():
+    text = (
+        "Mayor Karen Bass spoke at the rally. Two voters, Dana Okafor and Lee Brandt, came to hear her.\n\n"
+        "Okafor said Bass does not talk enough about the raids.\n\n"
+        '"It only comes up when the cameras are here," she said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Dana Okafor"
+
+
+def test_misspelt_surname_is_the_person_named_in_full():
+    text = (
+        "Two voters, Tyra McClenney and Bryan Anders, came to the rally.\n\n"
+        '"She only talks about it when the cameras are here," McLenney said.\n\n'
+        '"The Americans here want more," Sweeny said.\n'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Tyra McClenney", "Sweeny"]
+
+
 def test_markup_attributes_and_footers_are_not_quotes():
     text = (
         'Mayor Ann Cole said the plan was "a disaster for the city."\n\n'

@@ -68,11 +68,13 @@ def extract_quotes(text: str) -> list[Quote]:
     open_quote = False
     introduced: Cue | None = None
     newcomer: Entity | None = None
+    reporter: Entity | None = None
     for p, para_gaps in zip(paras, gaps, strict=True):
         if p.chrome or not p.quotes:
             carried, open_quote = None, False
             introduced = _colon_cue(text, p, para_gaps[-1])
             newcomer = None if p.chrome else _newcomer(para_gaps[-1], index, text)
+            reporter = None if p.chrome else _reporter(para_gaps, index, text)
             continue
         turn = _turn_speaker(text, p.turn, index) if p.turn is not None else None
         if turn is not None:
@@ -103,6 +105,8 @@ def extract_quotes(text: str) -> list[Quote]:
                         # "... concerns Henry Crespo, president of the caucus.\n“...,” he said.": the
                         # person the last paragraph ended by introducing.
                         speaker = _speaker(newcomer, cue.mention, cue.verb.text, place)
+                    elif k == 0 and reporter is not None and _means_reporter(cue, reporter, para_gaps[0]):
+                        speaker = _speaker(reporter, cue.mention, cue.verb.text, place)
                     if continuing and speaker.name is None and carried is not None:
                         speaker = carried
                     carried = speaker
@@ -119,7 +123,7 @@ def extract_quotes(text: str) -> list[Quote]:
             quotes.append(_quote(text, span, carried, statement))
         open_quote = p.quotes[-1].open_end
         introduced = _colon_cue(text, p, para_gaps[-1])
-        newcomer = None
+        newcomer = reporter = None
     return quotes
 
 
@@ -145,6 +149,26 @@ def _means_newcomer(cue: Cue, newcomer: Entity, opening: list[Token]) -> bool:
     if m.kind != "pronoun" or m.gender not in ("m", "f") or any(t.is_word for t in opening):
         return False
     return newcomer.gender == m.gender
+
+
+def _reporter(gaps: list[list[Token]], index: EntityIndex, text: str) -> Entity | None:
+    """The person a paragraph without quotes reports speaking: "McLenney said Clinton doesn't show ..."."""
+    for tokens in gaps:
+        for cue in find_cues(tokens, text):
+            m = cue.mention
+            if m.kind == "name" and m.name and not m.is_org:
+                entity = index.lookup(m.name, m.start, m.is_org, m.gender, m.title)
+                return entity if entity is not None and not entity.is_org else None
+    return None
+
+
+def _means_reporter(cue: Cue, reporter: Entity, opening: list[Token]) -> bool:
+    """Whether a pronoun cue after a paragraph-opening quote can mean the person the last paragraph
+    reported speaking: the speaker goes on (unless the pronoun's gender rules them out)."""
+    m = cue.mention
+    if m.kind != "pronoun" or m.gender not in ("m", "f") or any(t.is_word for t in opening):
+        return False
+    return reporter.gender in ("", m.gender)
 
 
 def _cue_for(

@@ -4,6 +4,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz.fuzz import ratio
+
 from pipelines.quotes.lexicon import (
     DETERMINERS,
     FEMALE_NAMES,
@@ -43,6 +45,10 @@ RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
 PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on"})
 TIME_NOUNS = frozenset("day days week weeks month months year years night morning afternoon evening time".split())
 SENTENCE_BREAKS = frozenset({".", "!", "?", '"', "“", "”"})
+# A surname this long, this close to the surname of someone named in full, is that name misspelt
+# ("McLenney" for Tyresha McClenney): news copy has typos; two such near-namesakes in one article are rare.
+MIN_MISSPELT_LENGTH = 6
+MIN_MISSPELT_RATIO = 87.0
 
 
 @dataclass(slots=True)
@@ -192,7 +198,9 @@ class EntityIndex:
             if found:
                 offices = _offices(title) if title else set()
                 return max(found, key=lambda e: (bool(offices & e.offices), e.full_mentions, -e.positions[0]))
-        if exact is not None and len(exact.words) == 1:
+        if exact is None:
+            return self._misspelt(words[0], gender)
+        if len(exact.words) == 1:
             # The full name appears only where we do not index (a headline, a quote): use it.
             wanted = gender or exact.gender
             for full, full_gender in self.full_names.get(words[0], []):
@@ -201,6 +209,23 @@ class EntityIndex:
                     exact.gender = full_gender
                     break
         return exact
+
+    def _misspelt(self, word: str, gender: str) -> Entity | None:
+        """The one person named in full whose surname `word` misspells, if any (not "American" for
+        "Muslim Americans": one word starting the other is another form, not a typo)."""
+        if len(word) < MIN_MISSPELT_LENGTH:
+            return None
+        found = {
+            id(e): e
+            for surname, people in self._people_by_word.items()
+            if surname[0] == word[0]
+            and not surname.startswith(word)
+            and not word.startswith(surname)
+            and ratio(word, surname) >= MIN_MISSPELT_RATIO
+            for e in people
+            if e.words[-1] == surname and not (gender and e.gender and e.gender != gender)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def last_person(self, pos: int, gender: str) -> Entity | None:
         """The person a pronoun at pos most likely means: the latest compatible sentence subject nearby,
