@@ -778,6 +778,33 @@ def test_pronoun_after_a_paragraph_reporting_what_someone_said():
     assert q.speaker == "Dana Okafor"
 
 
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Bass was asked by Okafor about the raids.",
+        "Okafor asked Bass about the raids.",
+    ],
+)
+def test_a_question_does_not_make_a_reporter(report):
+    text = (
+        "Mayor Karen Bass spoke at the rally. A voter, Dana Okafor, came to hear her.\n\n"
+        f"{report}\n\n"
+        '"We will not help with these raids," she said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Karen Bass"
+
+
+def test_the_next_pronoun_goes_on_with_the_person_a_pronoun_meant():
+    text = (
+        "Mayor Karen Bass spoke at the rally. Two voters, Dana Okafor and Lee Brandt, came to hear her.\n\n"
+        "Okafor said Bass does not talk enough about the raids.\n\n"
+        '"It only comes up when the cameras are here," she said.\n\n'
+        'She continued, "When the cameras leave, so does she."\n'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Dana Okafor", "Dana Okafor"]
+
+
 def test_misspelt_surname_is_the_person_named_in_full():
     text = (
         "Two voters, Tyra McClenney and Bryan Anders, came to the rally.\n\n"

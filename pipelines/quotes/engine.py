@@ -17,7 +17,7 @@ from pipelines.quotes.attribution import (
     trailing_cue,
 )
 from pipelines.quotes.entities import PRONOUN_WINDOW, Entity, EntityIndex, appositive_title, index_tokens
-from pipelines.quotes.lexicon import DOCUMENT_NOUNS
+from pipelines.quotes.lexicon import DOCUMENT_NOUNS, QUESTION_VERBS
 from pipelines.quotes.mentions import POSSESSIVE, Mention, cap_run_start, parse_run
 from pipelines.quotes.model import Quote
 from pipelines.quotes.segment import Paragraph, Span, paragraphs
@@ -109,6 +109,9 @@ def extract_quotes(text: str) -> list[Quote]:
                         speaker = _speaker(reporter, cue.mention, cue.verb.text, place)
                     if continuing and speaker.name is None and carried is not None:
                         speaker = carried
+                    if cue.mention.kind == "pronoun" and speaker.name is not None:
+                        # "she said" names her again: the next "she" most likely means her too.
+                        index.mention_again(speaker.name, cue.mention.start)
                     carried = speaker
                 previous = cue
             elif k == 0:
@@ -152,14 +155,25 @@ def _means_newcomer(cue: Cue, newcomer: Entity, opening: list[Token]) -> bool:
 
 
 def _reporter(gaps: list[list[Token]], index: EntityIndex, text: str) -> Entity | None:
-    """The person a paragraph without quotes reports speaking: "McLenney said Clinton doesn't show ..."."""
+    """The person a paragraph without quotes last reports speaking, as a sentence's subject ("McLenney said
+    Clinton doesn't show ...") or in a closing "..., Stovall said." (not "Hannity asked Trump ...": the one
+    asked answers)."""
+    found: Mention | None = None
     for tokens in gaps:
         for cue in find_cues(tokens, text):
             m = cue.mention
-            if m.kind == "name" and m.name and not m.is_org:
-                entity = index.lookup(m.name, m.start, m.is_org, m.gender, m.title)
-                return entity if entity is not None and not entity.is_org else None
-    return None
+            if m.kind != "name" or not m.name or m.is_org or cue.verb.lower in QUESTION_VERBS:
+                continue
+            v = tokens.index(cue.verb)
+            first = tokens[cue.first]
+            opens = first.start == m.start and sentence_start(tokens, cue.first) == cue.first
+            closes = cue.first > 0 and tokens[cue.first - 1].text == "," and tokens[v - 1].end == m.end
+            if (opens or closes) and v > cue.first:
+                found = m
+    if found is None or found.name is None:
+        return None
+    entity = index.lookup(found.name, found.start, found.is_org, found.gender, found.title)
+    return entity if entity is not None and not entity.is_org else None
 
 
 def _means_reporter(cue: Cue, reporter: Entity, opening: list[Token]) -> bool:

@@ -1,7 +1,7 @@
 """The people and organisations an article names, for resolving "Chiu", "he" and "the mayor"."""
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz.fuzz import ratio
@@ -33,6 +33,8 @@ MAX_TITLE_HEAD_AT = 5
 MAX_APPOSITIVE_WORDS = 13
 # How far back (characters) a sentence subject stays the likely antecedent of a pronoun.
 PRONOUN_WINDOW = 1500
+# How far back (characters) a pronoun resolved to someone makes the next pronoun mean them too.
+ECHO_WINDOW = 400
 # How far back (characters) a description with no office of its own looks for the subject it renames.
 RECENT_SUBJECT_WINDOW = 300
 # Words a sentence may open with before the comma and its subject ("In early July, Gingrich ...").
@@ -93,6 +95,7 @@ class EntityIndex:
         self._order: list[tuple[int, Entity, bool]] = []
         self._descriptions: list[tuple[int, str]] = []
         self._people_by_word: dict[str, list[Entity]] = {}
+        self._echoes: list[tuple[int, Entity]] = []
 
     def add(self, mention: Mention, appositive: str | None = None, subject: bool = False) -> Entity | None:
         """Record a named mention; a one-word name joins the fullest entity it abbreviates."""
@@ -210,6 +213,13 @@ class EntityIndex:
                     break
         return exact
 
+    def mention_again(self, name: str, pos: int) -> None:
+        """Record that the pronoun at pos was resolved to the person called `name`: "“...,” she said.
+        She continued, ..." goes on with her."""
+        entity = self.entities.get(_key(name))
+        if entity is not None and not entity.is_org:
+            insort(self._echoes, (pos, entity), key=lambda m: m[0])
+
     def _misspelt(self, word: str, gender: str) -> Entity | None:
         """The one person named in full whose surname `word` misspells, if any (not "American" for
         "Muslim Americans": one word starting the other is another form, not a typo)."""
@@ -231,8 +241,11 @@ class EntityIndex:
         """The person a pronoun at pos most likely means: the latest compatible sentence subject nearby,
         else the latest compatible person known to be one (gender or title), else any named before."""
         k = bisect_left(self._order, pos, key=lambda m: m[0])
+        echo = self._echo(pos, gender)
         evidenced = unproven = None
         for start, entity, subject in reversed(self._order[:k]):
+            if echo is not None and start < echo[0]:
+                return echo[1]
             if entity.is_org or (gender and entity.gender and entity.gender != gender):
                 continue
             known = bool(entity.gender or entity.title)
@@ -243,6 +256,16 @@ class EntityIndex:
             elif len(entity.words) > 1:
                 unproven = unproven or entity
         return evidenced or unproven
+
+    def _echo(self, pos: int, gender: str) -> tuple[int, Entity] | None:
+        """The latest pronoun resolved just before pos to a person this pronoun can mean."""
+        k = bisect_left(self._echoes, pos, key=lambda m: m[0])
+        for start, entity in reversed(self._echoes[:k]):
+            if pos - start > ECHO_WINDOW:
+                return None
+            if not (gender and entity.gender and entity.gender != gender):
+                return start, entity
+        return None
 
     def _described(self, pos: int, office: str) -> Entity | None:
         """The person a description at pos stands for: the latest named before it, passing over people
