@@ -263,6 +263,15 @@ def test_surname_with_a_particle_at_the_start_of_a_sentence():
     assert q.speaker == "Bill de Blasio"
 
 
+def test_description_joining_two_titles_with_a_place_and_a_gender():
+    text = (
+        "Hillary Clinton and Sen. John McCain spoke at the forum on Monday.\n\n"
+        'The former first lady and U.S. senator said it was "a mistake" to use private email.\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Hillary Clinton", "The former first lady and U.S. senator")
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

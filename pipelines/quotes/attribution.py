@@ -601,13 +601,14 @@ def _description(tokens: list[Token], det: int, last: int, text: str) -> Found |
 
 
 def _joins_titles(words: list[Token], k: int) -> bool:
-    """ "the former secretary of state and current Democratic presidential nominee": "and" between titles."""
-    return (
-        words[k].lower == "and"
-        and 0 < k < len(words) - 1
-        and words[k + 1].lower in TITLE_WORDS
-        and words[k - 1].lower in TITLE_WORDS | {"state"}
-    )
+    """ "the former secretary of state and current Democratic presidential nominee", "the former first lady
+    and U.S. senator": "and" between titles (a place may open the second)."""
+    if words[k].lower != "and" or not 0 < k < len(words) - 1 or words[k - 1].lower not in TITLE_WORDS | {"state"}:
+        return False
+    n = k + 1
+    while n < len(words) - 1 and words[n].is_cap and words[n].lower not in TITLE_WORDS:
+        n += 1
+    return words[n].lower in TITLE_WORDS
 
 
 def _described_name_after(tokens: list[Token], i: int, text: str) -> Found | None:

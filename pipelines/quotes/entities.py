@@ -295,14 +295,18 @@ class EntityIndex:
         New York businessman"), the person the article has named most so far."""
         last = title.lower().split()[-1]
         head = _office(last)
-        found = [e for e in self.entities.values() if not e.is_org and head in e.offices]
+        gender = _title_gender(title)
+        found = [
+            e
+            for e in self.entities.values()
+            if not e.is_org and head in e.offices and not (gender and e.gender and e.gender != gender)
+        ]
         if found:
             # "the Republican nominee": of the nominees, the one whose titles share the most words.
             wanted = _offices(title)
             return max(found, key=lambda e: (len(wanted & e.offices), len(e.positions), _closeness(e.positions, pos)))
         if last not in PERSON_NOUNS:
             return None
-        gender = _title_gender(title)
         return self.recent_subject(pos, RECENT_SUBJECT_WINDOW, gender) or self._most_named(pos, gender)
 
     def recent_subject(self, pos: int, window: int, gender: str = "", untitled: bool = False) -> Entity | None:

@@ -77,6 +77,7 @@ TITLE_HEADS = frozenset(
     vice-president vp press commander mate contender hopeful challenger incumbent head scholar fellow partner
     associate physician doctor surgeon expert specialist commentator owner veteran actor actress donor singer
     rapper comedian musician filmmaker producer novelist entrepreneur investor philanthropist narrator announcer
+    lady
     """.split()
 )
 
@@ -89,7 +90,7 @@ TITLE_MODIFIERS = frozenset(
     white u.s. us lead principal managing communications policy political legal foreign domestic
     public defense defence health labor justice transportation energy education commerce treasury
     interior agriculture veterans housing field regional longtime party elected appointed incoming
-    outgoing retired current
+    outgoing retired current first
     """.split()
 )
 
