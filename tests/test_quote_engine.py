@@ -272,6 +272,15 @@ def test_description_joining_two_titles_with_a_place_and_a_gender():
     assert (q.speaker, q.mention) == ("Hillary Clinton", "The former first lady and U.S. senator")
 
 
+def test_initials_are_the_body_named_in_full_and_referenced_reports_speech():
+    text = (
+        "The International Monetary Fund cut its forecast on Tuesday.\n\n"
+        "Although the IMF did not single out the plan, it referenced \"political tensions\" in rich economies.\n"
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.speaker_kind, q.mention) == ("International Monetary Fund", "organization", "it")
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

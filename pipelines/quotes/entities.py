@@ -180,10 +180,12 @@ class EntityIndex:
         key = _key(name)
         exact = self.entities.get(key)
         words = key.split()
+        if name.isupper() and (exact is None or not exact.is_org):
+            # "IMF" after "International Monetary Fund": the body by its initials.
+            initials = next((e for e in self.entities.values() if e.is_org and _abbreviates([name], e)), None)
+            if initials is not None or is_org:
+                return initials
         if is_org:
-            if exact is None and name.isupper():
-                # "IMF" after "International Monetary Fund": the body by its initials.
-                return next((e for e in self.entities.values() if e.is_org and _abbreviates([name], e)), None)
             return exact
         if len(words) > 1:
             # "De Blasio" for "Bill de Blasio", "Suu Kyi" for "Aung San Suu Kyi": the end of a longer name.
