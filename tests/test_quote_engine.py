@@ -275,7 +275,7 @@ def test_description_joining_two_titles_with_a_place_and_a_gender():
 def test_initials_are_the_body_named_in_full_and_referenced_reports_speech():
     text = (
         "The International Monetary Fund cut its forecast on Tuesday.\n\n"
-        "Although the IMF did not single out the plan, it referenced \"political tensions\" in rich economies.\n"
+        'Although the IMF did not single out the plan, it referenced "political tensions" in rich economies.\n'
     )
     [q] = extract_quotes(text)
     assert (q.speaker, q.speaker_kind, q.mention) == ("International Monetary Fund", "organization", "it")
