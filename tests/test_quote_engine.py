@@ -281,6 +281,19 @@ def test_initials_are_the_body_named_in_full_and_referenced_reports_speech():
     assert (q.speaker, q.speaker_kind, q.mention) == ("International Monetary Fund", "organization", "it")
 
 
+def test_cue_ending_the_next_sentence_is_not_the_quotes():
+    text = (
+        "Mayor Ann Cole spoke on Twitter, saying that officials should release the videos \"without delay.\" "
+        "Cole plans to visit Charlotte on Sunday, according to a campaign aide.\n\n"
+        'Sam Ortiz said his boss was "always kind." But, said Ortiz, "I do not want conflict."\n'
+    )
+    assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [
+        ("Ann Cole", "Ann Cole"),
+        ("Sam Ortiz", "Ortiz"),
+        ("Sam Ortiz", "Ortiz"),
+    ]
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

@@ -190,8 +190,13 @@ def _cue_for(
 ) -> Cue | None:
     """The cue of a quote from the prose next to it, most telling pattern first."""
     cue = leading_cue(after, after_cues)
-    if cue is not None and _ends_with_period(text, span) and not _closes_sentence(after, cue):
-        # “... in the neighborhood.” Russia insisted that ...: a new sentence about something else.
+    if (
+        cue is not None
+        and _ends_with_period(text, span)
+        and (_opens_clause(after, cue) or not _closes_sentence(after, cue))
+    ):
+        # “... in the neighborhood.” Russia insisted that ...: a new sentence about something else
+        # (“... without delay.” Clinton plans to visit on Sunday, according to an aide.).
         cue = None
     if cue is not None and cue.mention.kind == "pronoun" and _mid_sentence(before):
         # "DuVernay said she felt ... because “...,” she said.": the sentence already named the speaker.
@@ -282,6 +287,12 @@ def _names_a_work(before: list[Token]) -> bool:
 
 def _ends_with_period(text: str, span: Span) -> bool:
     return not span.open_end and text[span.end - 2 : span.end - 1] == "."
+
+
+def _opens_clause(tokens: list[Token], cue: Cue) -> bool:
+    """Whether words of a clause of their own come before the cue ("Clinton plans to visit ..., according
+    to an aide"), not just a conjunction ("But, said Solovey, ...")."""
+    return sum(t.is_word for t in tokens[: cue.first]) > 1
 
 
 def _closes_sentence(tokens: list[Token], cue: Cue) -> bool:
