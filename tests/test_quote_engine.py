@@ -283,7 +283,7 @@ def test_initials_are_the_body_named_in_full_and_referenced_reports_speech():
 
 def test_cue_ending_the_next_sentence_is_not_the_quotes():
     text = (
-        "Mayor Ann Cole spoke on Twitter, saying that officials should release the videos \"without delay.\" "
+        'Mayor Ann Cole spoke on Twitter, saying that officials should release the videos "without delay." '
         "Cole plans to visit Charlotte on Sunday, according to a campaign aide.\n\n"
         'Sam Ortiz said his boss was "always kind." But, said Ortiz, "I do not want conflict."\n'
     )
