@@ -294,6 +294,14 @@ def test_cue_ending_the_next_sentence_is_not_the_quotes():
     ]
 
 
+def test_relative_pronoun_right_after_a_name_speaks_for_it():
+    text = (
+        "Reporters turned to the Chicago Police Department which reported "
+        '"2,521 shooting incidents" this year, and to Rikkie Wells who tweeted, "They never follow the rules."\n'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Chicago Police Department", "Rikkie Wells"]
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

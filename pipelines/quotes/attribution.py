@@ -437,13 +437,17 @@ def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
         return Mention("pronoun", t.start, t.start + len(bare), t.text[: len(bare)], gender=PRONOUNS[bare]), i, i
     if t.text == ",":
         return _appositive_subject(tokens, i, text)
-    if t.lower == "who" and i > 0 and tokens[i - 1].text == ",":
+    if t.lower in {"who", "which"} and i > 0 and tokens[i - 1].text == ",":
         # "McConnell, now the Senate majority leader, who said": the name the relative clause follows.
         before = tokens[i - 2] if i > 1 else None
         if before is not None and before.is_cap and before.is_word:
             found = _named_back(tokens, i - 2, text)
         else:
             found = _appositive_subject(tokens, i - 1, text)
+        return (found[0], found[1], i) if found is not None and found[0].kind == "name" else None
+    if t.lower in {"who", "which"} and i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word:
+        # "the Chicago Police Department which reported": the name right before the relative pronoun.
+        found = _named_back(tokens, i - 1, text)
         return (found[0], found[1], i) if found is not None and found[0].kind == "name" else None
     if t.is_cap and t.is_word:
         named = _named_back(tokens, i, text)
