@@ -302,6 +302,25 @@ def test_relative_pronoun_right_after_a_name_speaks_for_it():
     assert [q.speaker for q in extract_quotes(text)] == ["Chicago Police Department", "Rikkie Wells"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ivana Trump and Donald Trump divorced in 1992. However, Ivana Trump's brief said that was not her "
+            'view and dismissed the reports as "misinterpreted statements."\n',
+            "Ivana Trump",
+        ),
+        (
+            'The International Monetary Fund met on Tuesday. The IMF\'s report said growth was "weak and fragile."\n',
+            "International Monetary Fund",
+        ),
+    ],
+)
+def test_document_speaks_for_its_possessive_owner(text, speaker):
+    [q] = extract_quotes(text)
+    assert q.speaker == speaker
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

@@ -6,6 +6,7 @@ from pipelines.quotes.entities import appositive_title
 from pipelines.quotes.lexicon import (
     ADVERBS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     FEMALE_NAMES,
     FUNCTION_WORDS,
     LED_BODIES,
@@ -579,6 +580,8 @@ def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
 
 
 def _description(tokens: list[Token], det: int, last: int, text: str) -> Found | None:
+    if _is_possessive_name(tokens[det]) and tokens[last].lower in DOCUMENT_NOUNS:
+        det = cap_run_start(tokens, det)  # "Ivana Trump's brief said": the whole owner's name
     words = tokens[det : last + 1]
     if len(words) < 2 or any(w.lower in FUNCTION_WORDS and not _joins_titles(words, k) for k, w in enumerate(words)):
         return None  # "concluded his comments": a determiner alone names nobody

@@ -357,7 +357,7 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
         head = m.title
         entity, m = index.by_org_head(head, m.start), replace(m, title=None)
         if entity is None and m.text.lower().split()[-1] in DOCUMENT_NOUNS:
-            entity = index.document_author(m.text, m.start)  # "the IMF report"
+            entity = _document_owner(m, index) or index.document_author(m.text, m.start)  # "the IMF report"
         owner = m.text.split()[0]
         if entity is None and owner.endswith(POSSESSIVE) and owner[:1].isupper() and len(m.text.split()) == 2:
             # "Clinton's campaign said": the body the named person leads.
@@ -375,13 +375,23 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
                 # "Obama's former campaign strategist said": a second reference to the person just named.
                 entity = index.recent_subject(m.start, PRONOUN_WINDOW, untitled=True)
     elif m.kind == "unnamed" and m.text.lower().split()[-1] in DOCUMENT_NOUNS:
-        entity = index.document_author(m.text, m.start)
+        entity = _document_owner(m, index) or index.document_author(m.text, m.start)
     if entity is None:
         # Nobody the article names; an unnamed source may still say what they are and for whom they speak.
         return Speaker(None, None, m.title if m.kind != "pronoun" else None, m.jurisdiction, m, cue.verb.text)
     title, org = _organization(entity.title or m.title, entity.jurisdiction or m.jurisdiction, place)
     kind = "organization" if entity.is_org else "person"
     return Speaker(entity.name, kind, title, org, m, cue.verb.text)
+
+
+def _document_owner(m: Mention, index: EntityIndex) -> Entity | None:
+    """Whoever a possessive names as a document's owner: "Ivana Trump's brief said" is Ivana Trump's."""
+    words = m.text.split()
+    k = next((k for k, w in enumerate(words) if w.endswith(POSSESSIVE) and w[:1].isupper()), None)
+    if k is None:
+        return None
+    owner = " ".join(words[: k + 1]).removesuffix("'s").removesuffix("’s").removeprefix("The ").removeprefix("the ")
+    return index.lookup(owner, m.start, owner.isupper())
 
 
 def _speaker(entity: Entity, m: Mention, verb: str, place: str | None) -> Speaker:

@@ -183,7 +183,7 @@ class EntityIndex:
         if name.isupper() and (exact is None or not exact.is_org):
             # "IMF" after "International Monetary Fund": the body by its initials.
             initials = next((e for e in self.entities.values() if e.is_org and _abbreviates([name], e)), None)
-            if initials is not None or is_org:
+            if initials is not None:
                 return initials
         if is_org:
             return exact
