@@ -321,6 +321,16 @@ def test_document_speaks_for_its_possessive_owner(text, speaker):
     assert q.speaker == speaker
 
 
+def test_the_article_is_its_paper_and_so_is_the_it_that_follows():
+    text = (
+        "The New York Times covered the city on Saturday. Twenty years ago, a Times article hailed the mayor.\n\n"
+        '"Business leaders honored Mayor Ann Cole yesterday," the article read.\n\n'
+        '"Ms. Cole has erased much of the debt," it added.\n\n'
+        'A Clinton campaign memo was released, stating that the loss was "long anticipated."\n'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["New York Times", "New York Times", None]
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

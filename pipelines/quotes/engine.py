@@ -109,8 +109,9 @@ def extract_quotes(text: str) -> list[Quote]:
                         speaker = _speaker(reporter, cue.mention, cue.verb.text, place)
                     if continuing and speaker.name is None and carried is not None:
                         speaker = carried
-                    if cue.mention.kind == "pronoun" and speaker.name is not None:
-                        # "she said" names her again: the next "she" most likely means her too.
+                    if cue.mention.kind in ("pronoun", "unnamed") and speaker.name is not None:
+                        # "she said", "the article read" name them again: the next pronoun most likely
+                        # means them too.
                         index.mention_again(speaker.name, cue.mention.start)
                     carried = speaker
                 previous = cue
@@ -357,7 +358,7 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
         head = m.title
         entity, m = index.by_org_head(head, m.start), replace(m, title=None)
         if entity is None and m.text.lower().split()[-1] in DOCUMENT_NOUNS:
-            entity = _document_owner(m, index) or index.document_author(m.text, m.start)  # "the IMF report"
+            entity = _document_speaker(m, index)  # "the IMF report"
         owner = m.text.split()[0]
         if entity is None and owner.endswith(POSSESSIVE) and owner[:1].isupper() and len(m.text.split()) == 2:
             # "Clinton's campaign said": the body the named person leads.
@@ -375,13 +376,22 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
                 # "Obama's former campaign strategist said": a second reference to the person just named.
                 entity = index.recent_subject(m.start, PRONOUN_WINDOW, untitled=True)
     elif m.kind == "unnamed" and m.text.lower().split()[-1] in DOCUMENT_NOUNS:
-        entity = _document_owner(m, index) or index.document_author(m.text, m.start)
+        entity = _document_speaker(m, index)
     if entity is None:
         # Nobody the article names; an unnamed source may still say what they are and for whom they speak.
         return Speaker(None, None, m.title if m.kind != "pronoun" else None, m.jurisdiction, m, cue.verb.text)
     title, org = _organization(entity.title or m.title, entity.jurisdiction or m.jurisdiction, place)
     kind = "organization" if entity.is_org else "person"
     return Speaker(entity.name, kind, title, org, m, cue.verb.text)
+
+
+def _document_speaker(m: Mention, index: EntityIndex) -> Entity | None:
+    """Whoever a document ("the IMF report", "Ivana Trump's brief", "the article") speaks for."""
+    return (
+        _document_owner(m, index)
+        or index.document_author(m.text, m.start)
+        or index.document_issuer(m.text.lower().split()[-1], m.start)
+    )
 
 
 def _document_owner(m: Mention, index: EntityIndex) -> Entity | None:

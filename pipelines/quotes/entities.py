@@ -8,6 +8,7 @@ from rapidfuzz.fuzz import ratio
 
 from pipelines.quotes.lexicon import (
     DETERMINERS,
+    DOCUMENT_NOUNS,
     FEMALE_NAMES,
     FEMALE_TITLE_WORDS,
     GENERIC_ORG_HEADS,
@@ -47,6 +48,14 @@ RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
 PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on"})
 TIME_NOUNS = frozenset("day days week weeks month months year years night morning afternoon evening time".split())
 SENTENCE_BREAKS = frozenset({".", "!", "?", '"', "“", "”"})
+# "a Times article", "the Justice Department's report", "a letter from Sen. Grassley": a document and whoever
+# issued it, for a later "the article said" (not "a Clinton campaign memo": the campaign, not Clinton).
+_DOCUMENT = "|".join(sorted(DOCUMENT_NOUNS))
+_OWNER = r"((?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*?)"
+OWNED_DOCUMENT_RE = re.compile(rf"\b{_OWNER}(?:['’]s)?\s+(?:([a-z][\w-]*)\s+)?({_DOCUMENT})\b")
+DOCUMENT_BY_RE = re.compile(rf"\b({_DOCUMENT})\s+(?:by|from)\s+(?:the\s+)?{_OWNER}(?=[\s,.;]|$)")
+# How far back (characters) "the article" looks for the article it means.
+DOCUMENT_WINDOW = 2000
 # A surname this long, this close to the surname of someone named in full, is that name misspelt
 # ("McLenney" for Tyresha McClenney): news copy has typos; two such near-namesakes in one article are rare.
 MIN_MISSPELT_LENGTH = 6
@@ -96,6 +105,14 @@ class EntityIndex:
         self._descriptions: list[tuple[int, str]] = []
         self._people_by_word: dict[str, list[Entity]] = {}
         self._echoes: list[tuple[int, Entity]] = []
+        self._documents = sorted(
+            [
+                (m.start(), m.group(3), m.group(1))
+                for m in OWNED_DOCUMENT_RE.finditer(text)
+                if m.group(2) not in LED_BODIES
+            ]
+            + [(m.start(), m.group(1), m.group(2)) for m in DOCUMENT_BY_RE.finditer(text)]
+        )
 
     def add(self, mention: Mention, appositive: str | None = None, subject: bool = False) -> Entity | None:
         """Record a named mention; a one-word name joins the fullest entity it abbreviates."""
@@ -216,10 +233,10 @@ class EntityIndex:
         return exact
 
     def mention_again(self, name: str, pos: int) -> None:
-        """Record that the pronoun at pos was resolved to the person called `name`: "“...,” she said.
-        She continued, ..." goes on with her."""
+        """Record that the pronoun or description at pos was resolved to the entity called `name`: "“...,”
+        she said. She continued, ..." goes on with her, "... the article read. “...,” it added" with its paper."""
         entity = self.entities.get(_key(name))
-        if entity is not None and not entity.is_org:
+        if entity is not None:
             insort(self._echoes, (pos, entity), key=lambda m: m[0])
 
     def _misspelt(self, word: str, gender: str) -> Entity | None:
@@ -259,13 +276,13 @@ class EntityIndex:
                 unproven = unproven or entity
         return evidenced or unproven
 
-    def _echo(self, pos: int, gender: str) -> tuple[int, Entity] | None:
-        """The latest pronoun resolved just before pos to a person this pronoun can mean."""
+    def _echo(self, pos: int, gender: str, org: bool = False) -> tuple[int, Entity] | None:
+        """The latest mention resolved just before pos to an entity this pronoun can mean."""
         k = bisect_left(self._echoes, pos, key=lambda m: m[0])
         for start, entity in reversed(self._echoes[:k]):
             if pos - start > ECHO_WINDOW:
                 return None
-            if not (gender and entity.gender and entity.gender != gender):
+            if entity.is_org == org and not (gender and entity.gender and entity.gender != gender):
                 return start, entity
         return None
 
@@ -280,11 +297,14 @@ class EntityIndex:
         return None
 
     def last_org(self, pos: int) -> Entity | None:
-        """The organisation "it" means at pos: the latest one that was a sentence subject nearby, else the
-        latest named."""
+        """The organisation "it" means at pos: the latest one that was a sentence subject (or spoke through a
+        description or document) nearby, else the latest named."""
         k = bisect_left(self._order, pos, key=lambda m: m[0])
+        echo = self._echo(pos, "", org=True)
         latest: Entity | None = None
         for start, entity, subject in reversed(self._order[:k]):
+            if echo is not None and start < echo[0]:
+                return echo[1]
             if entity.is_org:
                 if subject and pos - start < PRONOUN_WINDOW:
                     return entity
@@ -345,6 +365,27 @@ class EntityIndex:
         wanted = set(_key(" ".join(named)).split())
         found = [e for e in self.entities.values() if e.is_org and (wanted <= set(e.words) or _abbreviates(named, e))]
         return max(found, key=lambda e: _closeness(e.positions, pos)) if found else None
+
+    def document_issuer(self, noun: str, pos: int) -> Entity | None:
+        """Who issued the document "the <noun>" at pos means: the owner of the latest such document named
+        before ("a Times article ... the article read" is The New York Times')."""
+        k = bisect_left(self._documents, pos, key=lambda d: d[0])
+        for start, found, owner in reversed(self._documents[:k]):
+            if pos - start > DOCUMENT_WINDOW:
+                return None
+            if found != noun:
+                continue
+            owner = " ".join(w for w in owner.split() if w.lower() not in DETERMINERS)
+            if not owner:
+                continue
+            entity = self.entities.get(_key(owner)) or self.lookup(owner, start)
+            if entity is not None and not entity.is_org:
+                return entity
+            # "Times" for The New York Times: the fullest body named with the owner's last word.
+            last = _key(owner).split()[-1]
+            bodies = [e for e in self.entities.values() if e.is_org and last in e.words]
+            return max(bodies, key=lambda e: len(e.words)) if bodies else None
+        return None
 
     def by_org_head(self, head: str, pos: int) -> Entity | None:
         """The body "the commission" means: the latest organisation before pos with that word in its name,
