@@ -331,6 +331,15 @@ def test_the_article_is_its_paper_and_so_is_the_it_that_follows():
     assert [q.speaker for q in extract_quotes(text)] == ["New York Times", "New York Times", None]
 
 
+def test_the_union_is_the_latest_body_not_a_law():
+    text = (
+        "The Association of Flight Attendants endorsed the mayor, citing her work on the Family and Medical "
+        'Leave Act.\n\n"Our members trust her," the union wrote.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Association of Flight Attendants"
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

@@ -21,6 +21,7 @@ from pipelines.quotes.lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
     TITLE_SYNONYMS,
+    UNSPEAKING_ORG_HEADS,
 )
 from pipelines.quotes.mentions import POSSESSIVE, Mention, cap_run_end, is_title_word, led_body, parse_run
 from pipelines.quotes.tokens import Token
@@ -305,7 +306,7 @@ class EntityIndex:
         for start, entity, subject in reversed(self._order[:k]):
             if echo is not None and start < echo[0]:
                 return echo[1]
-            if entity.is_org:
+            if entity.is_org and entity.words[-1] not in UNSPEAKING_ORG_HEADS:
                 if subject and pos - start < PRONOUN_WINDOW:
                     return entity
                 latest = latest or entity
@@ -397,7 +398,8 @@ class EntityIndex:
                 continue
             if head in entity.words:
                 return entity
-            latest = latest or entity
+            if entity.words[-1] not in UNSPEAKING_ORG_HEADS:
+                latest = latest or entity
         return latest if head in GENERIC_ORG_HEADS else None
 
 

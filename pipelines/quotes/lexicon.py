@@ -183,7 +183,11 @@ DOCUMENT_NOUNS = frozenset(
 # Bodies a named person leads, printed with the person's possessive ("Trump's campaign").
 LED_BODIES = frozenset({"campaign", "administration", "office", "team", "camp", "staff"})
 
-GENERIC_ORG_HEADS = frozenset("agency group organization organisation company firm body office department".split())
+GENERIC_ORG_HEADS = frozenset(
+    "agency group organization organisation company firm body office department union".split()
+)
+# Last words of names of things, not bodies: a law or an event says nothing ("the Medical Leave Act").
+UNSPEAKING_ORG_HEADS = frozenset("act amendment treaty accord debates convention summit conference".split())
 
 # Paragraphs that are page chrome, not article prose.
 CHROME_PREFIXES = ("MORE:", "READ MORE", "RELATED:", "WATCH:", "SEE ALSO", "ALSO READ", "READ:", "LISTEN:")
