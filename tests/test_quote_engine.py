@@ -340,6 +340,15 @@ def test_the_union_is_the_latest_body_not_a_law():
     assert q.speaker == "Association of Flight Attendants"
 
 
+def test_a_statement_speaks_for_whoever_issued_it():
+    text = (
+        "Following a late meeting, the Security Council issued a statement calling the test "
+        '"a clear violation" of its resolutions. The statement noted it would take "further measures" soon.\n\n'
+        'Sanders is scheduled to appear on "The View" and "The Late Show With Stephen Colbert," among others.\n'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Security Council", "Security Council"]
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

@@ -97,6 +97,9 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
         elif lower in SPEECH_VERBS and lower.endswith("ing") and v > 0 and tokens[v - 1].lower in {",", "by", "in"}:
             # "Trump attacked Clinton ..., saying, “...”" (or "by saying", "..., Spicer said, adding").
             found = _sentence_speaker(tokens, v, cues, text, speaking=True)
+        elif lower in SPEECH_VERBS and lower.endswith("ing") and v > 0 and tokens[v - 1].lower in DOCUMENT_NOUNS:
+            # "the Security Council issued a statement calling it “...”": whoever issued the statement.
+            found = _sentence_speaker(tokens, v, cues, text)
         elif lower in SPEECH_VERBS and lower.endswith("ing"):
             # "footage of Hillary Clinton asking, “...”", "He's claiming": only a name or pronoun right before.
             found = _subject_before(tokens, v, text)
@@ -350,9 +353,10 @@ def _past_comma(tokens: list[Token], start: int) -> int | None:
 
 
 def _opens_participle(tokens: list[Token], k: int) -> bool:
-    """ "Horrified at ...", "Speaking to reporters, ...": a capitalised participle and a preposition."""
-    t = tokens[k]
-    return t.is_cap and t.lower.endswith(("ed", "ing")) and tokens[k + 1].lower in PARTICIPLE_PREPOSITIONS
+    """ "Horrified at ...", "Speaking to reporters, ...", "Following a meeting, ...": a capitalised participle
+    and a preposition or a determiner."""
+    t, after = tokens[k], tokens[k + 1].lower
+    return t.is_cap and t.lower.endswith(("ed", "ing")) and (after in PARTICIPLE_PREPOSITIONS or after in DETERMINERS)
 
 
 def _subject_name(tokens: list[Token], start: int, text: str) -> "Found | None":

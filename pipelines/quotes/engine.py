@@ -87,6 +87,7 @@ def extract_quotes(text: str) -> list[Quote]:
             continue
         cues = [find_cues(tokens, text) for tokens in para_gaps]
         previous: Cue | None = None
+        work_before = False
         for k, span in enumerate(p.quotes):
             cue = _cue_for(text, span, para_gaps[k], cues[k], para_gaps[k + 1], cues[k + 1])
             if cue is None and k == 0 and not para_gaps[0] and introduced is not None:
@@ -122,8 +123,12 @@ def extract_quotes(text: str) -> list[Quote]:
                 if not (carried and not any(t.is_word for t in para_gaps[0])):
                     carried = NOBODY
             assert carried is not None
-            if _is_title_of_work(text, span) and (carried.name is None or _names_a_work(para_gaps[k])):
+            if _is_title_of_work(text, span) and (
+                carried.name is None or _names_a_work(para_gaps[k]) or (work_before and _joins(para_gaps[k]))
+            ):
+                work_before = True
                 continue
+            work_before = False
             quotes.append(_quote(text, span, carried, statement))
         open_quote = p.quotes[-1].open_end
         introduced = _colon_cue(text, p, para_gaps[-1])
@@ -284,6 +289,11 @@ def _names_a_work(before: list[Token]) -> bool:
         return False
     last = before[-1]
     return last.lower in WORK_INTRODUCERS or last.text.endswith(("'s", "’s"))
+
+
+def _joins(before: list[Token]) -> bool:
+    """`on “The View” and “The Late Show”`: a title listed with the one before it."""
+    return [t.lower for t in before] in (["and"], ["or"], [","], [",", "and"], [",", "or"])
 
 
 def _ends_with_period(text: str, span: Span) -> bool:

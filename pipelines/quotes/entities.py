@@ -49,12 +49,16 @@ RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
 PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on"})
 TIME_NOUNS = frozenset("day days week weeks month months year years night morning afternoon evening time".split())
 SENTENCE_BREAKS = frozenset({".", "!", "?", '"', "“", "”"})
-# "a Times article", "the Justice Department's report", "a letter from Sen. Grassley": a document and whoever
-# issued it, for a later "the article said" (not "a Clinton campaign memo": the campaign, not Clinton).
+# "a Times article", "the Justice Department's report", "a letter from Sen. Grassley", "the Security Council
+# issued a statement": a document and whoever issued it, for a later "the article said" (not "a Clinton
+# campaign memo": the campaign, not Clinton).
 _DOCUMENT = "|".join(sorted(DOCUMENT_NOUNS))
 _OWNER = r"((?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*?)"
 OWNED_DOCUMENT_RE = re.compile(rf"\b{_OWNER}(?:['’]s)?\s+(?:([a-z][\w-]*)\s+)?({_DOCUMENT})\b")
 DOCUMENT_BY_RE = re.compile(rf"\b({_DOCUMENT})\s+(?:by|from)\s+(?:the\s+)?{_OWNER}(?=[\s,.;]|$)")
+ISSUED_DOCUMENT_RE = re.compile(
+    rf"\b{_OWNER}\s+(?:issued|released|published|sent|put out)\s+(?:a|an|its|the)\s+(?:[a-z-]+\s+)?({_DOCUMENT})\b"
+)
 # How far back (characters) "the article" looks for the article it means.
 DOCUMENT_WINDOW = 2000
 # A surname this long, this close to the surname of someone named in full, is that name misspelt
@@ -113,6 +117,7 @@ class EntityIndex:
                 if m.group(2) not in LED_BODIES
             ]
             + [(m.start(), m.group(1), m.group(2)) for m in DOCUMENT_BY_RE.finditer(text)]
+            + [(m.start(), m.group(2), m.group(1)) for m in ISSUED_DOCUMENT_RE.finditer(text)]
         )
 
     def add(self, mention: Mention, appositive: str | None = None, subject: bool = False) -> Entity | None:
