@@ -349,6 +349,18 @@ def test_a_statement_speaks_for_whoever_issued_it():
     assert [q.speaker for q in extract_quotes(text)] == ["Security Council", "Security Council"]
 
 
+def test_garbled_and_decomposed_accents_stay_in_the_name():
+    garbled = "FranA\u0303\u0083A\u0302\u00a7ois"  # "François" encoded twice, then decomposed
+    text = (
+        f'"Europe must be able to defend itself," French President {garbled} Hollande said Friday.\n\n'
+        '"We will not leave," said Jose\u0301 Ortega.\n'
+    )
+    first, second = extract_quotes(text)
+    assert (first.speaker, first.mention) == ("François Hollande", f"{garbled} Hollande")
+    assert text[first.speaker_start : first.speaker_end] == first.mention
+    assert second.speaker == "Jos\u00e9 Ortega"  # composed, as names are compared
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

@@ -3,6 +3,8 @@
 import re
 from dataclasses import dataclass, replace
 
+from ftfy import fix_text
+
 from pipelines.quotes.attribution import (
     SENTENCE_END,
     Cue,
@@ -68,13 +70,13 @@ def extract_quotes(text: str) -> list[Quote]:
     open_quote = False
     introduced: Cue | None = None
     newcomer: Entity | None = None
-    reporter: Entity | None = None
+    reported: list[list[Token]] | None = None  # the last paragraph, when it has no quotes
     for p, para_gaps in zip(paras, gaps, strict=True):
         if p.chrome or not p.quotes:
             carried, open_quote = None, False
             introduced = _colon_cue(text, p, para_gaps[-1])
             newcomer = None if p.chrome else _newcomer(para_gaps[-1], index, text)
-            reporter = None if p.chrome else _reporter(para_gaps, index, text)
+            reported = None if p.chrome else para_gaps
             continue
         turn = _turn_speaker(text, p.turn, index) if p.turn is not None else None
         if turn is not None:
@@ -106,8 +108,10 @@ def extract_quotes(text: str) -> list[Quote]:
                         # "... concerns Henry Crespo, president of the caucus.\n“...,” he said.": the
                         # person the last paragraph ended by introducing.
                         speaker = _speaker(newcomer, cue.mention, cue.verb.text, place)
-                    elif k == 0 and reporter is not None and _means_reporter(cue, reporter, para_gaps[0]):
-                        speaker = _speaker(reporter, cue.mention, cue.verb.text, place)
+                    elif k == 0 and reported is not None and _pronoun_opens(cue, para_gaps[0]):
+                        reporter = _reporter(reported, index, text)
+                        if reporter is not None and reporter.gender in ("", cue.mention.gender):
+                            speaker = _speaker(reporter, cue.mention, cue.verb.text, place)
                     if continuing and speaker.name is None and carried is not None:
                         speaker = carried
                     if cue.mention.kind in ("pronoun", "unnamed") and speaker.name is not None:
@@ -132,7 +136,7 @@ def extract_quotes(text: str) -> list[Quote]:
             quotes.append(_quote(text, span, carried, statement))
         open_quote = p.quotes[-1].open_end
         introduced = _colon_cue(text, p, para_gaps[-1])
-        newcomer = reporter = None
+        newcomer, reported = None, None
     return quotes
 
 
@@ -154,10 +158,7 @@ def _newcomer(tokens: list[Token], index: EntityIndex, text: str) -> Entity | No
 
 def _means_newcomer(cue: Cue, newcomer: Entity, opening: list[Token]) -> bool:
     """Whether a pronoun cue after a paragraph-opening quote can mean the person just introduced."""
-    m = cue.mention
-    if m.kind != "pronoun" or m.gender not in ("m", "f") or any(t.is_word for t in opening):
-        return False
-    return newcomer.gender == m.gender
+    return _pronoun_opens(cue, opening) and newcomer.gender == cue.mention.gender
 
 
 def _reporter(gaps: list[list[Token]], index: EntityIndex, text: str) -> Entity | None:
@@ -182,13 +183,9 @@ def _reporter(gaps: list[list[Token]], index: EntityIndex, text: str) -> Entity 
     return entity if entity is not None and not entity.is_org else None
 
 
-def _means_reporter(cue: Cue, reporter: Entity, opening: list[Token]) -> bool:
-    """Whether a pronoun cue after a paragraph-opening quote can mean the person the last paragraph
-    reported speaking: the speaker goes on (unless the pronoun's gender rules them out)."""
-    m = cue.mention
-    if m.kind != "pronoun" or m.gender not in ("m", "f") or any(t.is_word for t in opening):
-        return False
-    return reporter.gender in ("", m.gender)
+def _pronoun_opens(cue: Cue, opening: list[Token]) -> bool:
+    """Whether a "he"/"she" cue follows a quote that opens its paragraph."""
+    return cue.mention.kind == "pronoun" and cue.mention.gender in ("m", "f") and not any(t.is_word for t in opening)
 
 
 def _cue_for(
@@ -326,6 +323,12 @@ def _gaps(text: str, p: Paragraph) -> list[list[Token]]:
     return [tokenize(text, bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
 
 
+def _repaired(value: str | None) -> str | None:
+    """A name as it was meant, when the page garbled its encoding ("FranÃ§ois Hollande" -> "François
+    Hollande"); spans and quoted text stay as printed, so offsets hold."""
+    return fix_text(value, uncurl_quotes=False) if value and not value.isascii() else value
+
+
 def _quote(text: str, span: Span, speaker: Speaker, statement: int) -> Quote:
     inner_end = span.end if span.open_end else span.end - 1
     mention = speaker.mention
@@ -333,13 +336,13 @@ def _quote(text: str, span: Span, speaker: Speaker, statement: int) -> Quote:
         start=span.start,
         end=span.end,
         text=text[span.start + 1 : inner_end].strip(),
-        speaker=speaker.name,
+        speaker=_repaired(speaker.name),
         speaker_kind=speaker.kind,
         speaker_start=mention.start if mention else None,
         speaker_end=mention.end if mention else None,
         mention=mention.text if mention else None,
-        title=speaker.title,
-        organization=speaker.organization,
+        title=_repaired(speaker.title),
+        organization=_repaired(speaker.organization),
         cue=speaker.cue,
         statement=statement,
     )

@@ -52,13 +52,15 @@ SENTENCE_BREAKS = frozenset({".", "!", "?", '"', "“", "”"})
 # "a Times article", "the Justice Department's report", "a letter from Sen. Grassley", "the Security Council
 # issued a statement": a document and whoever issued it, for a later "the article said" (not "a Clinton
 # campaign memo": the campaign, not Clinton).
-_DOCUMENT = "|".join(sorted(DOCUMENT_NOUNS))
+DOCUMENT_RE = re.compile(rf"\b({'|'.join(sorted(DOCUMENT_NOUNS))})\b")
 _OWNER = r"((?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*?)"
-OWNED_DOCUMENT_RE = re.compile(rf"\b{_OWNER}(?:['’]s)?\s+(?:([a-z][\w-]*)\s+)?({_DOCUMENT})\b")
-DOCUMENT_BY_RE = re.compile(rf"\b({_DOCUMENT})\s+(?:by|from)\s+(?:the\s+)?{_OWNER}(?=[\s,.;]|$)")
-ISSUED_DOCUMENT_RE = re.compile(
-    rf"\b{_OWNER}\s+(?:issued|released|published|sent|put out)\s+(?:a|an|its|the)\s+(?:[a-z-]+\s+)?({_DOCUMENT})\b"
+OWNER_BEFORE_RE = re.compile(rf"{_OWNER}(?:['’]s)?\s+(?:([a-z][\w-]*)\s+)?$")
+ISSUER_BEFORE_RE = re.compile(
+    rf"{_OWNER}\s+(?:issued|released|published|sent|put out)\s+(?:a|an|its|the)\s+(?:[a-z-]+\s+)?$"
 )
+OWNER_AFTER_RE = re.compile(rf"\s+(?:by|from)\s+(?:the\s+)?{_OWNER}(?=[\s,.;]|$)")
+# How many characters before a document noun hold its owner.
+OWNER_REACH = 80
 # How far back (characters) "the article" looks for the article it means.
 DOCUMENT_WINDOW = 2000
 # A surname this long, this close to the surname of someone named in full, is that name misspelt
@@ -110,15 +112,8 @@ class EntityIndex:
         self._descriptions: list[tuple[int, str]] = []
         self._people_by_word: dict[str, list[Entity]] = {}
         self._echoes: list[tuple[int, Entity]] = []
-        self._documents = sorted(
-            [
-                (m.start(), m.group(3), m.group(1))
-                for m in OWNED_DOCUMENT_RE.finditer(text)
-                if m.group(2) not in LED_BODIES
-            ]
-            + [(m.start(), m.group(1), m.group(2)) for m in DOCUMENT_BY_RE.finditer(text)]
-            + [(m.start(), m.group(2), m.group(1)) for m in ISSUED_DOCUMENT_RE.finditer(text)]
-        )
+        self._text = text
+        self._documents: list[tuple[int, str, str]] | None = None  # found when first asked for
 
     def add(self, mention: Mention, appositive: str | None = None, subject: bool = False) -> Entity | None:
         """Record a named mention; a one-word name joins the fullest entity it abbreviates."""
@@ -375,6 +370,8 @@ class EntityIndex:
     def document_issuer(self, noun: str, pos: int) -> Entity | None:
         """Who issued the document "the <noun>" at pos means: the owner of the latest such document named
         before ("a Times article ... the article read" is The New York Times')."""
+        if self._documents is None:
+            self._documents = _documents(self._text)
         k = bisect_left(self._documents, pos, key=lambda d: d[0])
         for start, found, owner in reversed(self._documents[:k]):
             if pos - start > DOCUMENT_WINDOW:
@@ -406,6 +403,23 @@ class EntityIndex:
             if entity.words[-1] not in UNSPEAKING_ORG_HEADS:
                 latest = latest or entity
         return latest if head in GENERIC_ORG_HEADS else None
+
+
+def _documents(text: str) -> list[tuple[int, str, str]]:
+    """(position, noun, owner) for every document the text says someone issued, in text order."""
+    found = []
+    for m in DOCUMENT_RE.finditer(text):
+        before = text[max(0, m.start() - OWNER_REACH) : m.start()]
+        owned = OWNER_BEFORE_RE.search(before)
+        if owned is not None and owned.group(2) not in LED_BODIES:
+            found.append((m.start(), m.group(1), owned.group(1)))
+            continue
+        issued = ISSUER_BEFORE_RE.search(before)
+        by = OWNER_AFTER_RE.match(text, m.end())
+        owner = issued.group(1) if issued is not None else by.group(1) if by is not None else None
+        if owner is not None:
+            found.append((m.start(), m.group(1), owner))
+    return found
 
 
 def _abbreviates(named: list[str], entity: Entity) -> bool:

@@ -5,7 +5,10 @@ from dataclasses import dataclass
 
 from pipelines.quotes.lexicon import ABBREVIATIONS
 
-TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’\-.]\w+)*\.?|[^\w\s]")
+# Inside a word, combining accents (decomposed "José") and Latin-1 symbols, which are mojibake ("FranÃÂ§ois"),
+# are part of it, not punctuation (guillemets and the no-break space excepted).
+IN_WORD = "\u0300-\u036f\u0080-\u009f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf"
+TOKEN_RE = re.compile(rf"(?:[A-Za-z]\.){{2,}}|\w+(?:['’\-.]\w+|[{IN_WORD}]+\w*)*\.?|[^\w\s]")
 
 
 @dataclass(slots=True)
