@@ -361,6 +361,16 @@ def test_garbled_and_decomposed_accents_stay_in_the_name():
     assert second.speaker == "Jos\u00e9 Ortega"  # composed, as names are compared
 
 
+def test_the_clip_is_the_video_named_before_but_a_narrator_in_an_ad_is_nobody():
+    text = (
+        "A web video by the Republican National Committee attacks the senator's record on crime.\n\n"
+        'The clip says Kaine "has a passion for defending the wrong people."\n\n'
+        "Hillary Clinton has a new ad.\n\n"
+        '"Why didn\'t he pay his taxes?" a narrator in the Clinton ad asks.\n'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Republican National Committee", None]
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

@@ -400,10 +400,12 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
 
 def _document_speaker(m: Mention, index: EntityIndex) -> Entity | None:
     """Whoever a document ("the IMF report", "Ivana Trump's brief", "the article") speaks for."""
+    words = m.text.lower().split()
     return (
         _document_owner(m, index)
         or index.document_author(m.text, m.start)
-        or index.document_issuer(m.text.lower().split()[-1], m.start)
+        # "the article", "this ad": one named before (not "a narrator in the Clinton ad").
+        or (index.document_issuer(words[-1], m.start) if words[0] in ("the", "this") and len(words) == 2 else None)
     )
 
 

@@ -16,6 +16,7 @@ from pipelines.quotes.lexicon import (
     MALE_NAMES,
     MALE_TITLE_WORDS,
     PERSON_NOUNS,
+    SAME_DOCUMENTS,
     SPEECH_VERBS,
     TITLE_ABBREVIATIONS,
     TITLE_HEADS,
@@ -53,12 +54,12 @@ SENTENCE_BREAKS = frozenset({".", "!", "?", '"', "“", "”"})
 # issued a statement": a document and whoever issued it, for a later "the article said" (not "a Clinton
 # campaign memo": the campaign, not Clinton).
 DOCUMENT_RE = re.compile(rf"\b({'|'.join(sorted(DOCUMENT_NOUNS))})\b")
-_OWNER = r"((?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*?)"
-OWNER_BEFORE_RE = re.compile(rf"{_OWNER}(?:['’]s)?\s+(?:([a-z][\w-]*)\s+)?$")
+_OWNER = r"((?:[A-Z][\w.&-]*[ ])*[A-Z][\w.&-]*?)"
+OWNER_BEFORE_RE = re.compile(rf"{_OWNER}(?:['’]s)?[ ]+(?:([a-z][\w-]*)[ ]+)?$")
 ISSUER_BEFORE_RE = re.compile(
-    rf"{_OWNER}\s+(?:issued|released|published|sent|put out)\s+(?:a|an|its|the)\s+(?:[a-z-]+\s+)?$"
+    rf"{_OWNER}[ ]+(?:issued|released|published|sent|put out)[ ]+(?:a|an|its|the)[ ]+(?:[a-z-]+[ ]+)?$"
 )
-OWNER_AFTER_RE = re.compile(rf"\s+(?:by|from)\s+(?:the\s+)?{_OWNER}(?=[\s,.;]|$)")
+OWNER_AFTER_RE = re.compile(rf"[ ]+(?:by|from)[ ]+(?:the[ ]+)?{_OWNER}(?=[\s,.;]|$)")
 # How many characters before a document noun hold its owner.
 OWNER_REACH = 80
 # How far back (characters) "the article" looks for the article it means.
@@ -376,10 +377,7 @@ class EntityIndex:
         for start, found, owner in reversed(self._documents[:k]):
             if pos - start > DOCUMENT_WINDOW:
                 return None
-            if found != noun:
-                continue
-            owner = " ".join(w for w in owner.split() if w.lower() not in DETERMINERS)
-            if not owner:
+            if found != noun and not any(found in same and noun in same for same in SAME_DOCUMENTS):
                 continue
             entity = self.entities.get(_key(owner)) or self.lookup(owner, start)
             if entity is not None and not entity.is_org:
@@ -411,14 +409,15 @@ def _documents(text: str) -> list[tuple[int, str, str]]:
     for m in DOCUMENT_RE.finditer(text):
         before = text[max(0, m.start() - OWNER_REACH) : m.start()]
         owned = OWNER_BEFORE_RE.search(before)
-        if owned is not None and owned.group(2) not in LED_BODIES:
-            found.append((m.start(), m.group(1), owned.group(1)))
-            continue
         issued = ISSUER_BEFORE_RE.search(before)
         by = OWNER_AFTER_RE.match(text, m.end())
-        owner = issued.group(1) if issued is not None else by.group(1) if by is not None else None
-        if owner is not None:
-            found.append((m.start(), m.group(1), owner))
+        for match, modifier in ((owned, 2), (issued, 0), (by, 0)):
+            if match is None or (modifier and match.group(modifier) in LED_BODIES):
+                continue
+            owner = " ".join(w for w in match.group(1).split() if w.lower() not in DETERMINERS)
+            if owner:
+                found.append((m.start(), m.group(1), owner))
+                break
     return found
 
 

@@ -176,9 +176,11 @@ TITLE_SYNONYMS = {
 DOCUMENT_NOUNS = frozenset(
     """
     letter memo report statement article ruling book complaint ad clip brief lawsuit filing study survey
-    editorial decision order release analysis piece resolution
+    editorial decision order release analysis piece resolution video spot commercial
     """.split()
 )
+# Documents that are one kind of thing under several names: "a web video by the RNC ... The clip says".
+SAME_DOCUMENTS = (frozenset("ad clip video spot commercial".split()),)
 
 # Bodies a named person leads, printed with the person's possessive ("Trump's campaign").
 LED_BODIES = frozenset({"campaign", "administration", "office", "team", "camp", "staff"})
