@@ -202,7 +202,7 @@ def test_speech_noun_after_a_possessive_phrase_is_not_a_verb():
         'He did not address his series of early-morning tweets in which he called the mayor "a disgrace."\n'
     )
     [q] = extract_quotes(text)
-    assert (q.speaker, q.mention) == ("Dan Brook", "he")
+    assert (q.speaker, q.mention) == ("Dan Brook", "He")
 
 
 def test_inverted_description_after_a_quote():
@@ -369,6 +369,15 @@ def test_the_clip_is_the_video_named_before_but_a_narrator_in_an_ad_is_nobody():
         '"Why didn\'t he pay his taxes?" a narrator in the Clinton ad asks.\n'
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Republican National Committee", None]
+
+
+def test_pronoun_cue_reports_the_pronoun_opening_its_sentence():
+    text = (
+        "Donald Trump spoke in Michigan on Friday.\n\n"
+        'He did not address the tweets in which he called a former Miss Universe "disgusting."\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention, q.speaker_start) == ("Donald Trump", "He", text.index("He did"))
 
 
 def test_two_word_surname_is_the_end_of_the_full_name():
