@@ -380,6 +380,14 @@ def test_pronoun_cue_reports_the_pronoun_opening_its_sentence():
     assert (q.speaker, q.mention, q.speaker_start) == ("Donald Trump", "He", text.index("He did"))
 
 
+def test_cue_closing_a_quotes_clause_before_a_participle():
+    text = (
+        'Sen. Ann Cole spoke. "This just isn\'t right," Cole said. "You squeezed employees" to drive up '
+        "the stock price, she said, referencing the bank's sales drive.\n"
+    )
+    assert [q.mention for q in extract_quotes(text)] == ["Cole", "she"]
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

@@ -159,12 +159,22 @@ def leading_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
     if cue.first <= MAX_LEADING_WORDS and not any(t.text in SENTENCE_END for t in before):
         return cue
     # "“...” for criminal behavior, she said." : the cue closes the sentence the quote is part of.
-    after = tokens[cue.last + 1 : cue.last + 2]
+    after = tokens[cue.last + 1 : cue.last + 3]
     if any(t.text in SENTENCE_END for t in before) or before[-1].text != ",":
         return None
-    if after and after[0].text not in SENTENCE_END and after[0].lower not in NON_NAME_CAPS:
+    if (
+        after
+        and after[0].text not in SENTENCE_END
+        and after[0].lower not in NON_NAME_CAPS
+        and not _participle_follows(after)
+    ):
         return None  # (a time or place may follow: "..., Carson said Sunday.", "said in a statement")
     return cue
+
+
+def _participle_follows(after: list[Token]) -> bool:
+    """ "..., she said, referencing the bank's drive": the cue's clause ends, a participle phrase follows."""
+    return len(after) == 2 and after[0].text == "," and after[1].lower.endswith("ing") and not after[1].is_cap
 
 
 def after_comma_cue(tokens: list[Token], text: str) -> Cue | None:
