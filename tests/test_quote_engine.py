@@ -299,7 +299,15 @@ def test_relative_pronoun_right_after_a_name_speaks_for_it():
         "Reporters turned to the Chicago Police Department which reported "
         '"2,521 shooting incidents" this year, and to Rikkie Wells who tweeted, "They never follow the rules."\n'
     )
-    assert [q.speaker for q in extract_quotes(text)] == ["Chicago Police Department", "Rikkie Wells"]
+    assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [
+        ("Chicago Police Department", "which"),
+        ("Rikkie Wells", "who"),
+    ]
+
+
+def test_each_relative_clause_speaks_for_its_own_name():
+    text = 'Contrast that with Trump, who has called the pact "insanity," and Sanders, who says it\'s "disastrous."\n'
+    assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [("Trump", "who"), ("Sanders", "who")]
 
 
 @pytest.mark.parametrize(

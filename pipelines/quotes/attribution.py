@@ -461,11 +461,10 @@ def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
             found = _named_back(tokens, i - 2, text)
         else:
             found = _appositive_subject(tokens, i - 1, text)
-        return (found[0], found[1], i) if found is not None and found[0].kind == "name" else None
+        return _relative(found, t, i)
     if t.lower in {"who", "which"} and i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word:
         # "the Chicago Police Department which reported": the name right before the relative pronoun.
-        found = _named_back(tokens, i - 1, text)
-        return (found[0], found[1], i) if found is not None and found[0].kind == "name" else None
+        return _relative(_named_back(tokens, i - 1, text), t, i)
     if t.is_cap and t.is_word:
         named = _named_back(tokens, i, text)
         if named is None and t.lower in UNNAMED_HEADS:
@@ -474,6 +473,13 @@ def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
     if t.is_word and t.text.islower():
         return _description_back(tokens, i, text)
     return None
+
+
+def _relative(found: "Found | None", pronoun: Token, i: int) -> "Found | None":
+    """The relative pronoun as the mention of the name it follows: "who" in "McConnell, ..., who said"."""
+    if found is None or found[0].kind != "name":
+        return None
+    return replace(found[0], start=pronoun.start, end=pronoun.end, text=pronoun.text), i, i
 
 
 def _skip_back(tokens: list[Token], i: int) -> int:
