@@ -396,6 +396,15 @@ def test_cue_closing_a_quotes_clause_before_a_participle():
     assert [q.mention for q in extract_quotes(text)] == ["Cole", "she"]
 
 
+def test_a_fact_checker_rating_a_claim_says_the_rating():
+    text = (
+        'PolitiFact rated 32% of Republican claims as "false." Conversely, PolitiFact rated 22% of Democratic '
+        'claims as "entirely true" this year.\n'
+    )
+    second = extract_quotes(text)[1]
+    assert (second.speaker, second.speaker_start) == ("PolitiFact", text.index("PolitiFact rated 22%"))
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"
