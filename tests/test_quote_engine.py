@@ -382,10 +382,16 @@ def test_the_clip_is_the_video_named_before_but_a_narrator_in_an_ad_is_nobody():
 def test_pronoun_cue_reports_the_pronoun_opening_its_sentence():
     text = (
         "Donald Trump spoke in Michigan on Friday.\n\n"
-        'He did not address the tweets in which he called a former Miss Universe "disgusting."\n'
+        'He did not address the tweets in which he called a former Miss Universe "disgusting."\n\n'
+        "Donald Trump's campaign is defending the tweets. It's denouncing what it calls \"a media attack.\"\n"
     )
-    [q] = extract_quotes(text)
-    assert (q.speaker, q.mention, q.speaker_start) == ("Donald Trump", "He", text.index("He did"))
+    first, second = extract_quotes(text)
+    assert (first.speaker, first.mention, first.speaker_start) == ("Donald Trump", "He", text.index("He did"))
+    assert (second.speaker, second.mention, second.speaker_start) == (
+        "Donald Trump campaign",
+        "It",
+        text.index("It's"),
+    )
 
 
 def test_cue_closing_a_quotes_clause_before_a_participle():

@@ -234,7 +234,7 @@ def trailing_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
 def bound_subject(tokens: list[Token], cue: Cue, text: str) -> Cue | None:
     """The named subject of the sentence a pronoun cue sits in, when the pronoun can mean them:
     "Trump took to Twitter ... what he called “...”" is Trump's."""
-    found = _sentence_subject(tokens, text)
+    found = _sentence_subject(tokens, text, speaking=cue.mention.text.lower() == "it")
     if found is not None and found[0].kind == "pronoun" and found[0].text.lower() == cue.mention.text.lower():
         return Cue(cue.verb, found[0], found[1], cue.last)  # "He did not address tweets in which he called"
     if found is None or found[0].kind != "name" or found[0].is_org != (cue.mention.text.lower() == "it"):
