@@ -411,6 +411,24 @@ def test_a_fact_checker_rating_a_claim_says_the_rating():
     assert (second.speaker, second.speaker_start) == ("PolitiFact", text.index("PolitiFact rated 22%"))
 
 
+def test_quoted_nickname_is_part_of_the_name_and_the_name_people_go_by():
+    text = (
+        'Rep. Robert C. "Bobby" Scott threw open his back yard on Monday.\n\n'
+        '"This is a big year," Scott\'s niece, state Del. Marcia "Cia" Price (D-Newport News), shouted. '
+        '"We have his back."\n\n'
+        '"We will win in November," Scott said.\n\n'
+        'Donald Trump said at a rally that Clinton "Crooked" Hillary would lose.\n'
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.title) for q in quotes] == [
+        ("Cia Price", "state Del."),
+        ("Cia Price", "state Del."),
+        ("Bobby Scott", "Rep."),
+        ("Donald Trump", None),
+    ]
+    assert quotes[0].mention == 'Marcia "Cia" Price'
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

@@ -542,19 +542,27 @@ def _appositive_subject(tokens: list[Token], comma: int, text: str) -> Found | N
     """
     # "His former business partner at Lenox, Lawrence B. Cummings, called": the name set off by the
     # commas is the subject the description before it introduces.
-    if comma > 0 and tokens[comma - 1].is_cap:
-        inner = _named_back(tokens, comma - 1, text)
+    # "Scott's niece, state Del. Marcia Price (D-Newport News), shouted": a party label may close the name.
+    name_end = _skip_back(tokens, comma - 1) if comma > 0 and tokens[comma - 1].text == ")" else comma - 1
+    if name_end >= 0 and tokens[name_end].is_cap:
+        inner = _named_back(tokens, name_end, text)
         full_name = (
             inner is not None and inner[0].kind == "name" and not inner[0].is_org and " " in (inner[0].name or "")
         )
-        if inner is not None and full_name and inner[1] > 0 and tokens[inner[1] - 1].text == ",":
-            clause = tokens[sentence_start(tokens, inner[1] - 1) : inner[1] - 1]
+        start = inner[1] if inner is not None else 0
+        while start > 0 and tokens[start - 1].lower in TITLE_WORDS and not tokens[start - 1].is_cap:
+            start -= 1  # "state Del. Marcia Price"
+        if inner is not None and full_name and name_end < comma - 1 and start == sentence_start(tokens, start):
+            return inner[0], start, comma  # "Marcia Price (D-Newport News), shouted"
+        if inner is not None and full_name and start > 0 and tokens[start - 1].text == ",":
+            clause_start = sentence_start(tokens, start - 1)
+            clause = tokens[clause_start : start - 1]
             if any(t.is_word and t.text.islower() for t in clause):
                 mention = inner[0]
                 words = clause[1:] if clause[0].lower in DETERMINERS | POSSESSIVE_PRONOUNS else clause
                 if mention.title is None and any(is_title_word(t) for t in words):
                     mention = replace(mention, title=" ".join(t.text for t in words))
-                return mention, inner[1], comma
+                return mention, clause_start, comma
     candidates: list[tuple[Found, int]] = []
     for j in range(comma - 1, max(-1, comma - MAX_APPOSITIVE_TOKENS), -1):
         t = tokens[j]

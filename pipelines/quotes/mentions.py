@@ -108,6 +108,9 @@ def expand(word: str) -> str:
     return EXPANSIONS.get(word, word)
 
 
+QUOTE_MARKS = frozenset('"\u201c')
+
+
 def parse_run(tokens: list[Token], text: str, speaking: bool = False) -> Mention | None:
     """Read a capitalised run as a named mention with its title and jurisdiction. `speaking`: the run is
     right before a speech verb, so a lone -ing word there is a name ("Boreing said"), not a participle."""
@@ -172,6 +175,9 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False) -> Mention
     if possessive:
         name_end -= 2
     name = " ".join(w.text for w in name_words)
+    nickname = next((w.text[1:-1] for w in name_words[:-1] if w.text[:1] in QUOTE_MARKS), None)
+    if nickname is not None:
+        name = f"{nickname} {name_words[-1].text}"  # Robert C. "Bobby" Scott goes by Bobby Scott
     if possessive:
         name = name.removesuffix("'s").removesuffix("’s")
     is_org = is_org_name(name_words) or name_words[0].lower in PLACE_WORDS

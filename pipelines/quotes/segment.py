@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from pipelines.quotes.lexicon import CHROME_PREFIXES
+from pipelines.quotes.tokens import is_nickname
 
 LINE_RE = re.compile(r"[^\n]+")
 OPENERS = frozenset('"\u201c\u201e\u00ab')
@@ -81,13 +82,19 @@ def _quotes(text: str, start: int, end: int) -> list[Span]:
     opener = -1
     nested = 0
     in_tag = False
+    nickname_end = -1
     for i in range(start, end):
         ch = text[i]
+        if i < nickname_end:
+            continue
         if ch == "<" and i + 1 < end and (text[i + 1].isalpha() or text[i + 1] == "/") and ">" in text[i:end]:
             in_tag = True  # '<tweet pic="...">': markup, whose attribute quotes are no quotes
         elif ch == ">" and in_tag:
             in_tag = False
         if in_tag:
+            continue
+        if opener < 0 and ch in '"\u201c' and is_nickname(text, i):
+            nickname_end = text.index(" ", i)  # Robert C. "Bobby" Scott: part of a name, not a quote
             continue
         if opener < 0:
             # A paragraph opening with a closing mark ("”Mr. Trump ...") is a typo for an opening one.

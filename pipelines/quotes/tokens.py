@@ -3,12 +3,15 @@
 import re
 from dataclasses import dataclass
 
-from pipelines.quotes.lexicon import ABBREVIATIONS
+from pipelines.quotes.lexicon import ABBREVIATIONS, FEMALE_NAMES, MALE_NAMES
 
 # Inside a word, combining accents (decomposed "José") and Latin-1 symbols, which are mojibake ("FranÃÂ§ois"),
 # are part of it, not punctuation (guillemets and the no-break space excepted).
 IN_WORD = "\u0300-\u036f\u0080-\u009f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf"
-TOKEN_RE = re.compile(rf"(?:[A-Za-z]\.){{2,}}|\w+(?:['’\-.]\w+|[{IN_WORD}]+\w*)*\.?|[^\w\s]")
+# A nickname in quote marks inside a name: Rep. Robert C. "Bobby" Scott, Marcia "Cia" Price.
+NICKNAME = '["\u201c][A-Z][a-z\'’]+["\u201d](?= [A-Z][a-z])'
+NICKNAME_RE = re.compile(NICKNAME)
+TOKEN_RE = re.compile(rf"{NICKNAME}|(?:[A-Za-z]\.){{2,}}|\w+(?:['’\-.]\w+|[{IN_WORD}]+\w*)*\.?|[^\w\s]")
 
 
 @dataclass(slots=True)
@@ -30,9 +33,28 @@ class Token:
 
 
 def make_token(text: str, start: int, end: int) -> Token:
-    """A token with its derived fields."""
-    head = text[:1]
+    """A token with its derived fields (a quoted nickname is a capitalised word)."""
+    head = text[1:2] if text[:1] in '"\u201c' and len(text) > 2 else text[:1]
     return Token(text, start, end, text.lower().rstrip("."), head.isupper(), head.isalnum())
+
+
+def is_nickname(text: str, i: int) -> bool:
+    """Whether the quote mark at i opens a nickname: after an initial (Robert C. "Bobby" Scott), or after a
+    given name when no given name follows (Marcia "Cia" Price; not Clinton "Crooked" Hillary)."""
+    found = NICKNAME_RE.match(text, i)
+    if found is None or text[i - 1 : i] != " ":
+        return False
+    before = text[max(0, i - 30) : i - 1].rsplit(None, 1)[-1:]
+    after = text[found.end() + 1 : found.end() + 30].split(None, 1)[:1]
+    if not before or not after:
+        return False
+    if re.fullmatch(r"[A-Z]\.", before[0]):
+        return True
+    return _given(before[0]) and not _given(after[0])
+
+
+def _given(word: str) -> bool:
+    return word.lower() in MALE_NAMES or word.lower() in FEMALE_NAMES
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
