@@ -429,6 +429,18 @@ def test_quoted_nickname_is_part_of_the_name_and_the_name_people_go_by():
     assert quotes[0].mention == 'Marcia "Cia" Price'
 
 
+def test_a_description_naming_the_speaker_gives_later_quotes_her_title():
+    text = (
+        "Hillary Clinton spoke out on Tuesday about the death of Terence Crutcher in Tulsa.\n\n"
+        "On the radio, the former secretary of state and current Democratic presidential nominee said she "
+        'wanted to speak "directly to white people."\n\n'
+        '"This is not who we are," Clinton said.\n'
+    )
+    first, second = extract_quotes(text)
+    assert (first.speaker, second.speaker) == ("Hillary Clinton", "Hillary Clinton")
+    assert second.title is not None and "Democratic presidential nominee" in second.title
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

@@ -388,6 +388,8 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
             if entity is None and m.text.split()[0].endswith(POSSESSIVE):
                 # "Obama's former campaign strategist said": a second reference to the person just named.
                 entity = index.recent_subject(m.start, PRONOUN_WINDOW, untitled=True)
+            if entity is not None and entity.title is None:
+                index.learn(entity, m)  # "the former secretary of state and current nominee": her title
     elif m.kind == "unnamed" and m.text.lower().split()[-1] in DOCUMENT_NOUNS:
         entity = _document_speaker(m, index)
     if entity is None:
