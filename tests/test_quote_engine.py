@@ -441,6 +441,16 @@ def test_a_description_naming_the_speaker_gives_later_quotes_her_title():
     assert second.title is not None and "Democratic presidential nominee" in second.title
 
 
+def test_possessive_description_titles_the_person_it_follows():
+    text = (
+        "Donald Trump took a loss of $916 million in 1995. The Republican presidential nominee's tax plan "
+        "would help developers.\n\n"
+        '"I know the tax code better than anyone," Trump said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Donald Trump", "Republican presidential nominee")
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

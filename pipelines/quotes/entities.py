@@ -551,6 +551,9 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
         j = i
         # Titles in lower case run into the name: "presidential nominee Donald Trump".
         while j < len(tokens) and (_in_name_run(tokens[j]) or tokens[j].is_cap):
+            if not tokens[j].is_cap and tokens[j].text.endswith(POSSESSIVE):
+                j += 1  # "the Republican nominee's stance": the possessive title ends the description
+                break
             j = cap_run_end(tokens, j) if tokens[j].is_cap and tokens[j].is_word else j + 1
         # A modifier leads into a title or name, never ends a run: "Hillary Clinton's health issues".
         while j > i + 1 and not tokens[j - 1].is_cap and not is_title_word(tokens[j - 1]):
@@ -612,4 +615,5 @@ def _opening_phrase(tokens: list[Token], comma: int) -> bool:
 
 
 def _in_name_run(t: Token) -> bool:
-    return t.is_word and (t.is_cap or t.lower in TITLE_HEADS or t.lower in TITLE_MODIFIERS)
+    lower = t.lower.removesuffix("'s").removesuffix("’s")  # "the Republican nominee's stance"
+    return t.is_word and (t.is_cap or lower in TITLE_HEADS or lower in TITLE_MODIFIERS)

@@ -88,8 +88,9 @@ def cap_run_start(tokens: list[Token], j: int) -> int:
 
 
 def is_title_word(t: Token) -> bool:
-    """Whether a word is the head of a title ("Mayor", "Sen.", "spokeswoman")."""
-    return t.lower in TITLE_HEADS or t.lower in TITLE_ABBREVIATIONS
+    """Whether a word is the head of a title ("Mayor", "Sen.", "spokeswoman", "nominee's")."""
+    lower = t.lower.removesuffix("'s").removesuffix("’s")
+    return lower in TITLE_HEADS or lower in TITLE_ABBREVIATIONS
 
 
 def is_org_name(words: list[Token]) -> bool:
@@ -256,5 +257,7 @@ def _title_parts(head: list[Token]) -> tuple[str | None, str | None]:
 def _description(words: list[Token], text: str) -> Mention:
     """A capitalised title with no name after it ("Mayor", "Supervisor")."""
     title, place = _title_parts(words)
+    if title is not None:
+        title = title.removesuffix("'s").removesuffix("’s")  # "the Republican nominee's stance"
     start, end = words[0].start, words[-1].end
     return Mention("description", start, end, text[start:end], title=title, jurisdiction=place)
