@@ -451,6 +451,19 @@ def test_possessive_description_titles_the_person_it_follows():
     assert (q.speaker, q.title) == ("Donald Trump", "Republican presidential nominee")
 
 
+def test_title_names_a_body_without_its_characterisation():
+    text = (
+        '"The plan loses revenue," said Len Burman, head of the centrist Tax Policy Center. '
+        '"It is a gift," said Ana Ruiz, president of the Miami-based Florida Black Caucus. '
+        '"We never agreed," said Ivan Petrov, an envoy of the former Soviet Union.\n'
+    )
+    assert [q.title for q in extract_quotes(text)] == [
+        "head of the Tax Policy Center",
+        "president of the Florida Black Caucus",
+        "envoy of the former Soviet Union",
+    ]
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

@@ -509,7 +509,17 @@ def appositive_title(tokens: list[Token], j: int) -> str | None:
         words = words[1:]
     # "ambassador to Burma from 2012", "director ... under President Bush": when, not what.
     cut = next((k for k, w in enumerate(words) if k and _starts_time_phrase(words, k)), len(words))
-    return " ".join(w.text for w in words[:cut]) or None
+    words = [w for k, w in enumerate(words[:cut]) if not _characterizes(words, k)]
+    return " ".join(w.text for w in words) or None
+
+
+def _characterizes(words: list[Token], k: int) -> bool:
+    """ "head of the centrist Tax Policy Center", "the Miami-based Florida caucus": a word between "the" and
+    a body's name that characterises the body; the title names it without (not "the former Soviet Union")."""
+    w = words[k]
+    if not (0 < k < len(words) - 1 and words[k - 1].lower == "the" and words[k + 1].is_cap):
+        return False
+    return (not w.is_cap and w.is_word and w.lower not in TITLE_MODIFIERS) or w.lower.endswith("-based")
 
 
 def _starts_time_phrase(words: list[Token], k: int) -> bool:
