@@ -235,8 +235,8 @@ class EntityIndex:
         return exact
 
     def mention_again(self, name: str, pos: int) -> None:
-        """Record that the pronoun or description at pos was resolved to the entity called `name`: "“...,”
-        she said. She continued, ..." goes on with her, "... the article read. “...,” it added" with its paper."""
+        """Record that the pronoun or document at pos was resolved to the entity called `name`: "“...,” she
+        said. She continued, ..." goes on with her, "... the article read. “...,” it added" with its paper."""
         entity = self.entities.get(_key(name))
         if entity is not None:
             insort(self._echoes, (pos, entity), key=lambda m: m[0])
@@ -300,7 +300,7 @@ class EntityIndex:
 
     def last_org(self, pos: int) -> Entity | None:
         """The organisation "it" means at pos: the latest one that was a sentence subject (or spoke through a
-        description or document) nearby, else the latest named."""
+        document or an "it") nearby, else the latest named; never a law or an event."""
         k = bisect_left(self._order, pos, key=lambda m: m[0])
         echo = self._echo(pos, "", org=True)
         latest: Entity | None = None
