@@ -350,7 +350,7 @@ def test_the_union_is_the_latest_body_not_a_law():
 
 def test_a_statement_speaks_for_whoever_issued_it():
     text = (
-        "Following a late meeting, the Security Council issued a statement calling the test "
+        "Following a swiftly called, late meeting, the Security Council issued a statement calling the test "
         '"a clear violation" of its resolutions. The statement noted it would take "further measures" soon.\n\n'
         'Sanders is scheduled to appear on "The View" and "The Late Show With Stephen Colbert," among others.\n'
     )

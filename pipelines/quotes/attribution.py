@@ -317,7 +317,7 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
             start = k + 1
     # Skip an opening participle phrase: "Horrified at the prospect, Ramos believes ...".
     if start + 1 < len(tokens) and _opens_participle(tokens, start):
-        start = _past_comma(tokens, start) or start
+        start = _past_comma(tokens, start, before_subject=True) or start
     # Skip an opening adverb: "Then he cut into Bush, calling ...".
     if start + 1 < len(tokens) and tokens[start].lower in OPENING_ADVERBS and tokens[start + 1].is_word:
         start += 1
@@ -358,10 +358,24 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
     return _subject_name(tokens, start, text)
 
 
-def _past_comma(tokens: list[Token], start: int) -> int | None:
-    """The index after the comma that closes an opening phrase at start, if one does within 20 tokens."""
-    comma = next((k for k in range(start, min(len(tokens), start + MAX_PHRASE_TOKENS)) if tokens[k].text == ","), None)
-    return None if comma is None else comma + 1
+def _past_comma(tokens: list[Token], start: int, before_subject: bool = False) -> int | None:
+    """The index after the comma that closes an opening phrase at start, if one does within 20 tokens; with
+    `before_subject`, the first comma a name, a pronoun or "the" follows ("Following a swiftly called,
+    late-afternoon meeting, the Security Council ...")."""
+    end = min(len(tokens), start + MAX_PHRASE_TOKENS)
+    for k in range(start, end):
+        if tokens[k].text != ",":
+            continue
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if (
+            not before_subject
+            or following is None
+            or following.is_cap
+            or following.lower in DETERMINERS
+            or following.lower in PRONOUNS
+        ):
+            return k + 1
+    return None
 
 
 def _opens_participle(tokens: list[Token], k: int) -> bool:
