@@ -352,9 +352,10 @@ def test_a_statement_speaks_for_whoever_issued_it():
     text = (
         "Following a swiftly called, late meeting, the Security Council issued a statement calling the test "
         '"a clear violation" of its resolutions. The statement noted it would take "further measures" soon.\n\n'
+        '"The members will begin work on appropriate measures," they said.\n\n'
         'Sanders is scheduled to appear on "The View" and "The Late Show With Stephen Colbert," among others.\n'
     )
-    assert [q.speaker for q in extract_quotes(text)] == ["Security Council", "Security Council"]
+    assert [q.speaker for q in extract_quotes(text)] == ["Security Council"] * 3
 
 
 def test_garbled_and_decomposed_accents_stay_in_the_name():

@@ -366,6 +366,8 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
             entity = index.last_person(m.start, m.gender)
         elif m.text.lower() == "it":
             entity = index.last_org(m.start)
+        elif m.text.lower() == "they":
+            entity = index.echoed_org(m.start)  # "... the statement noted. “...,” they said": its members
     elif m.kind == "description" and m.title and m.is_org:
         # The head ("commission") found the body; it is not the body's title.
         head = m.title

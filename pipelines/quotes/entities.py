@@ -278,6 +278,11 @@ class EntityIndex:
                 unproven = unproven or entity
         return evidenced or unproven
 
+    def echoed_org(self, pos: int) -> Entity | None:
+        """The body a document or an "it" just before pos spoke for, which a "they" then means."""
+        echo = self._echo(pos, "", org=True)
+        return echo[1] if echo is not None else None
+
     def _echo(self, pos: int, gender: str, org: bool = False) -> tuple[int, Entity] | None:
         """The latest mention resolved just before pos to an entity this pronoun can mean."""
         k = bisect_left(self._echoes, pos, key=lambda m: m[0])
