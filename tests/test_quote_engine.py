@@ -465,6 +465,18 @@ def test_title_names_a_body_without_its_characterisation():
     ]
 
 
+def test_a_possessed_letter_speaks_for_its_writer_even_misspelt():
+    text = (
+        "The records were a letter from his doctor, the gastroenterologist Harold Bornstein.\n\n"
+        "Bornsten's earlier missive was ridiculed for its prediction that he would be "
+        '"the healthiest individual ever elected."\n\n'
+        "Rachel Hoff proposes similar language.\n\n"
+        'Hoff\'s letter makes a blunt case: "We must stand together."\n\n'
+        'Mayor Ann Cole spoke. Cole called his remarks priceless "propaganda" for the extremists.\n'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Harold Bornstein", "Rachel Hoff", "Ann Cole"]
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

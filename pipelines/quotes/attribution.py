@@ -46,6 +46,8 @@ MAX_LEADING_WORDS = 2
 MAX_DESCRIPTOR_TOKENS = 6
 # A possessive and a statement noun close enough to be one phrase: "Trump's past references".
 MAX_POSSESSED_WORDS = 3
+# "his remarks were priceless “...”": this many words at most between the verb and a verdict in quotes.
+MAX_VERDICT_WORDS = 3
 DASHES = frozenset({"―", "—", "–", "-"})
 # Long words ending in -ly that are not adverbs.
 NOT_ADVERBS = frozenset({"assembly", "monopoly", "anomaly", "butterfly"})
@@ -281,7 +283,7 @@ def possessive_cue(tokens: list[Token], text: str) -> Cue | None:
             (n for n in range(k + 1, min(len(tokens), k + 1 + MAX_POSSESSED_WORDS)) if tokens[n].lower in SPEECH_NOUNS),
             None,
         )
-        if at is None or (at + 1 < len(tokens) and tokens[at + 1].lower in AUXILIARIES):
+        if at is None or _verdict_follows(tokens, at):
             continue  # (not "his comments were “Mostly False”": a verdict on the words, not the words)
         noun = tokens[at]
         if pronoun:
@@ -293,6 +295,17 @@ def possessive_cue(tokens: list[Token], text: str) -> Cue | None:
         if mention is not None and mention.kind == "name":
             return Cue(noun, mention, first, k)
     return None
+
+
+def _verdict_follows(tokens: list[Token], noun: int) -> bool:
+    """ "his comments were “...”", "his remarks were priceless “...”": a few words judging the statement
+    (not "her response was: “...”", "his claim is that ...", "the missive was ridiculed for its prediction")."""
+    if noun + 1 >= len(tokens) or tokens[noun + 1].lower not in AUXILIARIES:
+        return False
+    rest = tokens[noun + 2 :]
+    return sum(t.is_word for t in rest) <= MAX_VERDICT_WORDS and not any(
+        t.lower == "that" or t.text == ":" for t in rest
+    )
 
 
 def subject_cue(tokens: list[Token], text: str) -> Cue | None:

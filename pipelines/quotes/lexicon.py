@@ -34,7 +34,7 @@ SPEECH_NOUNS = frozenset(
     """
     claim claims statement statements comment comments remark remarks words tweet tweets assertion
     assertions prediction promise pledge description references reference accusation accusations warning
-    argument suggestion response message vow boast insistence characterization
+    argument suggestion response message vow boast insistence characterization missive letter
     """.split()
 )
 
