@@ -630,5 +630,5 @@ def _opening_phrase(tokens: list[Token], comma: int) -> bool:
 
 
 def _in_name_run(t: Token) -> bool:
-    lower = t.lower.removesuffix("'s").removesuffix("’s")  # "the Republican nominee's stance"
-    return t.is_word and (t.is_cap or lower in TITLE_HEADS or lower in TITLE_MODIFIERS)
+    # "the Republican nominee's stance": a possessive title word too
+    return t.is_word and (t.is_cap or t.bare in TITLE_HEADS or t.bare in TITLE_MODIFIERS)

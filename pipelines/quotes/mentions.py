@@ -89,8 +89,7 @@ def cap_run_start(tokens: list[Token], j: int) -> int:
 
 def is_title_word(t: Token) -> bool:
     """Whether a word is the head of a title ("Mayor", "Sen.", "spokeswoman", "nominee's")."""
-    lower = t.lower.removesuffix("'s").removesuffix("’s")
-    return lower in TITLE_HEADS or lower in TITLE_ABBREVIATIONS
+    return t.bare in TITLE_HEADS or t.bare in TITLE_ABBREVIATIONS
 
 
 def is_org_name(words: list[Token]) -> bool:

@@ -9,6 +9,8 @@ from pipelines.quotes.tokens import is_nickname
 LINE_RE = re.compile(r"[^\n]+")
 OPENERS = frozenset('"\u201c\u201e\u00ab')
 CLOSERS = frozenset('"\u201d\u00bb')
+# The only characters the quote scanner acts on: quote marks and the brackets of markup.
+MARKS_RE = re.compile('["\u201c\u201d\u201e\u00ab\u00bb<>]')
 QUOTE_TRIM = '"\u201c\u201d\u201e\u00ab\u00bb \t.,;:?!'
 # An outlet's footer: "Follow Pam Key on Twitter @pamkeyNEN."
 FOLLOW_RE = re.compile(r"[\"\u201c]?Follow [^.\n]{1,60} on (?:Twitter|Facebook|Instagram)\b")
@@ -83,7 +85,8 @@ def _quotes(text: str, start: int, end: int) -> list[Span]:
     nested = 0
     in_tag = False
     nickname_end = -1
-    for i in range(start, end):
+    for mark in MARKS_RE.finditer(text, start, end):
+        i = mark.start()
         ch = text[i]
         if i < nickname_end:
             continue

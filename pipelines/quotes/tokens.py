@@ -18,10 +18,11 @@ TOKEN_RE = re.compile(rf"{NICKNAME}|(?:[A-Za-z]\.){{2,}}|\w+(?:['’\-.]\w+|[{IN
 class Token:
     """A word or punctuation mark and where it sits in the article text.
 
-    lower is the word in lower case without a trailing period; is_cap and is_word say whether it starts
-    with a capital letter and whether it is a word rather than punctuation. They are computed once, since
-    the parser asks for them many times. Not frozen, because a frozen dataclass is several times slower
-    to build and the tokenizer makes hundreds of thousands; nothing changes a token once made.
+    lower is the word in lower case without a trailing period, bare the same without a possessive ("'s");
+    is_cap and is_word say whether it starts with a capital letter and whether it is a word rather than
+    punctuation. They are computed once, since the parser asks for them many times. Not frozen, because a
+    frozen dataclass is several times slower to build and the tokenizer makes hundreds of thousands; nothing
+    changes a token once made.
     """
 
     text: str
@@ -30,12 +31,15 @@ class Token:
     lower: str
     is_cap: bool
     is_word: bool
+    bare: str
 
 
 def make_token(text: str, start: int, end: int) -> Token:
     """A token with its derived fields (a quoted nickname is a capitalised word)."""
     head = text[1:2] if text[:1] in '"\u201c' and len(text) > 2 else text[:1]
-    return Token(text, start, end, text.lower().rstrip("."), head.isupper(), head.isalnum())
+    lower = text.lower().rstrip(".")
+    bare = lower[:-2] if lower.endswith(("'s", "’s")) else lower
+    return Token(text, start, end, lower, head.isupper(), head.isalnum(), bare)
 
 
 def is_nickname(text: str, i: int) -> bool:
