@@ -477,6 +477,15 @@ def test_a_possessed_letter_speaks_for_its_writer_even_misspelt():
     assert [q.speaker for q in extract_quotes(text)] == ["Harold Bornstein", "Rachel Hoff", "Ann Cole"]
 
 
+def test_a_question_opening_with_a_verb_names_no_one():
+    text = (
+        "Is Sanders finally connecting with minority voters?\n\n"
+        'Bernie Sanders spoke in Chico. "We are making progress," Sanders said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Bernie Sanders"
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"
