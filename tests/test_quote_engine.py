@@ -486,6 +486,17 @@ def test_a_question_opening_with_a_verb_names_no_one():
     assert q.speaker == "Bernie Sanders"
 
 
+def test_journalist_and_alderman_are_titles():
+    text = (
+        '"The city hid the video," said Chicago Alderman Jason C. Ervin. '
+        '"He is not welcome," Journalist Jorge Ramos said.\n'
+    )
+    assert [(q.speaker, q.title) for q in extract_quotes(text)] == [
+        ("Jason C. Ervin", "Alderman"),
+        ("Jorge Ramos", "Journalist"),
+    ]
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"
