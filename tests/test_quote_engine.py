@@ -497,6 +497,16 @@ def test_journalist_and_alderman_are_titles():
     ]
 
 
+def test_no_name_after_a_possessive_place():
+    text = (
+        "Hillary Clinton campaigned in Delaware on Monday.\n\n"
+        "Most of Delaware's top Democratic brass had endorsed the former secretary of state's bid.\n\n"
+        '"We are grateful," she said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Hillary Clinton"
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

@@ -170,6 +170,8 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False) -> Mention
             head = name_words[: k + 1] + head
             name_words = name_words[k + 1 :]
             break
+    if not name_words[0].is_cap:
+        return None  # "Delaware's top Democratic brass": no name after the possessive
     title, jurisdiction = _title_parts(head)
     name_start, name_end = name_words[0].start, name_words[-1].end
     if possessive:
