@@ -507,6 +507,21 @@ def test_no_name_after_a_possessive_place():
     assert q.speaker == "Hillary Clinton"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        ('"It is rigged," said Rep. G.K. Butterfield (D-N.C.).\n', "G.K. Butterfield", "person"),
+        ('"We are ready," said Mayor Don Guardian. "We always were," Guardian added.\n', "Don Guardian", "person"),
+        ('"It is a bad law," said Joseph R. Murray II, a lawyer in Ripley.\n', "Joseph R. Murray II", "person"),
+        ('"Shameful," said Senate Minority Whip Dick Durbin.\n', "Dick Durbin", "person"),
+        ('"Growth is weak," the Guardian reported.\n', "Guardian", "organization"),
+    ],
+)
+def test_people_whose_names_look_like_bodies(text, speaker, kind):
+    quotes = extract_quotes(text)
+    assert {(q.speaker, q.speaker_kind) for q in quotes} == {(speaker, kind)}
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

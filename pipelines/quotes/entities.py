@@ -24,7 +24,15 @@ from pipelines.quotes.lexicon import (
     TITLE_SYNONYMS,
     UNSPEAKING_ORG_HEADS,
 )
-from pipelines.quotes.mentions import POSSESSIVE, Mention, cap_run_end, is_title_word, led_body, parse_run
+from pipelines.quotes.mentions import (
+    POSSESSIVE,
+    SURNAME_ORG_WORDS,
+    Mention,
+    cap_run_end,
+    is_title_word,
+    led_body,
+    parse_run,
+)
 from pipelines.quotes.tokens import Token
 
 # A capitalised word not opening a sentence or paragraph: a name, not "Good information can ...".
@@ -205,6 +213,11 @@ class EntityIndex:
             if initials is not None:
                 return initials
         if is_org:
+            if len(words) == 1 and words[0] in SURNAME_ORG_WORDS:
+                # "Bloomberg said" after "Michael Bloomberg": the person, not the news agency.
+                people = [e for e in self._people_by_word.get(words[0], ()) if e.words[-1] == words[0]]
+                if people:
+                    return max(people, key=lambda e: e.full_mentions)
             return exact
         if len(words) > 1:
             # "De Blasio" for "Bill de Blasio", "Suu Kyi" for "Aung San Suu Kyi": the end of a longer name.

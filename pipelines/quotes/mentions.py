@@ -24,6 +24,9 @@ CONNECTORS = frozenset(
     {"of", "de", "la", "le", "van", "von", "der", "del", "da", "di", "du", "bin", "al", "and", "for", "the"}
 )
 POSSESSIVE = ("'s", "’s")
+# Words naming bodies that are also surnames: "Michael Bloomberg", "Don Guardian" are people.
+SURNAME_ORG_WORDS = frozenset({"bloomberg", "guardian"})
+NAME_SUFFIXES = frozenset({"II", "III", "IV", "JR", "SR"})
 # A party and state label ("R-Ky.", "D-Newport News"), printed after a lawmaker's name.
 PARTY_LABEL_RE = re.compile(r"^[RDI]-[A-Z]")
 RANKS = frozenset({"acting", "former", "interim", "deputy", "assistant", "retired", "outgoing", "incoming"})
@@ -93,12 +96,17 @@ def is_title_word(t: Token) -> bool:
 
 
 def is_org_name(words: list[Token]) -> bool:
-    """Whether the words name an organisation rather than a person."""
-    for w in words:
+    """Whether the words name an organisation rather than a person (not "Michael Bloomberg", "Don Guardian",
+    "G.K. Butterfield", "Vann R. Newkirk II")."""
+    given = words[0].lower in MALE_NAMES or words[0].lower in FEMALE_NAMES
+    if len(words) > 1 and given and words[-1].lower in SURNAME_ORG_WORDS:
+        return False
+    for k, w in enumerate(words):
         if w.lower in ORG_WORDS:
             return True
         bare = w.text.replace(".", "")
-        if len(bare) >= 2 and bare.isupper() and bare.isalpha():
+        initials = "." in w.text and k + 1 < len(words) and words[k + 1].is_cap and (k == 0 or given)
+        if len(bare) >= 2 and bare.isupper() and bare.isalpha() and not initials and bare not in NAME_SUFFIXES:
             return True
     return False
 
