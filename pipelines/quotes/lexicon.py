@@ -27,9 +27,10 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
-# Nouns for what someone said; "Trump's claim that ..." gives the words to Trump.
 # Speech verbs whose subject asks: the answer that follows is the other person's.
 QUESTION_VERBS = frozenset({"ask", "asks", "asked", "questioned", "pressed", "queried"})
+
+# Nouns for what someone said; "Trump's claim that ..." gives the words to Trump.
 SPEECH_NOUNS = frozenset(
     """
     claim claims statement statements comment comments remark remarks words tweet tweets assertion

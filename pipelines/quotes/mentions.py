@@ -27,6 +27,8 @@ POSSESSIVE = ("'s", "’s")
 # Words naming bodies that are also surnames: "Michael Bloomberg", "Don Guardian" are people.
 SURNAME_ORG_WORDS = frozenset({"bloomberg", "guardian"})
 NAME_SUFFIXES = frozenset({"II", "III", "IV", "JR", "SR"})
+# The marks around a nickname inside a name (Robert C. "Bobby" Scott).
+QUOTE_MARKS = frozenset('"\u201c')
 # A party and state label ("R-Ky.", "D-Newport News"), printed after a lawmaker's name.
 PARTY_LABEL_RE = re.compile(r"^[RDI]-[A-Z]")
 RANKS = frozenset({"acting", "former", "interim", "deputy", "assistant", "retired", "outgoing", "incoming"})
@@ -114,9 +116,6 @@ def is_org_name(words: list[Token]) -> bool:
 def expand(word: str) -> str:
     """Expand a known abbreviation of a place or agency ("SF" -> "San Francisco")."""
     return EXPANSIONS.get(word, word)
-
-
-QUOTE_MARKS = frozenset('"\u201c')
 
 
 def parse_run(tokens: list[Token], text: str, speaking: bool = False) -> Mention | None:
