@@ -522,6 +522,21 @@ def test_people_whose_names_look_like_bodies(text, speaker, kind):
     assert {(q.speaker, q.speaker_kind) for q in quotes} == {(speaker, kind)}
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "title"),
+    [
+        ('"It was improper," Lt. Col. Alexander Vindman said.\n', "Alexander Vindman", "Lt. Col."),
+        ('"They are afraid," said Cmdr. Sean Robertson.\n', "Sean Robertson", "Cmdr."),
+        ('"We are on tour," Singer-guitarists Tom Johnston said.\n', "Tom Johnston", None),
+        ('"It is over," Texas-based Matt Mackowiak said.\n', "Matt Mackowiak", None),
+        ('"We will march," said Cornell William Brooks.\n', "Cornell William Brooks", None),
+    ],
+)
+def test_descriptors_and_ranks_before_a_name(text, speaker, title):
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == (speaker, title)
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

@@ -230,6 +230,7 @@ PLURAL_TITLES = {"Sens.": "Sen.", "Reps.": "Rep."}
 # Titles as abbreviated before names ("Sen. Jon Tester"); kept as printed in titles.
 TITLE_ABBREVIATIONS = frozenset(
     {"sen", "rep", "gov", "lt", "gen", "sgt", "det", "supt", "pres", "rev", "da", "d.a", "del", "sens", "reps"}
+    | {"col", "cmdr", "capt", "maj", "adm", "cpl", "pvt", "brig"}
 )
 
 # Common given names, for resolving "he" and "she" to the right person. Ambiguous names are left out.

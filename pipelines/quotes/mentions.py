@@ -165,11 +165,10 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False) -> Mention
     participle = name_words[0].lower.endswith("ing") and len(name_words[0].lower) > 5
     if not head and len(name_words) == 1 and participle and not speaking:
         return None  # "Bemoaning the ...": a participle opening the sentence
-    # Party labels and the like before a known given name are a title: "Republican Donald Trump".
-    lead = 0
-    while lead < len(name_words) - 2 and name_words[lead].lower in TITLE_MODIFIERS:
-        lead += 1
-    if lead and (name_words[lead].lower in MALE_NAMES or name_words[lead].lower in FEMALE_NAMES):
+    # Descriptors before a known given name describe the person: "Republican Donald Trump", "Navy Capt. Jeff
+    # Davis", "Singer-guitarists Tom Johnston", "Texas-based Matt Mackowiak" (not "Cornell William Brooks").
+    lead = next((k for k in range(1, len(name_words) - 1) if _given(name_words[k])), 0)
+    if lead and all(_describes(w) for w in name_words[:lead]):
         head, name_words = head + name_words[:lead], name_words[lead:]
     # A possessive inside the name part is a jurisdiction: "San Francisco's District Attorney ..."
     for k, w in enumerate(name_words[:-1]):
@@ -219,6 +218,22 @@ def _body(words: list[Token], text: str) -> Mention:
     start, end = words[0].start, words[-1].end
     name = " ".join(w.text for w in words)
     return Mention("name", start, end, text[start:end], name=name, is_org=True)
+
+
+def _given(word: Token) -> bool:
+    return word.lower in MALE_NAMES or word.lower in FEMALE_NAMES
+
+
+def _describes(word: Token) -> bool:
+    """A word of a description rather than a name: a title word, a compound, a plural, a body's word."""
+    lower = word.lower
+    return (
+        lower in TITLE_MODIFIERS
+        or is_title_word(word)
+        or "-" in lower
+        or lower in ORG_WORDS
+        or (lower.endswith("s") and not lower.endswith("ss") and len(lower) > 4 and lower[:-1] in TITLE_HEADS)
+    )
 
 
 def _office_of(head: list[Token], rest: list[Token]) -> tuple[list[Token], list[Token]]:
