@@ -537,6 +537,14 @@ def test_descriptors_and_ranks_before_a_name(text, speaker, title):
     assert (q.speaker, q.title) == (speaker, title)
 
 
+def test_studios_and_brokerages_are_bodies():
+    text = '"The film opens in May," Marvel Studios said. "Growth will slow," Kotak Institutional Equities wrote.\n'
+    assert [(q.speaker, q.speaker_kind) for q in extract_quotes(text)] == [
+        ("Marvel Studios", "organization"),
+        ("Kotak Institutional Equities", "organization"),
+    ]
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

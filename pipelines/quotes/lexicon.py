@@ -137,6 +137,7 @@ ORG_WORDS = frozenset(
     axios bloomberg report poll survey school schools clinic hospital authority district caucus
     federation firm llc ltd plc act debates amendment treaty accord convention summit conference circuit
     immigration customs enforcement protection security affairs health human
+    studios studio equities holdings capital labs entertainment pictures
     """.split()
 )
 
