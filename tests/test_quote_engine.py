@@ -545,6 +545,15 @@ def test_studios_and_brokerages_are_bodies():
     ]
 
 
+def test_groups_of_people_are_unnamed_sources():
+    text = (
+        "The rally drew Teachers and parents from across Indiana.\n\n"
+        'Teachers chanted, "Fund our schools," as hundreds of them lined the hallways.\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (None, "Teachers")
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

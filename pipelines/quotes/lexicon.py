@@ -148,6 +148,7 @@ UNNAMED_HEADS = frozenset(
     adviser advisers advisor advisors staffer staffers statement release memo report witness witnesses
     resident residents officer officers agent agents lawyer lawyers attorney attorneys representative
     representatives member members supporter supporters critic critics protester protesters
+    teachers parents students voters workers analysts experts doctors nurses activists organizers
     """.split()
 )
 
