@@ -554,6 +554,17 @@ def test_groups_of_people_are_unnamed_sources():
     assert (q.speaker, q.mention) == (None, "Teachers")
 
 
+def test_a_country_speaks_as_a_body_unless_it_is_someones_surname():
+    text = (
+        'Japan said the test was "a grave threat." Japan has protested before.\n\n'
+        'Rep. Steve Israel spoke next. "We need answers," Israel said.\n'
+    )
+    assert [(q.speaker, q.speaker_kind) for q in extract_quotes(text)] == [
+        ("Japan", "organization"),
+        ("Steve Israel", "person"),
+    ]
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.fuzz import ratio
 
 from pipelines.quotes.lexicon import (
+    COUNTRIES,
     DETERMINERS,
     DOCUMENT_NOUNS,
     FEMALE_NAMES,
@@ -213,8 +214,9 @@ class EntityIndex:
             if initials is not None:
                 return initials
         if is_org:
-            if len(words) == 1 and words[0] in SURNAME_ORG_WORDS:
-                # "Bloomberg said" after "Michael Bloomberg": the person, not the news agency.
+            if len(words) == 1 and (words[0] in SURNAME_ORG_WORDS or words[0] in COUNTRIES):
+                # "Bloomberg said" after "Michael Bloomberg", "Israel said" after "Rep. Steve Israel": the
+                # person, not the news agency or the country.
                 people = [e for e in self._people_by_word.get(words[0], ()) if e.words[-1] == words[0]]
                 if people:
                     return max(people, key=lambda e: e.full_mentions)

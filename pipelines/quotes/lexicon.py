@@ -285,6 +285,15 @@ MALE_TITLE_WORDS = frozenset(
 )
 
 # First words of place names; a run starting with one is a place, not a person ("North Korea").
+# Countries, whose governments speak as bodies ("Japan said"); not those that are also given names.
+COUNTRIES = frozenset(
+    """
+    britain china russia japan germany france mexico canada israel iran iraq syria turkey india pakistan
+    afghanistan ukraine cuba venezuela brazil egypt lebanon libya yemen qatar italy spain greece poland
+    sweden norway australia vietnam philippines indonesia nigeria kenya ethiopia somalia colombia
+    argentina chile peru guatemala honduras nicaragua haiti burma myanmar taiwan
+    """.split()
+)
 PLACE_WORDS = frozenset(
     """
     north south east west northern southern eastern western new united san los las santa fort saint st

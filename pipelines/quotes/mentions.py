@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from pipelines.quotes.lexicon import (
+    COUNTRIES,
     EXPANSIONS,
     FEMALE_NAMES,
     HONORIFICS,
@@ -188,7 +189,11 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False) -> Mention
         name = f"{nickname} {name_words[-1].text}"  # Robert C. "Bobby" Scott goes by Bobby Scott
     if possessive:
         name = name.removesuffix("'s").removesuffix("’s")
-    is_org = is_org_name(name_words) or name_words[0].lower in PLACE_WORDS
+    is_org = (
+        is_org_name(name_words)
+        or name_words[0].lower in PLACE_WORDS
+        or (len(name_words) == 1 and name_words[0].bare in COUNTRIES)
+    )
     if not gender and not is_org:
         first = name_words[0].lower
         gender = "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else ""
