@@ -565,6 +565,15 @@ def test_a_country_speaks_as_a_body_unless_it_is_someones_surname():
     ]
 
 
+def test_a_surname_after_an_honorific_is_a_name_the_index_keeps():
+    text = (
+        'Another critic, Laurence H. Tribe, likened the rules to "burning the Constitution" - a charge that '
+        "stung, since Mr. Tribe, a constitutional scholar, was a mentor to the president.\n"
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Laurence H. Tribe", "constitutional scholar")
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

@@ -148,8 +148,8 @@ class EntityIndex:
         """Whether a one-word name is a name: a word the article also capitalises mid-sentence, or a given
         name, not a sentence-opening "Good" or "Preys"."""
         name = mention.name or ""
-        if mention.is_org or " " in name or mention.title:
-            return True
+        if mention.is_org or " " in name or mention.title or mention.gender:
+            return True  # (a gender without a given name comes from "Mr.", "Mrs.", "Ms.")
         word = _key(name)
         if any(c.isupper() for c in name[1:]) or "." in word:
             return True  # "PolitiFact", "McCain", "U.S.": no common word is written so
