@@ -574,6 +574,15 @@ def test_a_surname_after_an_honorific_is_a_name_the_index_keeps():
     assert (q.speaker, q.title) == ("Laurence H. Tribe", "constitutional scholar")
 
 
+def test_a_description_opening_the_sentence_titles_the_name_after_it():
+    text = (
+        "An attorney for Pagliano, Mark MacDougall, stressed that his client was ready to appear.\n\n"
+        '"Bryan already asserted his right," MacDougall said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Mark MacDougall", "attorney for Pagliano")
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

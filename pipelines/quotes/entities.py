@@ -601,7 +601,8 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
                 i > 0 and tokens[i - 1].lower in PREPOSITIONS and (i == 1 or tokens[i - 2].text in SENTENCE_BREAKS)
             )
             subject = _is_subject(tokens, i, j)
-            index.add(mention, None if opening else appositive_title(tokens, j), subject)
+            appositive = None if opening else appositive_title(tokens, j) or _leading_description(tokens, i, j)
+            index.add(mention, appositive, subject)
             if mention.possessive and j < len(tokens) and tokens[j].lower in LED_BODIES:
                 # "Donald Trump's campaign is defending ...": the body a person leads, for a later "it".
                 index.add(led_body(mention, tokens[j], text), None, subject)
@@ -613,6 +614,20 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
         ):
             index.add_description(mention.title, mention.start)
         i = max(j, i + 1)
+
+
+def _leading_description(tokens: list[Token], i: int, j: int) -> str | None:
+    """ "An attorney for Pagliano, Mark MacDougall, stressed ...": the description that opens the sentence
+    and introduces the name set off by commas after it."""
+    if not (i >= 2 and j < len(tokens) and tokens[i - 1].text == "," and tokens[j].text == ","):
+        return None
+    start = max((k + 1 for k in range(i - 1) if tokens[k].text in SENTENCE_BREAKS), default=0)
+    clause = tokens[start : i - 1]
+    if not clause or clause[0].lower not in {"a", "an", "the"} or not _describes(clause):
+        return None
+    if not any(is_title_word(t) for t in clause[:MAX_TITLE_HEAD_AT]) or len(clause) > MAX_APPOSITIVE_WORDS:
+        return None
+    return " ".join(t.text for t in clause[1:])
 
 
 def _is_subject(tokens: list[Token], i: int, j: int) -> bool:
