@@ -583,6 +583,15 @@ def test_a_description_opening_the_sentence_titles_the_name_after_it():
     assert (q.speaker, q.title) == ("Mark MacDougall", "attorney for Pagliano")
 
 
+def test_a_plural_title_covers_both_names():
+    text = (
+        "The hearing led Sens. Jon Tester (D-Mont.) and David Vitter (R-La.) to call for breaking up the bank.\n\n"
+        '"Why is this not proof?" Vitter demanded.\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("David Vitter", "Sen.")
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

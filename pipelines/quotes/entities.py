@@ -17,6 +17,7 @@ from pipelines.quotes.lexicon import (
     MALE_NAMES,
     MALE_TITLE_WORDS,
     PERSON_NOUNS,
+    PLURAL_TITLES,
     SAME_DOCUMENTS,
     SPEECH_VERBS,
     TITLE_ABBREVIATIONS,
@@ -76,6 +77,8 @@ DOCUMENT_WINDOW = 2000
 # A surname this long, this close to the surname of someone named in full, is that name misspelt
 # ("McLenney" for Tyresha McClenney): news copy has typos; two such near-namesakes in one article are rare.
 MIN_MISSPELT_LENGTH = 6
+# How many tokens after a name with a plural title ("Sens. Jon Tester (D-Mont.)") the next name may start.
+MAX_SHARED_TITLE_GAP = 6
 MIN_MISSPELT_RATIO = 87.0
 
 
@@ -574,6 +577,7 @@ def _describes(words: list[Token]) -> bool:
 def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
     """Add every named mention found in a stretch of prose to the index."""
     i = 0
+    shared: tuple[int, str] | None = None  # "Sens. Jon Tester (D-Mont.) and David Vitter": a plural title
     while i < len(tokens):
         if not _in_name_run(tokens[i]):
             i += 1
@@ -602,7 +606,11 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
             )
             subject = _is_subject(tokens, i, j)
             appositive = None if opening else appositive_title(tokens, j) or _leading_description(tokens, i, j)
+            if shared is not None and tokens[i - 1].lower == "and" and i - shared[0] <= MAX_SHARED_TITLE_GAP:
+                appositive = appositive or shared[1]
             index.add(mention, appositive, subject)
+            plural = mention.title and any(t.text in PLURAL_TITLES for t in tokens[i:j])
+            shared = (j, mention.title) if plural and mention.title else None
             if mention.possessive and j < len(tokens) and tokens[j].lower in LED_BODIES:
                 # "Donald Trump's campaign is defending ...": the body a person leads, for a later "it".
                 index.add(led_body(mention, tokens[j], text), None, subject)
