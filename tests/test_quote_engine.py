@@ -592,6 +592,19 @@ def test_a_plural_title_covers_both_names():
     assert (q.speaker, q.title) == ("David Vitter", "Sen.")
 
 
+def test_opening_adverbs_and_time_phrases_before_the_verb():
+    text = (
+        'The State Department less than two weeks ago said that "top secret" intelligence passed through it.\n\n'
+        '"The risk rises," said Ben Zipperer, a labor economist. Particularly in poorer parts of the state, he '
+        'said, "we don\'t know what the answer will be."\n'
+    )
+    assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [
+        ("State Department", "State Department"),
+        ("Ben Zipperer", "Ben Zipperer"),
+        ("Ben Zipperer", "he"),
+    ]
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

@@ -48,6 +48,8 @@ MAX_DESCRIPTOR_TOKENS = 6
 MAX_POSSESSED_WORDS = 3
 # "his remarks were priceless “...”": this many words at most between the verb and a verdict in quotes.
 MAX_VERDICT_WORDS = 3
+# "less than two weeks ago": this many words at most in a time phrase before a verb.
+MAX_AGO_WORDS = 5
 DASHES = frozenset({"―", "—", "–", "-"})
 # Long words ending in -ly that are not adverbs.
 NOT_ADVERBS = frozenset({"assembly", "monopoly", "anomaly", "butterfly"})
@@ -338,11 +340,11 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
     for _ in range(MAX_OPENING_PHRASES):
         if not (
             start < len(tokens)
-            and tokens[start].lower in NON_NAME_CAPS
+            and (tokens[start].lower in NON_NAME_CAPS or _is_manner_adverb(tokens[start]))
             and tokens[start].lower not in PRONOUNS
             and not _names_person(tokens, start)
         ):
-            break
+            break  # ("Particularly in lower-wage parts of the state, he said": an adverb opens the phrase)
         after = _past_comma(tokens, start)
         if after is None:
             break
@@ -517,6 +519,12 @@ def _skip_back(tokens: list[Token], i: int) -> int:
             i -= 1
         elif i > 0 and tokens[i - 1].lower in {"in", "on"} and (t.text.isdigit() or t.lower in NON_NAME_CAPS):
             i -= 2  # "who in 2010 said", "Trump on Monday said": a time before the verb
+        elif t.lower == "ago":
+            # "The State Department less than two weeks ago said": a time before the verb
+            k = i - 1
+            while k >= 0 and i - k <= MAX_AGO_WORDS and not tokens[k].is_cap and tokens[k].is_word:
+                k -= 1
+            i = k
         elif t.text == ")":
             opening = next((k for k in range(i - 1, max(-1, i - 12), -1) if tokens[k].text == "("), None)
             if opening is None:
