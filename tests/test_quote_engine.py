@@ -605,6 +605,17 @@ def test_opening_adverbs_and_time_phrases_before_the_verb():
     ]
 
 
+def test_ranks_parties_and_speechwriters_are_not_names():
+    text = (
+        'Former Obama speechwriter Jon Favreau published a column, entitled, "Why Electing Hillary Matters."\n\n'
+        '"We can win this," Democrat Zephyr Teachout said.\n'
+    )
+    assert [(q.speaker, q.title) for q in extract_quotes(text)] == [
+        ("Jon Favreau", "Former Obama speechwriter"),
+        ("Zephyr Teachout", "Democrat"),
+    ]
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

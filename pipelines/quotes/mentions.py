@@ -34,6 +34,7 @@ QUOTE_MARKS = frozenset('"\u201c')
 PARTY_LABEL_RE = re.compile(r"^[RDI]-[A-Z]")
 RANKS = frozenset({"acting", "former", "interim", "deputy", "assistant", "retired", "outgoing", "incoming"})
 PLACE_CONNECTORS = frozenset({"of", "for", "and", "the"})
+PARTY_WORDS = frozenset({"democrat", "republican", "independent", "libertarian"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +172,13 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False) -> Mention
     lead = next((k for k in range(1, len(name_words) - 1) if _given(name_words[k])), 0)
     if lead and all(_describes(w) for w in name_words[:lead]):
         head, name_words = head + name_words[:lead], name_words[lead:]
+    # A rank or a party is never a name: "Former Obama (adviser)", "Democrat Zephyr Teachout".
+    while (
+        len(name_words) > 1
+        and (name_words[0].lower in RANKS or (len(name_words) > 2 and name_words[0].lower in PARTY_WORDS))
+        and not is_org_name(name_words)
+    ):
+        head, name_words = [*head, name_words[0]], name_words[1:]
     # A possessive inside the name part is a jurisdiction: "San Francisco's District Attorney ..."
     for k, w in enumerate(name_words[:-1]):
         if w.text.endswith(POSSESSIVE):
