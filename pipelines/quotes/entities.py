@@ -77,9 +77,9 @@ DOCUMENT_WINDOW = 2000
 # A surname this long, this close to the surname of someone named in full, is that name misspelt
 # ("McLenney" for Tyresha McClenney): news copy has typos; two such near-namesakes in one article are rare.
 MIN_MISSPELT_LENGTH = 6
+MIN_MISSPELT_RATIO = 87.0
 # How many tokens after a name with a plural title ("Sens. Jon Tester (D-Mont.)") the next name may start.
 MAX_SHARED_TITLE_GAP = 6
-MIN_MISSPELT_RATIO = 87.0
 
 
 @dataclass(slots=True)
