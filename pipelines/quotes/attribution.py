@@ -7,10 +7,9 @@ from pipelines.quotes.lexicon import (
     ADVERBS,
     DETERMINERS,
     DOCUMENT_NOUNS,
-    FEMALE_NAMES,
     FUNCTION_WORDS,
+    GIVEN_NAMES,
     LED_BODIES,
-    MALE_NAMES,
     NON_NAME_CAPS,
     ORG_WORDS,
     PERSON_NOUNS,
@@ -447,7 +446,7 @@ def _subject_description(tokens: list[Token], start: int, text: str) -> "Found |
 
 def _names_person(tokens: list[Token], start: int) -> bool:
     """Whether the capitalised run at start holds a known given name: "Rival Hillary Clinton had"."""
-    return any(t.lower in MALE_NAMES or t.lower in FEMALE_NAMES for t in tokens[start + 1 : cap_run_end(tokens, start)])
+    return any(t.lower in GIVEN_NAMES for t in tokens[start + 1 : cap_run_end(tokens, start)])
 
 
 def _starts_predicate(t: Token) -> bool:

@@ -10,9 +10,9 @@ from pipelines.quotes.lexicon import (
     COUNTRIES,
     DETERMINERS,
     DOCUMENT_NOUNS,
-    FEMALE_NAMES,
     FEMALE_TITLE_WORDS,
     GENERIC_ORG_HEADS,
+    GIVEN_NAMES,
     LED_BODIES,
     MALE_NAMES,
     MALE_TITLE_WORDS,
@@ -156,7 +156,7 @@ class EntityIndex:
         word = _key(name)
         if any(c.isupper() for c in name[1:]) or "." in word:
             return True  # "PolitiFact", "McCain", "U.S.": no common word is written so
-        return word in self.mid_sentence_caps or word in MALE_NAMES or word in FEMALE_NAMES
+        return word in self.mid_sentence_caps or word in GIVEN_NAMES
 
     def learn(self, entity: Entity, mention: Mention) -> None:
         """Keep what a cue's mention says of a known entity ("said 9/11 widow Terry Strada") for the
@@ -230,7 +230,7 @@ class EntityIndex:
             longer = [e for e in longer if len(e.words) > len(words)]
             return max(longer, key=lambda e: len(e.positions)) if longer else exact
         for position in (-1, 0):
-            if position == 0 and words[0] not in MALE_NAMES and words[0] not in FEMALE_NAMES:
+            if position == 0 and words[0] not in GIVEN_NAMES:
                 continue
             found = [
                 e
@@ -482,7 +482,7 @@ def _full_names(text: str) -> dict[str, list[tuple[str, str]]]:
     counts: dict[tuple[str, str], int] = {}
     for m in FULL_NAME_RE.finditer(text):
         given, surname = m.group(1), m.group(2)
-        if given.lower() in MALE_NAMES or given.lower() in FEMALE_NAMES:
+        if given.lower() in GIVEN_NAMES:
             counts[(given, surname)] = counts.get((given, surname), 0) + 1
     names: dict[str, list[tuple[str, str]]] = {}
     for (given, surname), _ in sorted(counts.items(), key=lambda item: -item[1]):

@@ -269,6 +269,7 @@ FEMALE_NAMES = frozenset(
     renee sonia stacey sylvia tamara tanya tara vanessa
     """.split()
 )
+GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 
 # Title words that say whether a person is a man or a woman ("9/11 widow Terry Strada").
 FEMALE_TITLE_WORDS = frozenset(

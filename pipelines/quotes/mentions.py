@@ -7,6 +7,7 @@ from pipelines.quotes.lexicon import (
     COUNTRIES,
     EXPANSIONS,
     FEMALE_NAMES,
+    GIVEN_NAMES,
     HONORIFICS,
     MALE_NAMES,
     NON_NAME_CAPS,
@@ -77,7 +78,7 @@ def _connects(tokens: list[Token], i: int, j: int) -> bool:
 
 def _joins_people(before: Token, after: Token) -> bool:
     """Whether "and" joins two people ("Donald Trump and Hillary Clinton") rather than an org name."""
-    return after.lower in MALE_NAMES or after.lower in FEMALE_NAMES or before.lower not in ORG_WORDS
+    return after.lower in GIVEN_NAMES or before.lower not in ORG_WORDS
 
 
 def cap_run_start(tokens: list[Token], j: int) -> int:
@@ -102,7 +103,7 @@ def is_title_word(t: Token) -> bool:
 def is_org_name(words: list[Token]) -> bool:
     """Whether the words name an organisation rather than a person (not "Michael Bloomberg", "Don Guardian",
     "G.K. Butterfield", "Vann R. Newkirk II")."""
-    given = words[0].lower in MALE_NAMES or words[0].lower in FEMALE_NAMES
+    given = words[0].lower in GIVEN_NAMES
     if len(words) > 1 and given and words[-1].lower in SURNAME_ORG_WORDS:
         return False
     for k, w in enumerate(words):
@@ -169,7 +170,7 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False) -> Mention
         return None  # "Bemoaning the ...": a participle opening the sentence
     # Descriptors before a known given name describe the person: "Republican Donald Trump", "Navy Capt. Jeff
     # Davis", "Singer-guitarists Tom Johnston", "Texas-based Matt Mackowiak" (not "Cornell William Brooks").
-    lead = next((k for k in range(1, len(name_words) - 1) if _given(name_words[k])), 0)
+    lead = next((k for k in range(1, len(name_words) - 1) if name_words[k].lower in GIVEN_NAMES), 0)
     if lead and all(_describes(w) for w in name_words[:lead]):
         head, name_words = head + name_words[:lead], name_words[lead:]
     # A rank or a party is never a name: "Former Obama (adviser)", "Democrat Zephyr Teachout".
@@ -233,10 +234,6 @@ def _body(words: list[Token], text: str) -> Mention:
     return Mention("name", start, end, text[start:end], name=name, is_org=True)
 
 
-def _given(word: Token) -> bool:
-    return word.lower in MALE_NAMES or word.lower in FEMALE_NAMES
-
-
 def _describes(word: Token) -> bool:
     """A word of a description rather than a name: a title word, a compound, a plural, a body's word."""
     lower = word.lower
@@ -252,7 +249,7 @@ def _describes(word: Token) -> bool:
 def _office_of(head: list[Token], rest: list[Token]) -> tuple[list[Token], list[Token]]:
     """ "Secretary of State Jon Husted": the office runs on to the given name (or, with none we know, to
     the last two words, or the last of three), so "of State" stays in the title."""
-    given = next((k for k, w in enumerate(rest) if w.lower in MALE_NAMES or w.lower in FEMALE_NAMES), None)
+    given = next((k for k, w in enumerate(rest) if w.lower in GIVEN_NAMES), None)
     if given is None or given < 2:
         given = len(rest) - 2 if len(rest) > 3 else len(rest) - 1
     if given < 2:
@@ -267,7 +264,7 @@ def _body_of(words: list[Token]) -> bool:
 
 def _given_name_before(words: list[Token]) -> bool:
     """ "Howard Dean", "Jane Chancellor": a surname that is also a title word, after a given name."""
-    return len(words) >= 2 and (words[-2].lower in MALE_NAMES or words[-2].lower in FEMALE_NAMES)
+    return len(words) >= 2 and words[-2].lower in GIVEN_NAMES
 
 
 def _title_parts(head: list[Token]) -> tuple[str | None, str | None]:

@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from pipelines.quotes.lexicon import ABBREVIATIONS, FEMALE_NAMES, MALE_NAMES
+from pipelines.quotes.lexicon import ABBREVIATIONS, GIVEN_NAMES
 
 # Inside a word, combining accents (decomposed "José") and Latin-1 symbols, which are mojibake ("FranÃÂ§ois"),
 # are part of it, not punctuation (guillemets and the no-break space excepted).
@@ -54,11 +54,7 @@ def is_nickname(text: str, i: int) -> bool:
         return False
     if re.fullmatch(r"[A-Z]\.", before[0]):
         return True
-    return _given(before[0]) and not _given(after[0])
-
-
-def _given(word: str) -> bool:
-    return word.lower() in MALE_NAMES or word.lower() in FEMALE_NAMES
+    return before[0].lower() in GIVEN_NAMES and after[0].lower() not in GIVEN_NAMES
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
