@@ -20,7 +20,7 @@ from pipelines.quotes.attribution import (
 )
 from pipelines.quotes.entities import PRONOUN_WINDOW, Entity, EntityIndex, appositive_title, index_tokens
 from pipelines.quotes.lexicon import DOCUMENT_NOUNS, QUESTION_VERBS
-from pipelines.quotes.mentions import POSSESSIVE, Mention, cap_run_start, parse_run
+from pipelines.quotes.mentions import POSSESSIVE, Mention, cap_run_start, parse_run, without_possessive
 from pipelines.quotes.model import Quote
 from pipelines.quotes.segment import Paragraph, Span, paragraphs
 from pipelines.quotes.tokens import Token, tokenize
@@ -377,7 +377,7 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
         owner = m.text.split()[0]
         if entity is None and owner.endswith(POSSESSIVE) and owner[:1].isupper() and len(m.text.split()) == 2:
             # "Clinton's campaign said": the body the named person leads.
-            leader = owner.removesuffix("'s").removesuffix("’s")
+            leader = without_possessive(owner)
             return Speaker(f"{leader} {head}", "organization", None, None, m, cue.verb.text)
     elif m.kind == "description" and m.title:
         # "Dean said": a surname that is also a title word, when the article named a "Howard Dean".
@@ -419,7 +419,7 @@ def _document_owner(m: Mention, index: EntityIndex) -> Entity | None:
     k = next((k for k, w in enumerate(words) if w.endswith(POSSESSIVE) and w[:1].isupper()), None)
     if k is None:
         return None
-    owner = " ".join(words[: k + 1]).removesuffix("'s").removesuffix("’s").removeprefix("The ").removeprefix("the ")
+    owner = without_possessive(" ".join(words[: k + 1])).removeprefix("The ").removeprefix("the ")
     return index.lookup(owner, m.start, owner.isupper())
 
 

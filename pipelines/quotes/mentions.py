@@ -95,6 +95,11 @@ def cap_run_start(tokens: list[Token], j: int) -> int:
     return i
 
 
+def without_possessive(text: str) -> str:
+    """ "Trump's" -> "Trump"."""
+    return text.removesuffix("'s").removesuffix("’s")
+
+
 def is_title_word(t: Token) -> bool:
     """Whether a word is the head of a title ("Mayor", "Sen.", "spokeswoman", "nominee's")."""
     return t.bare in TITLE_HEADS or t.bare in TITLE_ABBREVIATIONS
@@ -197,7 +202,7 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False) -> Mention
     if nickname is not None:
         name = f"{nickname} {name_words[-1].text}"  # Robert C. "Bobby" Scott goes by Bobby Scott
     if possessive:
-        name = name.removesuffix("'s").removesuffix("’s")
+        name = without_possessive(name)
     is_org = (
         is_org_name(name_words)
         or name_words[0].lower in PLACE_WORDS
@@ -282,7 +287,7 @@ def _title_parts(head: list[Token]) -> tuple[str | None, str | None]:
     while lead < k and words[lead].lower in RANKS:
         lead += 1
     title_words = words if lead else words[k:]
-    place = " ".join(w.text.removesuffix("'s").removesuffix("’s") for w in words[lead:k])
+    place = " ".join(without_possessive(w.text) for w in words[lead:k])
     title = " ".join(PLURAL_TITLES.get(w.text, w.text) for w in title_words) or None
     return title, (expand(place) if place else None)
 
@@ -291,6 +296,6 @@ def _description(words: list[Token], text: str) -> Mention:
     """A capitalised title with no name after it ("Mayor", "Supervisor")."""
     title, place = _title_parts(words)
     if title is not None:
-        title = title.removesuffix("'s").removesuffix("’s")  # "the Republican nominee's stance"
+        title = without_possessive(title)  # "the Republican nominee's stance"
     start, end = words[0].start, words[-1].end
     return Mention("description", start, end, text[start:end], title=title, jurisdiction=place)
