@@ -351,7 +351,7 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
     if start >= len(tokens) - 1:
         return None
     first = tokens[start]
-    bare = first.lower.removesuffix("’s").removesuffix("'s")
+    bare = first.bare
     if bare in PRONOUNS and bare not in {"i", "we"} and (bare != "it" or speaking):
         following = tokens[start + 1]
         if bare != first.lower or (following.is_word and following.text.islower()):
