@@ -616,6 +616,22 @@ def test_ranks_parties_and_speechwriters_are_not_names():
     ]
 
 
+def test_a_description_passes_over_places_for_the_person():
+    text = (
+        "Donald Trump's gains in the Middle West may not last if the Republican nominee's stance on Russia is "
+        "hammered home.\n\n"
+        '"I would get along with Putin," Trump said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Donald Trump", "Republican nominee")
+
+
+def test_specialists_hold_titles():
+    text = '"He is in excellent health," Gastroenterologist Harold Bornstein said.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Harold Bornstein", "Gastroenterologist")
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

@@ -17,6 +17,7 @@ from pipelines.quotes.lexicon import (
     MALE_NAMES,
     MALE_TITLE_WORDS,
     PERSON_NOUNS,
+    PLACE_WORDS,
     PLURAL_TITLES,
     SAME_DOCUMENTS,
     SPEECH_VERBS,
@@ -315,7 +316,11 @@ class EntityIndex:
         """The person a description at pos stands for: the latest named before it, passing over people
         who hold some other office ("Clinton ... the Vermont senator" is not Clinton)."""
         k = bisect_left(self._order, pos, key=lambda m: m[0])
-        people = [e for _, e, _ in self._order[:k] if not e.is_org and (len(e.words) > 1 or e.title)]
+        people = [
+            e
+            for _, e, _ in self._order[:k]
+            if not e.is_org and (len(e.words) > 1 or e.title) and not PLACE_WORDS.intersection(e.words)
+        ]  # (not "the Middle West")
         for entity in reversed(people[-MAX_DESCRIBED_BACK:]):
             if entity.title is None or office in entity.offices:
                 return entity

@@ -101,8 +101,8 @@ def without_possessive(text: str) -> str:
 
 
 def is_title_word(t: Token) -> bool:
-    """Whether a word is the head of a title ("Mayor", "Sen.", "spokeswoman", "nominee's")."""
-    return t.bare in TITLE_HEADS or t.bare in TITLE_ABBREVIATIONS
+    """Whether a word is the head of a title ("Mayor", "Sen.", "spokeswoman", "nominee's", "cardiologist")."""
+    return t.bare in TITLE_HEADS or t.bare in TITLE_ABBREVIATIONS or t.bare.endswith(("ologist", "ologists"))
 
 
 def is_org_name(words: list[Token]) -> bool:
