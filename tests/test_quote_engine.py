@@ -632,6 +632,12 @@ def test_specialists_hold_titles():
     assert (q.speaker, q.title) == ("Harold Bornstein", "Gastroenterologist")
 
 
+def test_an_opponent_is_a_title():
+    text = 'Donald Trump, her Republican opponent, said that drugs were "a very big factor" in the unrest.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Donald Trump", "Republican opponent")
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

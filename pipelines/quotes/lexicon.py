@@ -78,7 +78,7 @@ TITLE_HEADS = frozenset(
     vice-president vp press commander mate contender hopeful challenger incumbent head scholar fellow partner
     associate physician doctor surgeon expert specialist commentator owner veteran actor actress donor singer
     rapper comedian musician filmmaker producer novelist entrepreneur investor philanthropist narrator announcer
-    lady journalist alderman alderwoman whip speechwriter pundit
+    lady journalist alderman alderwoman whip speechwriter pundit opponent rival
     """.split()
 )
 
