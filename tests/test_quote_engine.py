@@ -638,6 +638,15 @@ def test_an_opponent_is_a_title():
     assert (q.speaker, q.title) == ("Donald Trump", "Republican opponent")
 
 
+def test_a_title_introduced_by_now_is_the_current_one():
+    text = (
+        "Erin Murphy, a former Clinton aide, went to Burma in 2011.\n\n"
+        '"I call it the trip that launched 1,000 trips," said Murphy, now a consultant on Burma.\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Erin Murphy", "consultant on Burma")
+
+
 def test_two_word_surname_is_the_end_of_the_full_name():
     text = (
         "Maria Luz Ortega Vidal visited the city hall on Monday.\n\n"

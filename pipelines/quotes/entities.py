@@ -129,8 +129,11 @@ class EntityIndex:
         self._text = text
         self._documents: list[tuple[int, str, str]] | None = None  # found when first asked for
 
-    def add(self, mention: Mention, appositive: str | None = None, subject: bool = False) -> Entity | None:
-        """Record a named mention; a one-word name joins the fullest entity it abbreviates."""
+    def add(
+        self, mention: Mention, appositive: str | None = None, subject: bool = False, current: bool = False
+    ) -> Entity | None:
+        """Record a named mention; a one-word name joins the fullest entity it abbreviates. A `current`
+        appositive (", now the Senate majority leader,") replaces the title the article gave before."""
         if mention.kind != "name" or not mention.name or not self.plausible(mention):
             return None
         entity = self.lookup(mention.name, mention.start, mention.is_org, mention.gender, mention.title)
@@ -140,6 +143,8 @@ class EntityIndex:
                 or self._fuller(mention)
                 or self._new(mention.name, mention.is_org)
             )
+        if current and appositive and not mention.title:
+            entity.title = None
         entity.give_title(mention.title or appositive)
         entity.jurisdiction = entity.jurisdiction or mention.jurisdiction
         entity.gender = entity.gender or mention.gender or _title_gender(mention.title or appositive)
@@ -613,7 +618,8 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
             appositive = None if opening else appositive_title(tokens, j) or _leading_description(tokens, i, j)
             if shared is not None and tokens[i - 1].lower == "and" and i - shared[0] <= MAX_SHARED_TITLE_GAP:
                 appositive = appositive or shared[1]
-            index.add(mention, appositive, subject)
+            now = j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].lower == "now"
+            index.add(mention, appositive, subject, current=now)
             plural = mention.title and any(t.text in PLURAL_TITLES for t in tokens[i:j])
             shared = (j, mention.title) if plural and mention.title else None
             if mention.possessive and j < len(tokens) and tokens[j].lower in LED_BODIES:
