@@ -235,8 +235,8 @@ def trailing_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
 
 
 def bound_subject(tokens: list[Token], cue: Cue, text: str) -> Cue | None:
-    """The named subject of the sentence a pronoun cue sits in, when the pronoun can mean them:
-    "Trump took to Twitter ... what he called “...”" is Trump's."""
+    """The subject of the sentence a pronoun cue sits in, when the pronoun can mean it: a name ("Trump took to
+    Twitter ... what he called “...”" is Trump's) or the same pronoun ("He did not address ... he called")."""
     found = _sentence_subject(tokens, text, speaking=cue.mention.text.lower() == "it")
     if found is not None and found[0].kind == "pronoun" and found[0].text.lower() == cue.mention.text.lower():
         return Cue(cue.verb, found[0], found[1], cue.last)  # "He did not address tweets in which he called"

@@ -125,7 +125,9 @@ NON_NAME_CAPS = frozenset(
     """.split()
 )
 
-ORG_WORDS = frozenset(
+# Last words of names of things, not bodies: a law or an event says nothing ("the Medical Leave Act").
+UNSPEAKING_ORG_HEADS = frozenset("act amendment treaty accord debates convention summit conference".split())
+ORG_WORDS = UNSPEAKING_ORG_HEADS | frozenset(
     """
     department dept office committee campaign party house senate council board agency administration
     association union institute center centre foundation coalition commission bureau service services
@@ -135,7 +137,7 @@ ORG_WORDS = frozenset(
     abc cbs fox msnbc npr ap afp bbc guardian tribune herald chronicle gazette magazine daily weekly
     review observer examiner inquirer record star sun globe mail telegraph economist politico breitbart
     axios bloomberg report poll survey school schools clinic hospital authority district caucus
-    federation firm llc ltd plc act debates amendment treaty accord convention summit conference circuit
+    federation firm llc ltd plc circuit
     immigration customs enforcement protection security affairs health human
     studios studio equities holdings capital labs entertainment pictures
     """.split()
@@ -192,8 +194,6 @@ LED_BODIES = frozenset({"campaign", "administration", "office", "team", "camp", 
 GENERIC_ORG_HEADS = frozenset(
     "agency group organization organisation company firm body office department union".split()
 )
-# Last words of names of things, not bodies: a law or an event says nothing ("the Medical Leave Act").
-UNSPEAKING_ORG_HEADS = frozenset("act amendment treaty accord debates convention summit conference".split())
 
 # Paragraphs that are page chrome, not article prose.
 CHROME_PREFIXES = ("MORE:", "READ MORE", "RELATED:", "WATCH:", "SEE ALSO", "ALSO READ", "READ:", "LISTEN:")

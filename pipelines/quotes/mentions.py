@@ -20,7 +20,7 @@ from pipelines.quotes.lexicon import (
     TITLE_MODIFIERS,
     UNNAMED_HEADS,
 )
-from pipelines.quotes.tokens import Token
+from pipelines.quotes.tokens import NICKNAME_OPENERS, Token
 
 CONNECTORS = frozenset(
     {"of", "de", "la", "le", "van", "von", "der", "del", "da", "di", "du", "bin", "al", "and", "for", "the"}
@@ -29,8 +29,6 @@ POSSESSIVE = ("'s", "’s")
 # Words naming bodies that are also surnames: "Michael Bloomberg", "Don Guardian" are people.
 SURNAME_ORG_WORDS = frozenset({"bloomberg", "guardian"})
 NAME_SUFFIXES = frozenset({"II", "III", "IV", "JR", "SR"})
-# The marks around a nickname inside a name (Robert C. "Bobby" Scott).
-QUOTE_MARKS = frozenset('"\u201c')
 # A party and state label ("R-Ky.", "D-Newport News"), printed after a lawmaker's name.
 PARTY_LABEL_RE = re.compile(r"^[RDI]-[A-Z]")
 RANKS = frozenset({"acting", "former", "interim", "deputy", "assistant", "retired", "outgoing", "incoming"})
@@ -198,7 +196,7 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False) -> Mention
     if possessive:
         name_end -= 2
     name = " ".join(w.text for w in name_words)
-    nickname = next((w.text[1:-1] for w in name_words[:-1] if w.text[:1] in QUOTE_MARKS), None)
+    nickname = next((w.text[1:-1] for w in name_words[:-1] if w.text[:1] in NICKNAME_OPENERS), None)
     if nickname is not None:
         name = f"{nickname} {name_words[-1].text}"  # Robert C. "Bobby" Scott goes by Bobby Scott
     if possessive:

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 
 from pipelines.quotes.lexicon import CHROME_PREFIXES
-from pipelines.quotes.tokens import is_nickname
+from pipelines.quotes.tokens import NICKNAME_OPENERS, is_nickname
 
 LINE_RE = re.compile(r"[^\n]+")
 OPENERS = frozenset('"\u201c\u201e\u00ab')
@@ -96,7 +96,7 @@ def _quotes(text: str, start: int, end: int) -> list[Span]:
             in_tag = False
         if in_tag:
             continue
-        if opener < 0 and ch in '"\u201c' and is_nickname(text, i):
+        if opener < 0 and ch in NICKNAME_OPENERS and is_nickname(text, i):
             nickname_end = text.index(" ", i)  # Robert C. "Bobby" Scott: part of a name, not a quote
             continue
         if opener < 0:

@@ -8,7 +8,9 @@ from pipelines.quotes.lexicon import ABBREVIATIONS, GIVEN_NAMES
 # Inside a word, combining accents (decomposed "José") and Latin-1 symbols, which are mojibake ("FranÃÂ§ois"),
 # are part of it, not punctuation (guillemets and the no-break space excepted).
 IN_WORD = "\u0300-\u036f\u0080-\u009f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf"
-# A nickname in quote marks inside a name: Rep. Robert C. "Bobby" Scott, Marcia "Cia" Price.
+# The marks that may open a nickname, and a nickname in quote marks inside a name: Rep. Robert C. "Bobby"
+# Scott, Marcia "Cia" Price.
+NICKNAME_OPENERS = frozenset('"\u201c')
 NICKNAME = '["\u201c][A-Z][a-z\'’]+["\u201d](?= [A-Z][a-z])'
 NICKNAME_RE = re.compile(NICKNAME)
 TOKEN_RE = re.compile(rf"{NICKNAME}|(?:[A-Za-z]\.){{2,}}|\w+(?:['’\-.]\w+|[{IN_WORD}]+\w*)*\.?|[^\w\s]")
@@ -36,7 +38,7 @@ class Token:
 
 def make_token(text: str, start: int, end: int) -> Token:
     """A token with its derived fields (a quoted nickname is a capitalised word)."""
-    head = text[1:2] if text[:1] in '"\u201c' and len(text) > 2 else text[:1]
+    head = text[1:2] if text[:1] in NICKNAME_OPENERS and len(text) > 2 else text[:1]
     lower = text.lower().rstrip(".")
     bare = lower[:-2] if lower.endswith(("'s", "’s")) else lower
     return Token(text, start, end, lower, head.isupper(), head.isalnum(), bare)
