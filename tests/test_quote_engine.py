@@ -1215,3 +1215,38 @@ def test_markup_attributes_and_footers_are_not_quotes():
 def test_odd_input_never_raises_and_offsets_index_text(text):
     for q in extract_quotes(text):
         assert 0 <= q.start < q.end <= len(text)
+
+
+def test_progressive_speech_verb_takes_any_subject():
+    text = "Mayor Ann Cole’s doctor is calling her “extremely fit for office.”\n"
+    [q] = extract_quotes(text)
+    assert q.mention == "Cole’s doctor"
+    assert q.speaker is None
+
+
+def test_cue_between_two_quotes_introduces_the_second():
+    text = (
+        "Sen. Ann Cole spoke after Gov. Dan Brook. "
+        'The Ohio governor said "no deal is coming." Cole said "we will see about that."\n'
+    )
+    assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [
+        ("Dan Brook", "The Ohio governor"),
+        ("Ann Cole", "Cole"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The Brook campaign said", "Brook campaign"),
+        ("The NAACP group said", "NAACP"),
+        ("The group said", "Ohio Republican Party"),
+    ],
+)
+def test_description_naming_a_body_or_its_leader(sentence, speaker):
+    text = (
+        "Dan Brook and the NAACP held rallies in Ohio, and the Ohio Republican Party answered.\n\n"
+        f"{sentence} “the state will not cooperate with the raids.”\n"
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == speaker

@@ -61,6 +61,8 @@ OBJECT_VERBS = frozenset(
     """.split()
 )
 # A noun phrase after "said" that one of these follows opens a clause: "said the party is bound to lose".
+# "is calling", "were saying": a speech verb in the progressive.
+PROGRESSIVE = frozenset({"is", "are", "was", "were", "been"})
 AUXILIARIES = frozenset("is was are were would will could should can may might must has have had does did".split())
 MAX_OPENING_PHRASES = 3
 MAX_PHRASE_TOKENS = 20
@@ -103,6 +105,9 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
         elif lower in SPEECH_VERBS and lower.endswith("ing") and v > 0 and tokens[v - 1].lower in DOCUMENT_NOUNS:
             # "the Security Council issued a statement calling it “...”": whoever issued the statement.
             found = _sentence_speaker(tokens, v, cues, text)
+        elif lower in SPEECH_VERBS and lower.endswith("ing") and v > 1 and tokens[v - 1].lower in PROGRESSIVE:
+            # "Johnson's doctor is calling the candidate “...”": a finite verb, whatever the subject.
+            found = _subject_before(tokens, v - 1, text)
         elif lower in SPEECH_VERBS and lower.endswith("ing"):
             # "footage of Hillary Clinton asking, “...”", "He's claiming": only a name or pronoun right before.
             found = _subject_before(tokens, v, text)

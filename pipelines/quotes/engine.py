@@ -19,7 +19,7 @@ from pipelines.quotes.attribution import (
     trailing_cue,
 )
 from pipelines.quotes.entities import PRONOUN_WINDOW, Entity, EntityIndex, appositive_title, index_tokens
-from pipelines.quotes.lexicon import DOCUMENT_NOUNS, QUESTION_VERBS
+from pipelines.quotes.lexicon import DOCUMENT_NOUNS, LED_BODIES, QUESTION_VERBS
 from pipelines.quotes.mentions import POSSESSIVE, Mention, cap_run_start, parse_run, without_possessive
 from pipelines.quotes.model import Quote
 from pipelines.quotes.segment import Paragraph, Span, paragraphs
@@ -91,7 +91,8 @@ def extract_quotes(text: str) -> list[Quote]:
         previous: Cue | None = None
         work_before = False
         for k, span in enumerate(p.quotes):
-            cue = _cue_for(text, span, para_gaps[k], cues[k], para_gaps[k + 1], cues[k + 1])
+            last = k + 2 == len(para_gaps)
+            cue = _cue_for(text, span, para_gaps[k], cues[k], para_gaps[k + 1], cues[k + 1], last)
             if cue is None and k == 0 and not para_gaps[0] and introduced is not None:
                 cue = introduced
             if cue is None:
@@ -189,14 +190,21 @@ def _pronoun_opens(cue: Cue, opening: list[Token]) -> bool:
 
 
 def _cue_for(
-    text: str, span: Span, before: list[Token], before_cues: list[Cue], after: list[Token], after_cues: list[Cue]
+    text: str,
+    span: Span,
+    before: list[Token],
+    before_cues: list[Cue],
+    after: list[Token],
+    after_cues: list[Cue],
+    last: bool,
 ) -> Cue | None:
-    """The cue of a quote from the prose next to it, most telling pattern first."""
+    """The cue of a quote from the prose next to it, most telling pattern first; `last`: no quote follows
+    the prose after it."""
     cue = leading_cue(after, after_cues)
     if (
         cue is not None
         and _ends_with_period(text, span)
-        and (_opens_clause(after, cue) or not _closes_sentence(after, cue))
+        and (_opens_clause(after, cue) or not _closes_sentence(after, cue, last))
     ):
         # “... in the neighborhood.” Russia insisted that ...: a new sentence about something else
         # (“... without delay.” Clinton plans to visit on Sunday, according to an aide.).
@@ -303,10 +311,13 @@ def _opens_clause(tokens: list[Token], cue: Cue) -> bool:
     return sum(t.is_word for t in tokens[: cue.first]) > 1
 
 
-def _closes_sentence(tokens: list[Token], cue: Cue) -> bool:
-    """Whether the cue is all its sentence says (`he said.`, `she said, adding ...`)."""
+def _closes_sentence(tokens: list[Token], cue: Cue, last: bool) -> bool:
+    """Whether the cue is all its sentence says (`he said.`, `she said, adding ...`; not `“...” Cruz said
+    “...”`, which leads into the next quote)."""
     following = tokens[cue.last + 1 : cue.last + 2]
-    return not following or following[0].text in {".", ",", ";", "!", "?", "(", "—", "--"}
+    if not following:
+        return last
+    return following[0].text in {".", ",", ";", "!", "?", "(", "—", "--"}
 
 
 def _ends_with_comma(text: str, span: Span) -> bool:
@@ -371,7 +382,15 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
     elif m.kind == "description" and m.title and m.is_org:
         # The head ("commission") found the body; it is not the body's title.
         head = m.title
-        entity, m = index.by_org_head(head, m.start), replace(m, title=None)
+        m = replace(m, title=None)
+        named = [w for w in m.text.split()[1:-1] if w[:1].isupper() and not w.endswith(POSSESSIVE)]
+        if named:
+            # "the BLM group": the body the article names; "the Trump campaign": the one that person leads.
+            entity = index.document_author(m.text, m.start)
+            if entity is None and head in LED_BODIES:
+                return Speaker(f"{' '.join(named)} {head}", "organization", None, None, m, cue.verb.text)
+        else:
+            entity = index.by_org_head(head, m.start)
         if entity is None and m.text.lower().split()[-1] in DOCUMENT_NOUNS:
             entity = _document_speaker(m, index)  # "the IMF report"
         owner = m.text.split()[0]
