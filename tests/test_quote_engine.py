@@ -1250,3 +1250,13 @@ def test_description_naming_a_body_or_its_leader(sentence, speaker):
     )
     [q] = extract_quotes(text)
     assert q.speaker == speaker
+
+
+def test_description_with_state_or_party_passes_over_other_office_holders():
+    text = (
+        "Florida Sen. Lee Brandt and Tom Reyes, the Republican nominee, spoke on Monday. "
+        "Sen. Ann Cole of Vermont and Dan Brook, the Democratic nominee, answered them.\n\n"
+        'The Florida senator said "the raids will go on."\n\n'
+        'The Republican nominee said "the raids will go on."\n'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Lee Brandt", "Tom Reyes"]

@@ -13,12 +13,14 @@ from pipelines.quotes.lexicon import (
     NON_NAME_CAPS,
     ORG_WORDS,
     PERSON_NOUNS,
+    PLACE_WORDS,
     PRONOUNS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     UNNAMED_HEADS,
+    US_STATES,
 )
 from pipelines.quotes.mentions import (
     POSSESSIVE,
@@ -669,6 +671,15 @@ def _description(tokens: list[Token], det: int, last: int, text: str) -> Found |
     if definite and (first_head in TITLE_HEADS or first_head in PERSON_NOUNS or heads[-1] in TITLE_HEADS):
         # "the mayor", "Obama's former campaign strategist": someone the article names.
         title_words = [w.text for w in words[1:] if w.lower in TITLE_WORDS] or [words[-1].text]
+        states = [
+            w.text
+            for k, w in enumerate(words[1:], 1)
+            if w.lower in US_STATES
+            or (k + 1 < len(words) and w.lower in PLACE_WORDS and words[k + 1].lower in US_STATES)
+        ]
+        if states and len(words) - len(states) > 1:
+            # "the Florida senator": the state tells them apart from the senator from Vermont.
+            title_words = [w.text for w in words[1:] if w.text in title_words or w.text in states]
         return Mention("description", start, end, phrase, title=" ".join(title_words)), det, last
     if definite and heads[-1] in ORG_WORDS and heads[-1] == first_head and len(heads) <= 2:
         # "the commission said", "the agency said": the body the article has been writing about.

@@ -16,6 +16,7 @@ from pipelines.quotes.lexicon import (
     LED_BODIES,
     MALE_NAMES,
     MALE_TITLE_WORDS,
+    PARTIES,
     PERSON_NOUNS,
     PLACE_WORDS,
     PLURAL_TITLES,
@@ -26,6 +27,7 @@ from pipelines.quotes.lexicon import (
     TITLE_MODIFIERS,
     TITLE_SYNONYMS,
     UNSPEAKING_ORG_HEADS,
+    US_STATES,
 )
 from pipelines.quotes.mentions import (
     POSSESSIVE,
@@ -353,15 +355,18 @@ class EntityIndex:
         last = title.lower().split()[-1]
         head = _office(last)
         gender = _title_gender(title)
+        wanted = _offices(title)
         found = [
             e
             for e in self.entities.values()
-            if not e.is_org and head in e.offices and not (gender and e.gender and e.gender != gender)
+            if not e.is_org
+            and head in e.offices
+            and not (gender and e.gender and e.gender != gender)
+            and not _other_office(wanted, e)
         ]
         if found:
             # "the Republican nominee": of the nominees, the one whose titles share the most words.
-            wanted = _offices(title)
-            return max(found, key=lambda e: (len(wanted & e.offices), len(e.positions), _closeness(e.positions, pos)))
+            return max(found, key=lambda e: (len(wanted & _held(e)), len(e.positions), _closeness(e.positions, pos)))
         if last not in PERSON_NOUNS:
             return None
         return self.recent_subject(pos, RECENT_SUBJECT_WINDOW, gender) or self._most_named(pos, gender)
@@ -479,6 +484,18 @@ def _office(word: str) -> str:
 def _offices(title: str) -> set[str]:
     """The office words of a title, with abbreviations and variants spelled one way ("Sen." -> senator)."""
     return {_office(w) for w in title.lower().replace("-", " ").split()}
+
+
+def _other_office(wanted: set[str], entity: Entity) -> bool:
+    """Whether a description's state or party names another office than the entity holds ("the Florida
+    senator" is not the senator from Vermont)."""
+    held = _held(entity)
+    return any(wanted & kind and held & kind and not wanted & held & kind for kind in (US_STATES, PARTIES))
+
+
+def _held(entity: Entity) -> set[str]:
+    """The words of a person's offices and of where they hold them ("Florida Sen. ...": florida, senator)."""
+    return entity.offices | set(_key(entity.jurisdiction or "").split())
 
 
 def _key(name: str) -> str:

@@ -173,6 +173,8 @@ TITLE_SYNONYMS = {
     "congressmember": "congressman",
     "pres": "president",
     "candidate": "nominee",
+    "democrat": "democratic",
+    "gop": "republican",
     "spokeswoman": "spokesman",
     "spokesperson": "spokesman",
 }
@@ -309,3 +311,14 @@ FUNCTION_WORDS = frozenset(
     will can may might must has have had do does did and or but than then there here
     """.split()
 )
+# Words that set one office holder apart from another with the same office: "the Florida senator" is not
+# the senator from Vermont, "the Republican nominee" not the Democratic one.
+US_STATES = frozenset(
+    """
+    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+    mississippi missouri montana nebraska nevada hampshire jersey york carolina dakota ohio oklahoma oregon
+    pennsylvania rhode tennessee texas utah vermont virginia wisconsin wyoming
+    """.split()
+)
+PARTIES = frozenset({"republican", "democratic", "libertarian", "green"})
