@@ -1260,3 +1260,12 @@ def test_description_with_state_or_party_passes_over_other_office_holders():
         'The Republican nominee said "the raids will go on."\n'
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Lee Brandt", "Tom Reyes"]
+
+
+def test_inverted_subject_opened_by_one_is_an_unnamed_source():
+    text = (
+        "Mayor Ann Cole spoke on Monday.\n\n"
+        "“There is no data to suggest that,” said one unaligned Ohio Republican strategist.\n"
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (None, "one unaligned Ohio Republican strategist")

@@ -75,6 +75,8 @@ MAX_DESCRIPTION_TOKENS = 12
 OPENING_ADVERBS = frozenset({"then", "later", "instead", "and", "but", "so", "yet", "still", "now", "also"})
 # After a speech verb these open what was said ("saying that ..."), not who said it.
 DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+# Determiners that open a speaker phrase after its verb: "said the 46-year-old", "said one source".
+INVERTED_DETERMINERS = frozenset({"the", "a", "an", "one", "another"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -763,8 +765,9 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
             mention = replace(mention, title=title)
         return mention, i, k - 1
     if words[0].lower in DETERMINERS and words[0].lower not in DEMONSTRATIVES:
-        if k == i + 1 and words[0].lower in {"the", "a", "an"} and (v == 0 or tokens[v - 1].text == ","):
-            # "“...,” said the 46-year-old", "says a narrator": after a quote, the verb's inverted subject.
+        if k == i + 1 and words[0].lower in INVERTED_DETERMINERS and (v == 0 or tokens[v - 1].text == ","):
+            # "“...,” said the 46-year-old", "says a narrator", "said one unaligned Florida Republican
+            # strategist": after a quote, the verb's inverted subject.
             while k < len(tokens) and k - i <= MAX_DESCRIPTOR_TOKENS and _describes_speaker(tokens[k]):
                 k += 1
         return _description(tokens, i, k - 1, text)
