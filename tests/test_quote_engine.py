@@ -1269,3 +1269,16 @@ def test_inverted_subject_opened_by_one_is_an_unnamed_source():
     )
     [q] = extract_quotes(text)
     assert (q.speaker, q.mention) == (None, "one unaligned Ohio Republican strategist")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("When Dan Brook suggested the state would sue, Ann Cole fired back:", "Ann Cole"),
+        ("As the Ledger reported, Ann Cole was calm on Friday:", "Ledger"),
+    ],
+)
+def test_colon_after_a_clause_before_the_main_one(sentence, speaker):
+    text = f"Gov. Ann Cole met Dan Brook.\n\n{sentence} “If they sue us in a court in Miami, they will lose.”\n"
+    [q] = extract_quotes(text)
+    assert q.speaker == speaker

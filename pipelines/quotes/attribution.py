@@ -75,6 +75,9 @@ MAX_DESCRIPTION_TOKENS = 12
 OPENING_ADVERBS = frozenset({"then", "later", "instead", "and", "but", "so", "yet", "still", "now", "also"})
 # After a speech verb these open what was said ("saying that ..."), not who said it.
 DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+# Words opening a clause that comes before the main one: "When Trump suggested ..., Rubio fired back:" (not
+# "As Breitbart News reported, ...:", which gives the source).
+CLAUSE_OPENERS = frozenset({"when", "while", "after", "before", "because", "since", "although", "though", "if"})
 # Determiners that open a speaker phrase after its verb: "said the 46-year-old", "said one source".
 INVERTED_DETERMINERS = frozenset({"the", "a", "an", "one", "another"})
 
@@ -232,6 +235,11 @@ def trailing_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
     elif cue.mention.kind == "unnamed":
         # "Ryan said the protests demand that ...": a speech verb inside what a named speaker said.
         cue = _main_clause_cue(tokens, cues) or cue
+    if tokens[-1].text == ":" and tokens[sentence_start(tokens, cue.first)].lower in CLAUSE_OPENERS:
+        # "When Trump suggested ..., Rubio fired back: “...”": the main clause introduces the quote.
+        main = subject_cue(tokens[:-1], text)
+        if main is not None and main.first > cue.last:
+            return main
     rest = tokens[cue.last + 1 :]
     if [t.text for t in rest] == ["."]:
         # "..., Schiff said. “...”": the quote goes on with the speaker just named.
@@ -350,7 +358,7 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
             start < len(tokens)
             and (tokens[start].lower in NON_NAME_CAPS or _is_manner_adverb(tokens[start]))
             and tokens[start].lower not in PRONOUNS
-            and not _names_person(tokens, start)
+            and not (tokens[start].lower not in CLAUSE_OPENERS and _names_person(tokens, start))
         ):
             break  # ("Particularly in lower-wage parts of the state, he said": an adverb opens the phrase)
         after = _past_comma(tokens, start)
