@@ -1282,3 +1282,9 @@ def test_colon_after_a_clause_before_the_main_one(sentence, speaker):
     text = f"Gov. Ann Cole met Dan Brook.\n\n{sentence} “If they sue us in a court in Miami, they will lose.”\n"
     [q] = extract_quotes(text)
     assert q.speaker == speaker
+
+
+def test_front_runner_heads_a_title():
+    text = "Republican front-runner Dan Brook defended his campaign manager as a “very decent man” on Tuesday.\n"
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Dan Brook", "Republican front-runner")
