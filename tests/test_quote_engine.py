@@ -1288,3 +1288,10 @@ def test_front_runner_heads_a_title():
     text = "Republican front-runner Dan Brook defended his campaign manager as a “very decent man” on Tuesday.\n"
     [q] = extract_quotes(text)
     assert (q.speaker, q.title) == ("Dan Brook", "Republican front-runner")
+
+
+@pytest.mark.parametrize("source", ["one of those advisers", "one of Cole’s advisers"])
+def test_inverted_one_of_is_an_unnamed_source(source):
+    text = f"Mayor Ann Cole spoke on Monday.\n\n“There will not be a path,” said {source}, who asked not to be named.\n"
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (None, source)

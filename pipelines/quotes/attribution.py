@@ -746,6 +746,17 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
         return None  # "said that Trump ...": what was said; "called the system ...": its object
     if t.lower in PRONOUNS and t.is_word and t.lower != "it":
         return Mention("pronoun", t.start, t.end, t.text, gender=PRONOUNS[t.lower]), i, i
+    if (
+        t.lower == "one"
+        and i + 2 < len(tokens)
+        and tokens[i + 1].lower == "of"
+        and (v == 0 or tokens[v - 1].text == ",")
+    ):
+        # "“...,” said one of those advisers", "said one of Obama's aides": someone unnamed.
+        k = i + 3 if tokens[i + 2].lower in DETERMINERS or _is_possessive_name(tokens[i + 2]) else i + 2
+        while k < len(tokens) and k - i <= MAX_DESCRIPTOR_TOKENS and _describes_speaker(tokens[k]):
+            k += 1
+        return _description(tokens, i, k - 1, text)
     k = i
     while k < len(tokens) and k - i < 14:
         w = tokens[k]
