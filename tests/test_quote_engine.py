@@ -1295,3 +1295,17 @@ def test_inverted_one_of_is_an_unnamed_source(source):
     text = f"Mayor Ann Cole spoke on Monday.\n\n“There will not be a path,” said {source}, who asked not to be named.\n"
     [q] = extract_quotes(text)
     assert (q.speaker, q.mention) == (None, source)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "mention"),
+    [
+        ("Another said he hoped for the best: “That way I can watch the comedy.”", "Another"),
+        ("“That way I can watch the comedy,” another said.", "another"),
+        ("Some claims about the mayor are “plainly false.”", None),
+    ],
+)
+def test_determiner_opening_a_sentence_is_an_unnamed_speaker(paragraph, mention):
+    text = f"Mayor Ann Cole spoke to voters on Monday. One said he liked her.\n\n{paragraph}\n"
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (None, mention)

@@ -78,6 +78,8 @@ DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # Words opening a clause that comes before the main one: "When Trump suggested ..., Rubio fired back:" (not
 # "As Breitbart News reported, ...:", which gives the source).
 CLAUSE_OPENERS = frozenset({"when", "while", "after", "before", "because", "since", "although", "though", "if"})
+# Determiners that stand for someone unnamed when they open a sentence: "Another said ...".
+STANDALONE_DETERMINERS = frozenset({"another", "others", "some", "many", "both", "several"})
 # Determiners that open a speaker phrase after its verb: "said the 46-year-old", "said one source".
 INVERTED_DETERMINERS = frozenset({"the", "a", "an", "one", "another"})
 
@@ -147,6 +149,10 @@ def _sentence_speaker(
     return _sentence_subject(tokens[:v], text, speaking)
 
 
+def _opens_sentence(tokens: list[Token], i: int) -> bool:
+    return i == 0 or tokens[i - 1].text in SENTENCE_END
+
+
 def _after_preposition(tokens: list[Token], i: int) -> bool:
     """ "a letter to Attorney General Lynch asking ...": the name is the object of "to", not who asks (but
     "footage of Hillary Clinton asking" is hers)."""
@@ -160,6 +166,8 @@ def _is_noun(tokens: list[Token], v: int) -> bool:
     prev = tokens[v - 1]
     if prev.lower == "to":
         return True  # "too early to tell": an infinitive, not a report of speech
+    if prev.lower in STANDALONE_DETERMINERS and _opens_sentence(tokens, v - 1) and not tokens[v].lower.endswith("s"):
+        return False  # "Another said": the determiner is the subject (not "Some claims")
     return prev.lower in DETERMINERS or prev.lower in {"of", "my", "our", "your"} or prev.text.endswith(("'s", "’s"))
 
 
@@ -510,6 +518,8 @@ def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
     if t.lower in {"who", "which"} and i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word:
         # "the Chicago Police Department which reported": the name right before the relative pronoun.
         return _relative(_named_back(tokens, i - 1, text), t, i)
+    if t.lower in STANDALONE_DETERMINERS and _opens_sentence(tokens, i):
+        return Mention("unnamed", t.start, t.end, t.text), i, i  # "Another said he hoped ...", ",” another said"
     if t.is_cap and t.is_word:
         named = _named_back(tokens, i, text)
         if named is None and t.lower in UNNAMED_HEADS:
