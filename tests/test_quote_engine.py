@@ -1309,3 +1309,29 @@ def test_determiner_opening_a_sentence_is_an_unnamed_speaker(paragraph, mention)
     text = f"Mayor Ann Cole spoke to voters on Monday. One said he liked her.\n\n{paragraph}\n"
     [q] = extract_quotes(text)
     assert (q.speaker, q.mention) == (None, mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Dr. Amal Haddad pondered who, without him, might “testify for our innocence in this season.”", "Amal Haddad"),
+        (
+            "Columbus (AFP) – Democrat Ann Cole has taken a swipe at her rival, saying that “bombastic comments” hurt.",
+            "Ann Cole",
+        ),
+        (
+            "“The distraction gets you off message,” said Republican party boss Dan Brook, though he added more.",
+            "Dan Brook",
+        ),
+        ("Supporters shoved a protester, with Dan Brook reportedly yelling: “Get him out of here!”", "Dan Brook"),
+    ],
+)
+def test_subjects_behind_titles_dashes_and_shouting(text, speaker):
+    [q] = extract_quotes(text + "\n")
+    assert q.speaker == speaker
+
+
+def test_unspaced_en_dash_does_not_end_the_sentence():
+    text = "The Daily News focuses on how many people the attackers–armed with “assault weapons”–were able to kill.\n"
+    [q] = extract_quotes(text)
+    assert q.speaker == "Daily News"

@@ -78,6 +78,7 @@ DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # Words opening a clause that comes before the main one: "When Trump suggested ..., Rubio fired back:" (not
 # "As Breitbart News reported, ...:", which gives the source).
 CLAUSE_OPENERS = frozenset({"when", "while", "after", "before", "because", "since", "although", "though", "if"})
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
 # Determiners that stand for someone unnamed when they open a sentence: "Another said ...".
 STANDALONE_DETERMINERS = frozenset({"another", "others", "some", "many", "both", "several"})
 # Determiners that open a speaker phrase after its verb: "said the 46-year-old", "said one source".
@@ -352,7 +353,8 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
     otherwise it is mostly a dummy subject ("It was a “disaster”")."""
     start = 0
     for k, t in enumerate(tokens):
-        if t.text in SENTENCE_END or t.text in {"—", "--"}:
+        if t.text in SENTENCE_END or t.text in {"—", "--"} or (t.text == "–" and text[t.start - 1 : t.start] == " "):
+            # (an en dash counts when spaced: "Washington (AFP) – Democrat ...", not "terrorists–armed")
             start = k + 1
     # Skip an opening participle phrase: "Horrified at the prospect, Ramos believes ...".
     if start + 1 < len(tokens) and _opens_participle(tokens, start):
@@ -366,6 +368,7 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
             start < len(tokens)
             and (tokens[start].lower in NON_NAME_CAPS or _is_manner_adverb(tokens[start]))
             and tokens[start].lower not in PRONOUNS
+            and tokens[start].lower.rstrip(".") not in COURTESY_TITLES  # "Dr. Muhammad Babar pondered ..."
             and not (tokens[start].lower not in CLAUSE_OPENERS and _names_person(tokens, start))
         ):
             break  # ("Particularly in lower-wage parts of the state, he said": an adverb opens the phrase)

@@ -23,7 +23,8 @@ SPEECH_VERBS = frozenset(
     praised praises accused accuses slammed slams referenced rated
     asking adding writing telling noting arguing insisting explaining warning tweeting claiming declaring
     stating complaining urging stressing predicting promising vowing boasting suggesting joking answering
-    replying responding recalling acknowledging admitting announcing referencing
+    replying responding recalling acknowledging admitting announcing referencing yelling shouting screaming
+    chanting
     """.split()
 )
 
@@ -76,7 +77,7 @@ TITLE_HEADS = frozenset(
     correspondent reporter columnist anchor host chancellor provost dean pastor reverend rev bishop
     cardinal pope rabbi imam counsel prosecutor defender coordinator surrogate operative consultant
     vice-president vp press commander mate contender front-runner frontrunner hopeful challenger incumbent
-    head scholar fellow partner
+    head boss scholar fellow partner
     associate physician doctor surgeon expert specialist commentator owner veteran actor actress donor singer
     rapper comedian musician filmmaker producer novelist entrepreneur investor philanthropist narrator announcer
     lady journalist alderman alderwoman whip speechwriter pundit opponent rival
