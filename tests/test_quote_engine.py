@@ -1335,3 +1335,12 @@ def test_unspaced_en_dash_does_not_end_the_sentence():
     text = "The Daily News focuses on how many people the attackers–armed with “assault weapons”–were able to kill.\n"
     [q] = extract_quotes(text)
     assert q.speaker == "Daily News"
+
+
+def test_statement_with_a_time_before_what_it_says():
+    text = (
+        "Dan Brook spoke in Ohio.\n\n"
+        "The Ferguson City Council released a statement Wednesday saying Brook’s comments “are not facts.”\n"
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Ferguson City Council"

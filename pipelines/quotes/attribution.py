@@ -78,6 +78,11 @@ DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # Words opening a clause that comes before the main one: "When Trump suggested ..., Rubio fired back:" (not
 # "As Breitbart News reported, ...:", which gives the source).
 CLAUSE_OPENERS = frozenset({"when", "while", "after", "before", "because", "since", "although", "though", "if"})
+# Words of a time between a document and what it says: "a statement Wednesday evening saying".
+TIME_WORDS = frozenset(
+    "today yesterday monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night".split()
+)
+MAX_TIME_WORDS = 2
 COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
 # Determiners that stand for someone unnamed when they open a sentence: "Another said ...".
 STANDALONE_DETERMINERS = frozenset({"another", "others", "some", "many", "both", "several"})
@@ -112,8 +117,9 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
         elif lower in SPEECH_VERBS and lower.endswith("ing") and v > 0 and tokens[v - 1].lower in {",", "by", "in"}:
             # "Trump attacked Clinton ..., saying, “...”" (or "by saying", "..., Spicer said, adding").
             found = _sentence_speaker(tokens, v, cues, text, speaking=True)
-        elif lower in SPEECH_VERBS and lower.endswith("ing") and v > 0 and tokens[v - 1].lower in DOCUMENT_NOUNS:
-            # "the Security Council issued a statement calling it “...”": whoever issued the statement.
+        elif lower in SPEECH_VERBS and lower.endswith("ing") and _follows_document(tokens, v):
+            # "the Security Council issued a statement calling it “...”", "The town released a statement
+            # Wednesday saying ...": whoever issued the statement.
             found = _sentence_speaker(tokens, v, cues, text)
         elif lower in SPEECH_VERBS and lower.endswith("ing") and v > 1 and tokens[v - 1].lower in PROGRESSIVE:
             # "Johnson's doctor is calling the candidate “...”": a finite verb, whatever the subject.
@@ -148,6 +154,14 @@ def _sentence_speaker(
     if earlier is not None:
         return earlier.mention, earlier.first, earlier.last
     return _sentence_subject(tokens[:v], text, speaking)
+
+
+def _follows_document(tokens: list[Token], v: int) -> bool:
+    """Whether a document noun comes right before tokens[v], or before a time ("a statement Wednesday")."""
+    k = v - 1
+    while k > 0 and v - k <= MAX_TIME_WORDS and tokens[k].lower in TIME_WORDS:
+        k -= 1
+    return k >= 0 and tokens[k].lower in DOCUMENT_NOUNS
 
 
 def _opens_sentence(tokens: list[Token], i: int) -> bool:
