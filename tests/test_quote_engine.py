@@ -1344,3 +1344,9 @@ def test_statement_with_a_time_before_what_it_says():
     )
     [q] = extract_quotes(text)
     assert q.speaker == "Ferguson City Council"
+
+
+def test_first_person_speaker_of_a_joined_speech_verb():
+    text = "My mother mentioned the devil to me.\n\nI laughed and said, “I do not believe in the devil.”\n"
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (None, "I")

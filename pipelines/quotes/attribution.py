@@ -133,7 +133,7 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
             found = _subject_before(tokens, v, text) or _subject_after(tokens, v, text)
             if found is None and v > 0 and tokens[v - 1].lower in {"and", "but"}:
                 # "Boreing said the members will meet, but said, “...”": the same speaker again.
-                found = _sentence_speaker(tokens, v, cues, text)
+                found = _sentence_speaker(tokens, v, cues, text, speaking=True)
         elif lower in {"put", "puts"} and v + 1 < len(tokens) and tokens[v + 1].lower == "it":
             found = _subject_before(tokens, v, text)  # "as The New Yorker put it"
         else:
@@ -363,8 +363,9 @@ def subject_cue(tokens: list[Token], text: str) -> Cue | None:
 
 def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) -> "Found | None":
     """The name or pronoun that opens the last sentence in tokens, when a lower-case word (its verb) follows.
-    "It" counts only when the sentence is known to report speech (`speaking`): "it attacked Trump, saying";
-    otherwise it is mostly a dummy subject ("It was a “disaster”")."""
+    "It", "I" and "we" count only when the sentence is known to report speech (`speaking`): "it attacked
+    Trump, saying", "I laughed and said"; otherwise "it" is mostly a dummy subject ("It was a “disaster”")
+    and "I" the writer's own words."""
     start = 0
     for k, t in enumerate(tokens):
         if t.text in SENTENCE_END or t.text in {"—", "--"} or (t.text == "–" and text[t.start - 1 : t.start] == " "):
@@ -394,7 +395,7 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
         return None
     first = tokens[start]
     bare = first.bare
-    if bare in PRONOUNS and bare not in {"i", "we"} and (bare != "it" or speaking):
+    if bare in PRONOUNS and (bare not in {"i", "we", "it"} or speaking):
         following = tokens[start + 1]
         if bare != first.lower or (following.is_word and following.text.islower()):
             end = first.start + len(bare)
