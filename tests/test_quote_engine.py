@@ -1350,3 +1350,16 @@ def test_first_person_speaker_of_a_joined_speech_verb():
     text = "My mother mentioned the devil to me.\n\nI laughed and said, “I do not believe in the devil.”\n"
     [q] = extract_quotes(text)
     assert (q.speaker, q.mention) == (None, "I")
+
+
+@pytest.mark.parametrize(
+    ("closing", "speaker"),
+    [
+        ("Justice Department senior trial counsel Ann Cole wrote in a filing.", "Ann Cole"),
+        ("Daily News opinion editor Dan Brook said.", "Dan Brook"),
+    ],
+)
+def test_title_words_between_a_quote_and_the_named_speaker(closing, speaker):
+    text = f"Lee Brandt spoke on Monday.\n\n“We will search the records,” {closing}\n"
+    [q] = extract_quotes(text)
+    assert q.speaker == speaker

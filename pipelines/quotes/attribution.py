@@ -44,6 +44,7 @@ DESCRIPTIVE = TITLE_WORDS | PERSON_NOUNS
 MAX_CUE_DISTANCE = 8
 MAX_APPOSITIVE_TOKENS = 40
 MAX_LEADING_WORDS = 2
+MAX_TITLE_PREFIX = 6
 MAX_DESCRIPTOR_TOKENS = 6
 # A possessive and a statement noun close enough to be one phrase: "Trump's past references".
 MAX_POSSESSED_WORDS = 3
@@ -196,6 +197,8 @@ def leading_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
         return cue
     if cue.first <= MAX_LEADING_WORDS and not any(t.text in SENTENCE_END for t in before):
         return cue
+    if _title_prefix(before):
+        return cue  # `,” Justice Department senior trial counsel Caroline Wolverton wrote`
     # "“...” for criminal behavior, she said." : the cue closes the sentence the quote is part of.
     after = tokens[cue.last + 1 : cue.last + 3]
     if any(t.text in SENTENCE_END for t in before) or before[-1].text != ",":
@@ -208,6 +211,19 @@ def leading_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
     ):
         return None  # (a time or place may follow: "..., Carson said Sunday.", "said in a statement")
     return cue
+
+
+def _title_prefix(before: list[Token]) -> bool:
+    """Whether the words between a quote and a named speaker are one capitalised phrase, the rest of the
+    speaker's title ("Justice Department senior trial counsel")."""
+    k = next(k for k, t in enumerate(before) if t.is_word)
+    words = before[k:]
+    return (
+        all(t.text == "," for t in before[:k])
+        and words[0].is_cap
+        and len(words) <= MAX_TITLE_PREFIX
+        and all(t.is_word and (t.is_cap or t.lower not in FUNCTION_WORDS) for t in words)
+    )
 
 
 def _participle_follows(after: list[Token]) -> bool:
