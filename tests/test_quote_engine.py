@@ -1363,3 +1363,9 @@ def test_title_words_between_a_quote_and_the_named_speaker(closing, speaker):
     text = f"Lee Brandt spoke on Monday.\n\n“We will search the records,” {closing}\n"
     [q] = extract_quotes(text)
     assert q.speaker == speaker
+
+
+def test_described_speaker_who_told_someone_closes_the_quote():
+    text = "Lee Brandt spoke on Monday.\n\n“She is a mother of three young boys,” another friend, Ann Cole told CNN.\n"
+    [q] = extract_quotes(text)
+    assert q.speaker == "Ann Cole"
