@@ -1369,3 +1369,26 @@ def test_described_speaker_who_told_someone_closes_the_quote():
     text = "Lee Brandt spoke on Monday.\n\n“She is a mother of three young boys,” another friend, Ann Cole told CNN.\n"
     [q] = extract_quotes(text)
     assert q.speaker == "Ann Cole"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "speaker"),
+    [
+        ("A Brook adviser, who spoke on the condition of anonymity, said of him,", "A Brook adviser", None),
+        ("A city official who spoke anonymously to discuss strategy said Wednesday,", "A city official", None),
+        ("The lawmaker, who represents a district in Ohio, said", "The lawmaker", "Dan Brook"),
+    ],
+)
+def test_subject_before_a_relative_clause(sentence, mention, speaker):
+    text = f"Rep. Dan Brook met voters on Monday.\n\n{sentence} “There are talks between them.”\n"
+    [q] = extract_quotes(text)
+    assert (q.mention, q.speaker) == (mention, speaker)
+
+
+def test_relative_clause_does_not_reach_past_a_dash():
+    text = (
+        "The poll has bad news for Dan Brook, who has been trying to right his campaign — 25 percent of "
+        "voters say they would “definitely not support” him.\n"
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker != "Dan Brook"

@@ -543,7 +543,7 @@ def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
         # "she said", "He's claiming": the pronoun, without its contraction.
         return Mention("pronoun", t.start, t.start + len(bare), t.text[: len(bare)], gender=PRONOUNS[bare]), i, i
     if t.text == ",":
-        return _appositive_subject(tokens, i, text)
+        return _appositive_subject(tokens, i, text) or _relative_clause_subject(tokens, i, text)
     if t.lower in {"who", "which"} and i > 0 and tokens[i - 1].text == ",":
         # "McConnell, now the Senate majority leader, who said": the name the relative clause follows.
         before = tokens[i - 2] if i > 1 else None
@@ -563,8 +563,29 @@ def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
             return Mention("unnamed", t.start, t.end, t.text, title=t.lower), i, i  # "Officials said"
         return named
     if t.is_word and t.text.islower():
-        return _description_back(tokens, i, text)
+        return _description_back(tokens, i, text) or _relative_clause_subject(tokens, i, text)
     return None
+
+
+def _relative_clause_subject(tokens: list[Token], i: int, text: str) -> Found | None:
+    """`A Warren adviser, who spoke on the condition of anonymity, said`, `a White House official who spoke
+    anonymously said`: the subject a relative clause ending at tokens[i] describes."""
+    start = sentence_start(tokens, i)
+    w = next((k for k in range(i - 1, max(start, i - MAX_APPOSITIVE_TOKENS), -1) if tokens[k].lower == "who"), None)
+    if w is None or w == start:
+        return None
+    set_off = tokens[w - 1].text == ","
+    inside = tokens[w + 1 : i]
+    # A clause set off by commas closes with one right before the verb; one without commas has none.
+    if set_off != (tokens[i].text == ",") or any(t.text in CLAUSE_STOP | DASHES | {","} for t in inside):
+        return None
+    end = w - 2 if set_off else w - 1
+    if end < start or not tokens[end].is_word:
+        return None
+    found = _named_back(tokens, end, text) if tokens[end].is_cap else _description_back(tokens, end, text)
+    if found is None or found[1] < start or found[0].kind == "pronoun":
+        return None
+    return found[0], found[1], i
 
 
 def _relative(found: "Found | None", pronoun: Token, i: int) -> "Found | None":
