@@ -1392,3 +1392,26 @@ def test_relative_clause_does_not_reach_past_a_dash():
     )
     [q] = extract_quotes(text)
     assert q.speaker != "Dan Brook"
+
+
+@pytest.mark.parametrize(
+    ("closing", "speaker", "title"),
+    [
+        ("said retired neurosurgeon Dan Brook, asked about his claims.", "Dan Brook", "retired neurosurgeon"),
+        ("said former tech executive Ann Cole during the debate.", "Ann Cole", "executive"),
+    ],
+)
+def test_inverted_subject_with_lower_case_descriptors(closing, speaker, title):
+    text = f"Lee Brandt spoke on Monday.\n\n“I am not going to say it is a mistake,” {closing}\n"
+    [q] = extract_quotes(text)
+    assert q.speaker == speaker
+    assert q.title is not None and q.title.endswith(title)
+
+
+def test_according_to_a_campaign_named_for_its_candidate():
+    text = (
+        "Dan Brook spoke on Monday. Are you on Team Brook?\n\n"
+        "According to the Brook campaign, “The speech will be delivered at the college.”\n"
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Brook campaign"

@@ -776,6 +776,17 @@ def _joins_titles(words: list[Token], k: int) -> bool:
     return words[n].lower in TITLE_WORDS
 
 
+def _before_descriptor(tokens: list[Token], k: int) -> bool:
+    t = tokens[k] if k < len(tokens) else None
+    return (
+        t is not None
+        and t.is_word
+        and t.text.islower()
+        and t.lower not in FUNCTION_WORDS | DETERMINERS | PREPOSITIONS
+        and not t.lower.endswith(("ing", "ed"))
+    )
+
+
 def _described_name_after(tokens: list[Token], i: int, text: str) -> Found | None:
     """`said 9/11 widow Terry Strada`, `according to conservative talk radio host Rush Limbaugh`: a few
     lower-case words describing the person whose full name follows."""
@@ -786,7 +797,8 @@ def _described_name_after(tokens: list[Token], i: int, text: str) -> Found | Non
             t.lower in FUNCTION_WORDS
             or t.lower in DETERMINERS
             or t.lower in PREPOSITIONS
-            or t.lower.endswith(("ing", "ed"))  # "tweets targeting Alicia Machado": a verb, not a descriptor
+            # "tweets targeting Alicia Machado": a verb, not a descriptor (but "retired neurosurgeon Ben Carson")
+            or (t.lower.endswith(("ing", "ed")) and not _before_descriptor(tokens, k + 1))
         ):
             return None
         if not t.is_word and t.text not in {"/", "-"}:
@@ -845,6 +857,8 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
     words = tokens[i:k]
     if any(w.is_cap for w in words[1:] if w.lower not in TITLE_WORDS) or (words[0].is_cap and len(words) == 1):
         mention = parse_run(words, text)
+        if mention is None and words[0].lower in DETERMINERS:
+            return _description(tokens, i, k - 1, text)  # "according to the Trump campaign"
         if mention is None:
             return None
         title = appositive_title(tokens, k)
@@ -858,6 +872,8 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
             while k < len(tokens) and k - i <= MAX_DESCRIPTOR_TOKENS and _describes_speaker(tokens[k]):
                 k += 1
         return _description(tokens, i, k - 1, text)
+    if k < len(tokens) and tokens[k].is_word and tokens[k].text.islower():
+        return _described_name_after(tokens, i, text)  # "said retired neurosurgeon Ben Carson"
     return None
 
 

@@ -386,9 +386,9 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
         named = [w for w in m.text.split()[1:-1] if w[:1].isupper() and not w.endswith(POSSESSIVE)]
         if named:
             # "the BLM group": the body the article names; "the Trump campaign": the one that person leads.
-            entity = index.document_author(m.text, m.start)
-            if entity is None and head in LED_BODIES:
+            if head in LED_BODIES:
                 return Speaker(f"{' '.join(named)} {head}", "organization", None, None, m, cue.verb.text)
+            entity = index.document_author(m.text, m.start)
         else:
             entity = index.by_org_head(head, m.start)
         if entity is None and m.text.lower().split()[-1] in DOCUMENT_NOUNS:
