@@ -1415,3 +1415,14 @@ def test_according_to_a_campaign_named_for_its_candidate():
     )
     [q] = extract_quotes(text)
     assert q.speaker == "Brook campaign"
+
+
+def test_dash_line_signs_the_quoted_paragraph_before_it():
+    text = (
+        "Sen. Dan Brook and Gov. Ann Cole debated on Thursday.\n\n"
+        '"Big companies pay zero taxes."\n\n'
+        "- Dan Brook.\n\n"
+        'The governor called the claim "misleading."\n\n'
+        "- Reuters.\n"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Dan Brook", "Ann Cole"]

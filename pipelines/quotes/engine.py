@@ -71,7 +71,7 @@ def extract_quotes(text: str) -> list[Quote]:
     introduced: Cue | None = None
     newcomer: Entity | None = None
     reported: list[list[Token]] | None = None  # the last paragraph, when it has no quotes
-    for p, para_gaps in zip(paras, gaps, strict=True):
+    for n, (p, para_gaps) in enumerate(zip(paras, gaps, strict=True)):
         if p.chrome or not p.quotes:
             carried, open_quote = None, False
             introduced = _colon_cue(text, p, para_gaps[-1])
@@ -88,6 +88,7 @@ def extract_quotes(text: str) -> list[Quote]:
                     quotes.append(_quote(text, span, carried, statement))
             continue
         cues = [find_cues(tokens, text) for tokens in para_gaps]
+        signed = _signature(paras, gaps, n + 1, text) if not any(t.is_word for g in para_gaps for t in g) else None
         previous: Cue | None = None
         work_before = False
         for k, span in enumerate(p.quotes):
@@ -95,6 +96,8 @@ def extract_quotes(text: str) -> list[Quote]:
             cue = _cue_for(text, span, para_gaps[k], cues[k], para_gaps[k + 1], cues[k + 1], last)
             if cue is None and k == 0 and not para_gaps[0] and introduced is not None:
                 cue = introduced
+            if cue is None and signed is not None:
+                cue = signed
             if cue is None:
                 cue = possessive_cue(para_gaps[k], text)
             if cue is None and (k == 0 or _ends_sentence(para_gaps[k])):
@@ -222,6 +225,14 @@ def _cue_for(
     if cue is None and _ends_with_comma(text, span):
         cue = after_comma_cue(after, text)
     return cue
+
+
+def _signature(paras: list[Paragraph], gaps: list[list[list[Token]]], n: int, text: str) -> Cue | None:
+    """A paragraph that only signs the quoted paragraph before it: `"..."` then `- Bernie Sanders.` (not a
+    news agency's credit after prose: `... called him "my African American."` then `- Reuters.`)"""
+    if n >= len(paras) or paras[n].chrome or paras[n].quotes:
+        return None
+    return dash_cue(gaps[n][0], text)
 
 
 def _is_headline(tokens: list[Token]) -> bool:
