@@ -1426,3 +1426,15 @@ def test_dash_line_signs_the_quoted_paragraph_before_it():
         "- Reuters.\n"
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Dan Brook", "Ann Cole"]
+
+
+def test_quote_paragraph_after_a_paragraph_reporting_a_named_speaker():
+    text = (
+        "Defense Secretary Ash Carter spoke in Singapore.\n\n"
+        "Carter said that critics had long predicted a withdrawal from the region, but this would not happen.\n\n"
+        "“That is because this region remains the most consequential for our security.”\n\n"
+        "Police Chief Lee Brandt said the evidence was thin.\n\n"
+        "“The evidence cannot prove the crime,” according to a court filing.\n"
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.mention) for q in quotes] == [("Ash Carter", "Carter"), (None, None)]

@@ -19,7 +19,7 @@ from pipelines.quotes.attribution import (
     trailing_cue,
 )
 from pipelines.quotes.entities import PRONOUN_WINDOW, Entity, EntityIndex, appositive_title, index_tokens
-from pipelines.quotes.lexicon import DOCUMENT_NOUNS, LED_BODIES, QUESTION_VERBS
+from pipelines.quotes.lexicon import DOCUMENT_NOUNS, LED_BODIES, QUESTION_VERBS, SPEECH_VERBS
 from pipelines.quotes.mentions import POSSESSIVE, Mention, cap_run_start, parse_run, without_possessive
 from pipelines.quotes.model import Quote
 from pipelines.quotes.segment import Paragraph, Span, paragraphs
@@ -124,6 +124,12 @@ def extract_quotes(text: str) -> list[Quote]:
                         index.mention_again(speaker.name, cue.mention.start)
                     carried = speaker
                 previous = cue
+            elif k == 0 and not continuing and reported is not None and _unattributed(para_gaps):
+                # "Carter said that ... would not happen.\n“That's because ...”": a paragraph that is a quote
+                # after one ending by reporting what a named person said is theirs.
+                reporting = _reporting_cue(reported, text, last_sentence=True)
+                statement += 1
+                carried = _resolve(reporting, index, place) if reporting is not None else NOBODY
             elif k == 0:
                 # A paragraph that opens with a quote and names nobody continues the last speaker.
                 if not continuing:
@@ -169,7 +175,18 @@ def _reporter(gaps: list[list[Token]], index: EntityIndex, text: str) -> Entity 
     """The person a paragraph without quotes last reports speaking, as a sentence's subject ("McLenney said
     Clinton doesn't show ...") or in a closing "..., Stovall said." (not "Hannity asked Trump ...": the one
     asked answers)."""
-    found: Mention | None = None
+    found = _reporting_cue(gaps, text)
+    if found is None or found.mention.name is None:
+        return None
+    m = found.mention
+    entity = index.lookup(m.name or "", m.start, m.is_org, m.gender, m.title)
+    return entity if entity is not None and not entity.is_org else None
+
+
+def _reporting_cue(gaps: list[list[Token]], text: str, last_sentence: bool = False) -> Cue | None:
+    """The last cue of a paragraph without quotes in which a named person speaks as its sentence's subject
+    or in a closing "..., Stovall said."; with `last_sentence`, only one in the paragraph's last sentence."""
+    found: Cue | None = None
     for tokens in gaps:
         for cue in find_cues(tokens, text):
             m = cue.mention
@@ -180,11 +197,12 @@ def _reporter(gaps: list[list[Token]], index: EntityIndex, text: str) -> Entity 
             opens = first.start == m.start and sentence_start(tokens, cue.first) == cue.first
             closes = cue.first > 0 and tokens[cue.first - 1].text == "," and tokens[v - 1].end == m.end
             if (opens or closes) and v > cue.first:
-                found = m
-    if found is None or found.name is None:
-        return None
-    entity = index.lookup(found.name, found.start, found.is_org, found.gender, found.title)
-    return entity if entity is not None and not entity.is_org else None
+                found = cue
+    if found is not None and last_sentence:
+        tokens = gaps[-1]
+        if found.first < sentence_start(tokens, len(tokens) - 1) or found.verb not in tokens:
+            return None
+    return found
 
 
 def _pronoun_opens(cue: Cue, opening: list[Token]) -> bool:
@@ -225,6 +243,13 @@ def _cue_for(
     if cue is None and _ends_with_comma(text, span):
         cue = after_comma_cue(after, text)
     return cue
+
+
+def _unattributed(para_gaps: list[list[Token]]) -> bool:
+    """Whether a paragraph opens with a quote and no word around its quotes reports speech."""
+    return not any(t.is_word for t in para_gaps[0]) and not any(
+        t.lower in SPEECH_VERBS or t.lower == "according" for g in para_gaps for t in g
+    )
 
 
 def _signature(paras: list[Paragraph], gaps: list[list[list[Token]]], n: int, text: str) -> Cue | None:
