@@ -1438,3 +1438,12 @@ def test_quote_paragraph_after_a_paragraph_reporting_a_named_speaker():
     )
     quotes = extract_quotes(text)
     assert [(q.speaker, q.mention) for q in quotes] == [("Ash Carter", "Carter"), (None, None)]
+
+
+def test_who_asked_is_not_what_a_pronoun_in_the_answer_means():
+    text = (
+        "Ann Cole spoke on NBC.\n\n"
+        "Asked by Dan Brook whether she had practiced her speech, she said, “I read it once over.”\n"
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Ann Cole", "she")

@@ -15,6 +15,7 @@ from pipelines.quotes.lexicon import (
     PERSON_NOUNS,
     PLACE_WORDS,
     PRONOUNS,
+    QUESTION_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     TITLE_HEADS,
@@ -271,7 +272,9 @@ def trailing_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
         # "Clinton says she appreciated ... what she calls “...”": the pronoun points back to the
         # subject of the sentence, which is the mention to report.
         start = sentence_start(tokens, cue.first)
-        cue = next(c for c in cues if c.first >= start or c is cue)
+        pronoun = cue
+        # (not "Asked by Matt Lauer whether ..., she said": who asked does not answer)
+        cue = next(c for c in cues if (c.first >= start and _may_mean(c, pronoun)) or c is pronoun)
         if cue.mention.kind == "pronoun":
             cue = bound_subject(tokens[: cue.first], cue, text) or cue
     elif cue.mention.kind == "unnamed":
@@ -291,6 +294,14 @@ def trailing_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
     if cue.verb.lower == "according" and len(rest) > MAX_CUE_DISTANCE and rest[-1].text != ",":
         return None
     return cue
+
+
+def _may_mean(cue: Cue, pronoun: Cue) -> bool:
+    """Whether the speaker of a cue can be the person a pronoun cue in the same sentence means."""
+    m, p = cue.mention, pronoun.mention
+    if cue.verb.lower in QUESTION_VERBS:
+        return False
+    return not (m.gender and p.gender in ("m", "f") and m.gender != p.gender)
 
 
 def bound_subject(tokens: list[Token], cue: Cue, text: str) -> Cue | None:
