@@ -1447,3 +1447,9 @@ def test_who_asked_is_not_what_a_pronoun_in_the_answer_means():
     )
     [q] = extract_quotes(text)
     assert (q.speaker, q.mention) == ("Ann Cole", "she")
+
+
+def test_time_phrase_opening_a_sentence_is_not_its_subject():
+    text = "Ann Cole read the request.\n\nMinutes later, she sent an email saying, “done.”\n"
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Ann Cole", "she")

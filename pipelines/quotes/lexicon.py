@@ -120,7 +120,8 @@ NON_NAME_CAPS = frozenset(
     apr jun jul aug sep sept oct nov dec mr mrs ms dr no yes not all every each both some many most
     more less several other another such than like unlike instead once whether until unless upon within
     writing reporting additional contributing related read watch see photo video update rival
-    perhaps maybe indeed likewise similarly ultimately finally
+    perhaps maybe indeed likewise similarly ultimately finally minutes hours days weeks months years moments
+    decades
     is are was were do does did has have had can could should would
     one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
     seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
