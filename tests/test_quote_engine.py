@@ -1453,3 +1453,12 @@ def test_time_phrase_opening_a_sentence_is_not_its_subject():
     text = "Ann Cole read the request.\n\nMinutes later, she sent an email saying, “done.”\n"
     [q] = extract_quotes(text)
     assert (q.speaker, q.mention) == ("Ann Cole", "she")
+
+
+def test_cue_in_a_clause_after_an_unpunctuated_quote_gives_way_to_the_sentence_cue():
+    text = (
+        "Gov. Ann Cole endorsed the senator on Monday.\n\n"
+        "Dan Brook says he was “kind of riding the fence” until Cole said she was backing the senator.\n"
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Dan Brook"

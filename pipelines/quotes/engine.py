@@ -235,7 +235,12 @@ def _cue_for(
         earlier = trailing_cue(before, before_cues, text) or subject_cue(before, text)
         if earlier is not None and _same_person(earlier.mention, cue.mention):
             cue = earlier
-    if cue is not None and cue.first > 0 and after[0].lower in SUBORDINATORS and _introduces(before, before_cues):
+    if (
+        cue is not None
+        and cue.first > 0
+        and after[0].lower in SUBORDINATORS
+        and (_introduces(before, before_cues) or (_mid_sentence(before) and trailing_cue(before, before_cues, text)))
+    ):
         # `footage of Trump saying, “...,” when Clinton blasted him`: the cue that leads into the quote
         # wins over one in a clause that follows it.
         cue = None
