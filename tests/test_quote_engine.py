@@ -1357,6 +1357,7 @@ def test_first_person_speaker_of_a_joined_speech_verb():
     [
         ("Justice Department senior trial counsel Ann Cole wrote in a filing.", "Ann Cole"),
         ("Daily News opinion editor Dan Brook said.", "Dan Brook"),
+        ("the Post's senior politics editor Dan Brook responded.", "Dan Brook"),
     ],
 )
 def test_title_words_between_a_quote_and_the_named_speaker(closing, speaker):

@@ -222,6 +222,8 @@ def _title_prefix(before: list[Token]) -> bool:
     speaker's title ("Justice Department senior trial counsel")."""
     k = next(k for k, t in enumerate(before) if t.is_word)
     words = before[k:]
+    if words[0].lower == "the" and len(words) > 1:
+        words = words[1:]  # "the Post's senior politics editor Steven Ginsberg responded"
     return (
         all(t.text == "," for t in before[:k])
         and words[0].is_cap
