@@ -1463,3 +1463,12 @@ def test_cue_in_a_clause_after_an_unpunctuated_quote_gives_way_to_the_sentence_c
     )
     [q] = extract_quotes(text)
     assert q.speaker == "Dan Brook"
+
+
+def test_early_in_opens_a_time_phrase_but_early_can_be_a_surname():
+    text = (
+        "Rex Early, the state chairman, spoke on Monday.\n\n"
+        "Early in his campaign, Dan Brook attacked Cole, calling her “a failed candidate.”\n\n"
+        "Rex Early called the plan “a mess.”\n"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Dan Brook", "Rex Early"]

@@ -166,6 +166,11 @@ def _follows_document(tokens: list[Token], v: int) -> bool:
     return k >= 0 and tokens[k].lower in DOCUMENT_NOUNS
 
 
+def _early_in(tokens: list[Token], k: int) -> bool:
+    """ "Early in his campaign, Trump attacked ...": a time phrase (while "Rex Early" is a name)."""
+    return tokens[k].lower in {"early", "late"} and k + 1 < len(tokens) and tokens[k + 1].lower in {"in", "on", "last"}
+
+
 def _opens_sentence(tokens: list[Token], i: int) -> bool:
     return i == 0 or tokens[i - 1].text in SENTENCE_END
 
@@ -413,7 +418,7 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
     for _ in range(MAX_OPENING_PHRASES):
         if not (
             start < len(tokens)
-            and (tokens[start].lower in NON_NAME_CAPS or _is_manner_adverb(tokens[start]))
+            and (tokens[start].lower in NON_NAME_CAPS or _is_manner_adverb(tokens[start]) or _early_in(tokens, start))
             and tokens[start].lower not in PRONOUNS
             and tokens[start].lower.rstrip(".") not in COURTESY_TITLES  # "Dr. Muhammad Babar pondered ..."
             and not (tokens[start].lower not in CLAUSE_OPENERS and _names_person(tokens, start))
