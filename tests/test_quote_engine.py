@@ -1472,3 +1472,13 @@ def test_early_in_opens_a_time_phrase_but_early_can_be_a_surname():
         "Rex Early called the plan “a mess.”\n"
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Dan Brook", "Rex Early"]
+
+
+def test_quote_continued_by_prose_then_a_closing_cue_with_an_appositive():
+    text = (
+        "Sen. Lee Brandt spoke on Monday.\n\n"
+        "“He can assert it, but it seems extremely unlikely” that Brandt can catch up, said Dan Brook, "
+        "deputy campaign manager for the rival.\n"
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Dan Brook"

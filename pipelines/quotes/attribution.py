@@ -211,13 +211,13 @@ def leading_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
         return None
     if (
         after
-        and after[0].text not in SENTENCE_END
+        and after[0].text not in SENTENCE_END | {","}
         and after[0].lower not in NON_NAME_CAPS
         and not _participle_follows(after)
         and cue.verb.lower not in {"told", "tells"}
     ):
-        # (a time or place may follow: "..., Carson said Sunday.", "said in a statement"; and whom someone
-        # told: "another friend, Mariam Emara told CNN.")
+        # (a time or place may follow: "..., Carson said Sunday.", "said in a statement"; an appositive:
+        # "said Steve Elmendorf, deputy campaign manager"; and whom someone told: "Mariam Emara told CNN.")
         return None
     return cue
 
