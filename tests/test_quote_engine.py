@@ -1482,3 +1482,13 @@ def test_quote_continued_by_prose_then_a_closing_cue_with_an_appositive():
     )
     [q] = extract_quotes(text)
     assert q.speaker == "Dan Brook"
+
+
+def test_dash_line_with_a_place_and_remembered_as_a_speech_verb():
+    text = (
+        "Delegates met on Monday.\n\n"
+        '"The whole idea is something we hear about all the time."\n\n'
+        "-Ann Cole, Philadelphia.\n\n"
+        '"She pushed ahead anyway," remembered Dan Brook, her former spokesman.\n'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Ann Cole", "Dan Brook"]

@@ -258,8 +258,8 @@ def dash_cue(tokens: list[Token], text: str) -> Cue | None:
     if len(tokens) < 2 or tokens[0].text not in DASHES or not tokens[1].is_cap:
         return None
     end = cap_run_end(tokens, 1)
-    if any(t.is_word for t in tokens[end:]):
-        return None
+    if any(t.is_word for t in tokens[end:]) and tokens[end].text != ",":
+        return None  # (a comma may add where or when: "-Michelle Marks, Philadelphia.")
     name = parse_run(tokens[1:end], text)
     if name is None or name.kind != "name":
         return None
