@@ -1492,3 +1492,24 @@ def test_dash_line_with_a_place_and_remembered_as_a_speech_verb():
         '"She pushed ahead anyway," remembered Dan Brook, her former spokesman.\n'
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Ann Cole", "Dan Brook"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "mentions"),
+    [
+        (
+            "“Tell her I promised,” Ann Cole said, and her husband cut in. “Don’t forget me.”",
+            ["Ann Cole", "her husband"],
+        ),
+        (
+            "On Friday, Dan Brook — once a rival of hers — told Fox News that “you have to take it seriously.”",
+            ["Dan Brook"],
+        ),
+        ("Dan Brook later Thursday told Fox News: “Both are meeting next week.”", ["Dan Brook"]),
+        ("“The kids do not like him,” this source told the Post.", ["this source"]),
+        ("“France will always be France,” an angry Dan Brook retaliated.", ["Dan Brook"]),
+    ],
+)
+def test_more_ways_to_report_speech(paragraph, mentions):
+    text = f"Ann Cole and Dan Brook met on Monday.\n\n{paragraph}\n"
+    assert [q.mention for q in extract_quotes(text)] == mentions

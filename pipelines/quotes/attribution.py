@@ -61,10 +61,12 @@ POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "you
 OBJECT_VERBS = frozenset(
     """
     called calls calling labeled labelled labels branded brands termed terms dubbed dubs described describes
-    praised praises accused accuses slammed slams
+    praised praises accused accuses slammed slams told tells tell
     """.split()
 )
 # A noun phrase after "said" that one of these follows opens a clause: "said the party is bound to lose".
+# Verbs that report speech with "in" or "up" after them: "her husband cut in", "Smith piped up".
+PHRASAL_SPEECH_VERBS = frozenset({"cut", "cuts", "chimed", "chimes", "piped", "pipes", "spoke", "speaks"})
 # "is calling", "were saying": a speech verb in the progressive.
 PROGRESSIVE = frozenset({"is", "are", "was", "were", "been"})
 AUXILIARIES = frozenset("is was are were would will could should can may might must has have had does did".split())
@@ -112,6 +114,7 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
     cues: list[Cue] = []
     for v, t in enumerate(tokens):
         lower = t.lower
+        end = v
         if t.is_cap and v > 0 and tokens[v - 1].text not in SENTENCE_END:
             continue  # "the United States", "Reports Say": a name, not a verb
         if lower == "according" and v + 1 < len(tokens) and tokens[v + 1].lower == "to":
@@ -138,11 +141,13 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
                 found = _sentence_speaker(tokens, v, cues, text, speaking=True)
         elif lower in {"put", "puts"} and v + 1 < len(tokens) and tokens[v + 1].lower == "it":
             found = _subject_before(tokens, v, text)  # "as The New Yorker put it"
+        elif lower in PHRASAL_SPEECH_VERBS and v + 1 < len(tokens) and tokens[v + 1].lower in {"in", "up"}:
+            found, end = _subject_before(tokens, v, text), v + 1  # "and her husband cut in.", "Smith chimed in:"
         else:
             continue
         if found is not None:
             mention, first, last = found
-            cues.append(Cue(t, mention, min(first, v), max(last, v)))
+            cues.append(Cue(t, mention, min(first, v), max(last, end)))
     return cues
 
 
@@ -284,8 +289,9 @@ def trailing_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
         cue = next(c for c in cues if (c.first >= start and _may_mean(c, pronoun)) or c is pronoun)
         if cue.mention.kind == "pronoun":
             cue = bound_subject(tokens[: cue.first], cue, text) or cue
-    elif cue.mention.kind == "unnamed":
-        # "Ryan said the protests demand that ...": a speech verb inside what a named speaker said.
+    elif cue.mention.kind == "unnamed" and not (cue.first > 0 and tokens[cue.first - 1].lower == "and"):
+        # "Ryan said the protests demand that ...": a speech verb inside what a named speaker said (not
+        # "Ebeling said, and her husband cut in.").
         cue = _main_clause_cue(tokens, cues) or cue
     if tokens[-1].text == ":" and tokens[sentence_start(tokens, cue.first)].lower in CLAUSE_OPENERS:
         # "When Trump suggested ..., Rubio fired back: “...”": the main clause introduces the quote.
@@ -621,6 +627,8 @@ def _skip_back(tokens: list[Token], i: int) -> int:
             i -= 1
         elif i > 0 and tokens[i - 1].lower in {"in", "on"} and (t.text.isdigit() or t.lower in NON_NAME_CAPS):
             i -= 2  # "who in 2010 said", "Trump on Monday said": a time before the verb
+        elif t.lower in TIME_WORDS and i > 0 and tokens[i - 1].lower in {"later", "earlier"}:
+            i -= 2  # "Priebus later Thursday told Fox News"
         elif t.lower == "ago":
             # "The State Department less than two weeks ago said": a time before the verb
             k = i - 1
@@ -630,6 +638,14 @@ def _skip_back(tokens: list[Token], i: int) -> int:
         elif t.text == ")":
             opening = next((k for k in range(i - 1, max(-1, i - 12), -1) if tokens[k].text == "("), None)
             if opening is None:
+                return i
+            i = opening - 1
+        elif t.text in {"—", "--"}:
+            # "Gingrich — mentioned by Newsmax as the leading choice — told Bill O'Reilly": an aside.
+            opening = next(
+                (k for k in range(i - 1, max(-1, i - MAX_APPOSITIVE_TOKENS), -1) if tokens[k].text == t.text), None
+            )
+            if opening is None or opening == 0 or not tokens[opening - 1].is_word:
                 return i
             i = opening - 1
         else:
@@ -750,8 +766,10 @@ def _description(tokens: list[Token], det: int, last: int, text: str) -> Found |
     if _is_possessive_name(tokens[det]) and tokens[last].lower in DOCUMENT_NOUNS:
         det = cap_run_start(tokens, det)  # "Ivana Trump's brief said": the whole owner's name
     words = tokens[det : last + 1]
+    if len(words) == 2 and words[0].lower in DEMONSTRATIVES and words[1].lower in UNNAMED_HEADS:
+        return Mention("unnamed", words[0].start, words[1].end, text[words[0].start : words[1].end]), det, last
     if len(words) < 2 or any(w.lower in FUNCTION_WORDS and not _joins_titles(words, k) for k, w in enumerate(words)):
-        return None  # "concluded his comments": a determiner alone names nobody
+        return None  # "concluded his comments": a determiner alone names nobody (but "this source" is someone)
     start, end = words[0].start, words[-1].end
     heads = [w.lower for w in words[1:]]
     phrase = text[start:end]
