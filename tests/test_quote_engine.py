@@ -412,18 +412,20 @@ def test_a_fact_checker_rating_a_claim_says_the_rating():
     assert (second.speaker, second.speaker_start) == ("PolitiFact", text.index("PolitiFact rated 22%"))
 
 
-def test_quoted_nickname_is_part_of_the_name_and_the_name_people_go_by():
+def test_quoted_nickname_is_the_name_people_go_by_when_the_article_uses_it():
     text = (
         'Rep. Robert C. "Bobby" Scott threw open his back yard on Monday.\n\n'
         '"This is a big year," Scott\'s niece, state Del. Marcia "Cia" Price (D-Newport News), shouted. '
         '"We have his back."\n\n'
         '"We will win in November," Scott said.\n\n'
-        'Donald Trump said at a rally that Clinton "Crooked" Hillary would lose.\n'
+        'Donald Trump said at a rally that Clinton "Crooked" Hillary would lose.\n\n'
+        "Supporters chanted Bobby Scott's name.\n"
     )
     quotes = extract_quotes(text)
+    # Bobby Scott is what the article calls him elsewhere; it never calls his niece "Cia Price".
     assert [(q.speaker, q.title) for q in quotes] == [
-        ("Cia Price", "state Del."),
-        ("Cia Price", "state Del."),
+        ("Marcia Price", "state Del."),
+        ("Marcia Price", "state Del."),
         ("Bobby Scott", "Rep."),
         ("Donald Trump", None),
     ]
@@ -1513,3 +1515,9 @@ def test_dash_line_with_a_place_and_remembered_as_a_speech_verb():
 def test_more_ways_to_report_speech(paragraph, mentions):
     text = f"Ann Cole and Dan Brook met on Monday.\n\n{paragraph}\n"
     assert [q.mention for q in extract_quotes(text)] == mentions
+
+
+def test_armed_service_before_a_name_describes_the_person():
+    text = 'Marine John "Tig" Tiegen spoke in Cleveland. Marine Le Pen spoke in Paris.\n\nTiegen said "no way."\n'
+    [q] = extract_quotes(text)
+    assert q.speaker == "John Tiegen"

@@ -34,6 +34,8 @@ PARTY_LABEL_RE = re.compile(r"^[RDI]-[A-Z]")
 RANKS = frozenset({"acting", "former", "interim", "deputy", "assistant", "retired", "outgoing", "incoming"})
 PLACE_CONNECTORS = frozenset({"of", "for", "and", "the"})
 PARTY_WORDS = frozenset({"democrat", "republican", "independent", "libertarian"})
+# Armed services, describing someone before their name: "Marine John Tiegen" (but "Marine Le Pen").
+SERVICES = frozenset({"marine", "army", "navy"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +200,10 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False) -> Mention
     name = " ".join(w.text for w in name_words)
     nickname = next((w.text[1:-1] for w in name_words[:-1] if w.text[:1] in NICKNAME_OPENERS), None)
     if nickname is not None:
-        name = f"{nickname} {name_words[-1].text}"  # Robert C. "Bobby" Scott goes by Bobby Scott
+        # Robert C. "Bobby" Scott goes by Bobby Scott when the article calls him that; Marcia "Cia" Price,
+        # named so once, is Marcia Price.
+        short = f"{nickname} {name_words[-1].text}"
+        name = short if short in text else " ".join(w.text for w in name_words if w.text[:1] not in NICKNAME_OPENERS)
     if possessive:
         name = without_possessive(name)
     is_org = (
@@ -242,6 +247,7 @@ def _describes(word: Token) -> bool:
     lower = word.lower
     return (
         lower in TITLE_MODIFIERS
+        or lower in SERVICES
         or is_title_word(word)
         or "-" in lower
         or lower in ORG_WORDS
