@@ -1521,3 +1521,12 @@ def test_armed_service_before_a_name_describes_the_person():
     text = 'Marine John "Tig" Tiegen spoke in Cleveland. Marine Le Pen spoke in Paris.\n\nTiegen said "no way."\n'
     [q] = extract_quotes(text)
     assert q.speaker == "John Tiegen"
+
+
+def test_dash_name_closing_a_paragraph_signs_every_quote_in_it():
+    text = (
+        "“He is not a leader.” ― Dan Brook\n\n"
+        "“Nobody wants that as a leader. To quote a song, ‘some people are so poor.” And that is all he has "
+        "“the root of all evil.” ― Ann Cole.\n"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Dan Brook", "Ann Cole", "Ann Cole"]

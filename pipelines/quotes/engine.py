@@ -89,6 +89,7 @@ def extract_quotes(text: str) -> list[Quote]:
             continue
         cues = [find_cues(tokens, text) for tokens in para_gaps]
         signed = _signature(paras, gaps, n + 1, text) if not any(t.is_word for g in para_gaps for t in g) else None
+        closing = dash_cue(para_gaps[-1], text)
         previous: Cue | None = None
         work_before = False
         for k, span in enumerate(p.quotes):
@@ -98,6 +99,8 @@ def extract_quotes(text: str) -> list[Quote]:
                 cue = introduced
             if cue is None and signed is not None:
                 cue = signed
+            if cue is None and k + 1 < len(p.quotes) and closing is not None:
+                cue = closing  # “...” And that's all he has “...” ― Christina Lastra.
             if cue is None:
                 cue = possessive_cue(para_gaps[k], text)
             if cue is None and (k == 0 or _ends_sentence(para_gaps[k])):
