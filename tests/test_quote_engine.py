@@ -1530,3 +1530,9 @@ def test_dash_name_closing_a_paragraph_signs_every_quote_in_it():
         "“the root of all evil.” ― Ann Cole.\n"
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Dan Brook", "Ann Cole", "Ann Cole"]
+
+
+def test_capitalised_word_before_a_plural_noun_is_not_a_name():
+    text = "Dan Brook lost the primary.\n\nBrook supporters are crying “fraud” over the count.\n"
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (None, "Brook supporters")

@@ -499,12 +499,23 @@ def _subject_name(tokens: list[Token], start: int, text: str) -> "Found | None":
         k += 2  # "The Security Council on Friday made ...": a time or place before the verb
     if k >= len(tokens) or not (tokens[k].is_word and tokens[k].text.islower()):
         return None
+    if k == end and _modifies(tokens, k):
+        # "Sanders supporters are crying “fraud”": the capitalised word describes people left unnamed.
+        first, last = tokens[start], tokens[k]
+        return Mention("unnamed", first.start, last.end, text[first.start : last.end]), start, k
     name = parse_run(tokens[start:end], text)
     if name is not None and name.possessive and name.kind == "name" and tokens[end].lower in LED_BODIES:
         return led_body(name, tokens[end], text), start, end  # "Congressman Trey Gowdy's office slammed ..."
     if name is None or name.possessive or not (name.kind == "name" or _bare_title(name, end - start)):
         return None
     return name, start, k - 1
+
+
+def _modifies(tokens: list[Token], k: int) -> bool:
+    """Whether tokens[k] is a plural noun that a verb follows ("immigrants are"), so the capitalised word
+    before it is an adjective."""
+    noun, verb = tokens[k].lower, tokens[k + 1].lower if k + 1 < len(tokens) else ""
+    return noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3 and verb in AUXILIARIES
 
 
 def _bare_title(mention: Mention, words: int) -> bool:
