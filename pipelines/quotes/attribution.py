@@ -263,8 +263,8 @@ def dash_cue(tokens: list[Token], text: str) -> Cue | None:
     if len(tokens) < 2 or tokens[0].text not in DASHES or not tokens[1].is_cap:
         return None
     end = cap_run_end(tokens, 1)
-    if any(t.is_word for t in tokens[end:]) and tokens[end].text != ",":
-        return None  # (a comma may add where or when: "-Michelle Marks, Philadelphia.")
+    if end < len(tokens) and tokens[end].text not in {".", ","}:
+        return None  # (a comma may add where or when: "-Michelle Marks, Philadelphia."; not "– Man**")
     name = parse_run(tokens[1:end], text)
     if name is None or name.kind != "name":
         return None
@@ -501,6 +501,8 @@ def _subject_name(tokens: list[Token], start: int, text: str) -> "Found | None":
         return None
     if k == end and _modifies(tokens, k):
         # "Sanders supporters are crying “fraud”": the capitalised word describes people left unnamed.
+        while start < k - 1 and tokens[start].lower in NON_NAME_CAPS:
+            start += 1  # (not "When" in "When Democratic inquisitors are reduced to ...")
         first, last = tokens[start], tokens[k]
         return Mention("unnamed", first.start, last.end, text[first.start : last.end]), start, k
     name = parse_run(tokens[start:end], text)
