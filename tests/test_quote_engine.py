@@ -1550,3 +1550,17 @@ def test_capitalised_word_before_a_plural_noun_is_not_a_name(sentence, mention):
     text = f"Dan Brook lost the primary.\n\n{sentence}\n"
     [q] = extract_quotes(text)
     assert (q.speaker, q.mention) == (None, mention)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "mention"),
+    [
+        ("“The campaign has been reluctant,” one senior Democrat said.", None, "one senior Democrat"),
+        ("“It might surprise you,” the Republican said this week.", "Dan Brook", "the Republican"),
+        ("Lee Brandt echoed: “He speaks his mind.”", "Lee Brandt", "Lee Brandt"),
+    ],
+)
+def test_party_members_and_echoes(paragraph, speaker, mention):
+    text = f"Republican Dan Brook spoke in Ohio on Monday.\n\n{paragraph}\n"
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (speaker, mention)

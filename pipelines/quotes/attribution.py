@@ -88,6 +88,8 @@ TIME_WORDS = frozenset(
 )
 MAX_TIME_WORDS = 2
 COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
+PARTY_MEMBERS = frozenset({"democrat", "republican", "democrats", "republicans"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "their", "its"})
 # Determiners that stand for someone unnamed when they open a sentence: "Another said ...".
 STANDALONE_DETERMINERS = frozenset({"another", "others", "some", "many", "both", "several"})
 # Determiners that open a speaker phrase after its verb: "said the 46-year-old", "said one source".
@@ -598,9 +600,24 @@ def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
         named = _named_back(tokens, i, text)
         if named is None and t.lower in UNNAMED_HEADS:
             return Mention("unnamed", t.start, t.end, t.text, title=t.lower), i, i  # "Officials said"
+        if named is None and t.lower in PARTY_MEMBERS:
+            return _party_member(tokens, i, text)  # "one senior Democrat said"
         return named
     if t.is_word and t.text.islower():
         return _description_back(tokens, i, text) or _relative_clause_subject(tokens, i, text)
+    return None
+
+
+def _party_member(tokens: list[Token], i: int, text: str) -> Found | None:
+    """ "one senior Democrat", "a Republican": a party member the article does not name."""
+    j = i - 1
+    while j >= 0 and i - j <= MAX_DESCRIPTOR_TOKENS and tokens[j].is_word and tokens[j].text.islower():
+        if tokens[j].lower in DETERMINERS:
+            if tokens[j].lower in DEFINITE:
+                return None  # "the Republican said": someone the article names
+            start = tokens[j].start
+            return Mention("unnamed", start, tokens[i].end, text[start : tokens[i].end]), j, i
+        j -= 1
     return None
 
 
@@ -825,6 +842,10 @@ def _joins_titles(words: list[Token], k: int) -> bool:
     return words[n].lower in TITLE_WORDS
 
 
+def _before_cap(tokens: list[Token], k: int) -> bool:
+    return k < len(tokens) and tokens[k].is_cap and tokens[k].is_word
+
+
 def _before_descriptor(tokens: list[Token], k: int) -> bool:
     t = tokens[k] if k < len(tokens) else None
     return (
@@ -846,8 +867,10 @@ def _described_name_after(tokens: list[Token], i: int, text: str) -> Found | Non
             t.lower in FUNCTION_WORDS
             or t.lower in DETERMINERS
             or t.lower in PREPOSITIONS
-            # "tweets targeting Alicia Machado": a verb, not a descriptor (but "retired neurosurgeon Ben Carson")
-            or (t.lower.endswith(("ing", "ed")) and not _before_descriptor(tokens, k + 1))
+            # "tweets targeting Alicia Machado": a verb, not a descriptor (but "retired neurosurgeon Ben Carson",
+            # "undecided Republican voter Stephanie Hooton")
+            or (t.lower.endswith("ing") and not _before_descriptor(tokens, k + 1))
+            or (t.lower.endswith("ed") and not (_before_descriptor(tokens, k + 1) or _before_cap(tokens, k + 1)))
         ):
             return None
         if not t.is_word and t.text not in {"/", "-"}:
