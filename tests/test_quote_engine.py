@@ -1564,3 +1564,31 @@ def test_party_members_and_echoes(paragraph, speaker, mention):
     text = f"Republican Dan Brook spoke in Ohio on Monday.\n\n{paragraph}\n"
     [q] = extract_quotes(text)
     assert (q.speaker, q.mention) == (speaker, mention)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "mention"),
+    [
+        ("Supporters of Cole would argue that the country is on the “wrong track.”", None, "Supporters of Cole"),
+        (
+            "“We have not been briefed,” Lee Brandt, a spokesman for Mayor Ann Cole told the Post.",
+            "Lee Brandt",
+            "Lee Brandt",
+        ),
+        ("The two lawmakers, however, argue that “there is precedent for prosecution.”", None, "two lawmakers"),
+        (
+            "Amid the replies, The Ledger’s Lee Brandt wrote a column, saying it is time to “name the traitors.”",
+            "Lee Brandt",
+            "Lee Brandt",
+        ),
+        (
+            "And although he thanked them, Dan Brook sounded a rare note of humility, saying, “I do not deserve it.”",
+            "Dan Brook",
+            "Dan Brook",
+        ),
+    ],
+)
+def test_groups_spokesmen_asides_and_possessive_outlets(paragraph, speaker, mention):
+    text = f"Mayor Ann Cole and Dan Brook met on Monday.\n\n{paragraph}\n"
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (speaker, mention)

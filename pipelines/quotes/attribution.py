@@ -87,6 +87,8 @@ TIME_WORDS = frozenset(
     "today yesterday monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night".split()
 )
 MAX_TIME_WORDS = 2
+# Words set off by commas between a subject and its verb: "The two lawmakers, however, argue".
+ASIDES = frozenset({"however", "meanwhile", "too", "though", "instead", "also", "nonetheless", "still", "then"})
 COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
 PARTY_MEMBERS = frozenset({"democrat", "republican", "democrats", "republicans"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "their", "its"})
@@ -449,8 +451,8 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
         return None
     if first.lower == "the" and start + 1 < len(tokens) and tokens[start + 1].is_cap:
         named = _subject_name(tokens, start + 1, text)
-        if named is not None and named[0].is_org:
-            return named  # "The United Nations Security Council on Friday made ..."
+        if named is not None and (named[0].is_org or named[0].jurisdiction):
+            return named  # "The United Nations Security Council on Friday made ...", "The Blaze's Matt Walsh"
     if _is_possessive_name(first) and start + 1 < len(tokens) and tokens[start + 1].lower in LED_BODIES:
         return _subject_name(tokens, start, text)  # "Cruz's campaign also went on the offensive"
     if first.lower == "the" or _is_possessive_name(first):
@@ -670,6 +672,8 @@ def _skip_back(tokens: list[Token], i: int) -> int:
             if opening is None:
                 return i
             i = opening - 1
+        elif t.text == "," and i > 1 and tokens[i - 1].lower in ASIDES and tokens[i - 2].text == ",":
+            i -= 3  # "The two lawmakers, however, argue that"
         elif t.text in {"—", "--"}:
             # "Gingrich — mentioned by Newsmax as the leading choice — told Bill O'Reilly": an aside.
             opening = next(
@@ -707,12 +711,20 @@ def _named_back(tokens: list[Token], i: int, text: str) -> Found | None:
             return person[0], person[1], i
     # "a spokesperson for ICE said", "Officials at Homeland Security Investigations said": someone
     # unnamed who speaks for the body.
-    if mention.is_org and s > 1 and tokens[s - 1].lower in {"for", "of", "at", "with"}:
+    # "Supporters of Sanders would argue": the people, not the one they support.
+    if s > 1 and tokens[s - 1].lower in {"for", "of", "at", "with", "to"}:
         head = tokens[s - 2]
         if head.lower in UNNAMED_HEADS:
             first = s - 3 if s > 2 and tokens[s - 3].lower in DETERMINERS else s - 2
             start, end = tokens[first].start, tokens[i].end
-            unnamed = Mention("unnamed", start, end, text[start:end], title=head.lower, jurisdiction=mention.name)
+            if first > 1 and tokens[first - 1].text == "," and tokens[first - 2].is_cap and tokens[first - 2].is_word:
+                # "Doug Andres, a spokesman for House Speaker Paul Ryan told the Post": the spokesman named.
+                named = _named_back(tokens, first - 2, text)
+                if named is not None and named[0].kind == "name" and not named[0].is_org:
+                    title = text[tokens[s - 2].start : end]
+                    return replace(named[0], title=named[0].title or title), named[1], i
+            body = mention.name if mention.is_org else None
+            unnamed = Mention("unnamed", start, end, text[start:end], title=head.lower, jurisdiction=body)
             return unnamed, first, i
     return mention, s, i
 

@@ -21,6 +21,7 @@ SPEECH_VERBS = frozenset(
     griped chided mocked teased reasoned hinted protested objected rebutted asserted asserts surmised bemoaned
     decried speculated advised implored begged reminded reacted questioned riffed scolded ranted lectured
     praised praises accused accuses slammed slams referenced rated remembered confessed retaliated echoed
+    argue insist warn write explain contend agree suggest complain predict urge
     asking adding writing telling noting arguing insisting explaining warning tweeting claiming declaring
     stating complaining urging stressing predicting promising vowing boasting suggesting joking answering
     replying responding recalling acknowledging admitting announcing referencing yelling shouting screaming
@@ -121,7 +122,7 @@ NON_NAME_CAPS = frozenset(
     more less several other another such than like unlike instead once whether until unless upon within
     writing reporting additional contributing related read watch see photo video update rival
     perhaps maybe indeed likewise similarly ultimately finally minutes hours days weeks months years moments
-    decades
+    decades amid amidst throughout toward towards beyond besides
     is are was were do does did has have had can could should would
     one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
     seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred

@@ -34,6 +34,8 @@ PARTY_LABEL_RE = re.compile(r"^[RDI]-[A-Z]")
 RANKS = frozenset({"acting", "former", "interim", "deputy", "assistant", "retired", "outgoing", "incoming"})
 PLACE_CONNECTORS = frozenset({"of", "for", "and", "the"})
 PARTY_WORDS = frozenset({"democrat", "republican", "independent", "libertarian"})
+# Words joining an unnamed group to whom it belongs: "Supporters of Sanders", "Aides to Clinton".
+LINKS = frozenset({"of", "for", "to", "at", "with"})
 # Armed services, describing someone before their name: "Marine John Tiegen" (but "Marine Le Pen").
 SERVICES = frozenset({"marine", "army", "navy"})
 
@@ -170,6 +172,10 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False) -> Mention
         return _body(words, text)  # "the Justice Department": a body, not a person called "Department"
     if not head and len(name_words) == 1 and name_words[0].lower in UNNAMED_HEADS:
         return None  # "Officials said": people the article does not name
+    if not head and len(name_words) > 2 and name_words[0].lower in UNNAMED_HEADS and name_words[1].lower in LINKS:
+        # "Supporters of Sanders would argue": people the article does not name, not the one they back.
+        start, end = name_words[0].start, name_words[-1].end
+        return Mention("unnamed", start, end, text[start:end], title=name_words[0].lower)
     participle = name_words[0].lower.endswith("ing") and len(name_words[0].lower) > 5
     if not head and len(name_words) == 1 and participle and not speaking:
         return None  # "Bemoaning the ...": a participle opening the sentence
