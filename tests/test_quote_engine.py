@@ -1592,3 +1592,9 @@ def test_groups_spokesmen_asides_and_possessive_outlets(paragraph, speaker, ment
     text = f"Mayor Ann Cole and Dan Brook met on Monday.\n\n{paragraph}\n"
     [q] = extract_quotes(text)
     assert (q.speaker, q.mention) == (speaker, mention)
+
+
+def test_modal_and_adverb_between_subject_and_verb_are_not_the_subject():
+    text = "Yet our shocked State Department experts somehow cannot explain why they hailed the “reset” at all.\n"
+    [q] = extract_quotes(text)
+    assert q.mention == "our shocked State Department experts"

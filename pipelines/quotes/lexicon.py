@@ -56,7 +56,7 @@ ADVERBS = frozenset(
     also later then previously once recently earlier again simply just further quickly frequently often
     repeatedly has had have would will was is reportedly subsequently separately privately publicly
     herself himself themselves itself bluntly flatly angrily quietly softly calmly firmly only still even
-    already immediately initially originally
+    already immediately initially originally somehow could should can cannot may might must
     """.split()
 )
 
