@@ -1598,3 +1598,13 @@ def test_modal_and_adverb_between_subject_and_verb_are_not_the_subject():
     text = "Yet our shocked State Department experts somehow cannot explain why they hailed the “reset” at all.\n"
     [q] = extract_quotes(text)
     assert q.mention == "our shocked State Department experts"
+
+
+def test_sentence_ending_with_a_colon_introduces_the_next_paragraph():
+    text = (
+        "Conservative leader Dan Brook endorsed the senator on Friday.\n\n"
+        "He then listed the qualities necessary in a nominee:\n\n"
+        '"Has the candidate a record of leadership for conservative principles?\n\n'
+        '"Is the candidate surrounded by people of firm commitment?"\n'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Dan Brook", "Dan Brook"]

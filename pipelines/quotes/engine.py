@@ -317,8 +317,9 @@ def _colon_cue(text: str, p: Paragraph, last_gap: list[Token]) -> Cue | None:
         return None
     cue = trailing_cue(last_gap, find_cues(last_gap, text), text)
     start = sentence_start(last_gap, len(last_gap) - 1)
-    if cue is None and any(t.lower in {"statement", "following", "follows"} for t in last_gap[start:]):
-        # "Trump issued the following statement:": its subject speaks in the next paragraph.
+    if cue is None:
+        # "Trump issued the following statement:", "He then listed the qualities necessary ...:": the
+        # sentence's subject speaks in the next paragraph.
         cue = subject_cue(last_gap[start:-1], text)
     return cue
 
