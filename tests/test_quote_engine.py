@@ -1608,3 +1608,22 @@ def test_sentence_ending_with_a_colon_introduces_the_next_paragraph():
         '"Is the candidate surrounded by people of firm commitment?"\n'
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Dan Brook", "Dan Brook"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speakers"),
+    [
+        (
+            'The program was a "good thing" that yielded "frankly good information," Dan Brook remarked.',
+            ["Dan Brook"] * 2,
+        ),
+        ('Police found no "ties of any consequence," said the bureau\'s director, Ann Cole, on Monday.', ["Ann Cole"]),
+        (
+            'The piece slams his "revolution" for implying "a consensus." And Dan Brook calls it "a lie."',
+            [None, None, "Dan Brook"],
+        ),
+    ],
+)
+def test_quotes_sharing_a_closing_cue_and_a_named_description(paragraph, speakers):
+    text = f"The city council met on Monday.\n\n{paragraph}\n"
+    assert [q.speaker for q in extract_quotes(text)] == speakers

@@ -955,10 +955,24 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
             # strategist": after a quote, the verb's inverted subject.
             while k < len(tokens) and k - i <= MAX_DESCRIPTOR_TOKENS and _describes_speaker(tokens[k]):
                 k += 1
-        return _description(tokens, i, k - 1, text)
+        return _named_after_description(tokens, k, text) or _description(tokens, i, k - 1, text)
     if k < len(tokens) and tokens[k].is_word and tokens[k].text.islower():
         return _described_name_after(tokens, i, text)  # "said retired neurosurgeon Ben Carson"
     return None
+
+
+def _named_after_description(tokens: list[Token], k: int, text: str) -> Found | None:
+    """ "said the bureau's director, James B. Comey, on Monday": the person a description after the verb
+    introduces, set off by a comma."""
+    if not (k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].is_cap and tokens[k + 1].is_word):
+        return None
+    end = cap_run_end(tokens, k + 1)
+    named = parse_run(tokens[k + 1 : end], text)
+    if named is None or named.kind != "name" or named.is_org or " " not in (named.name or ""):
+        return None
+    if end < len(tokens) and tokens[end].text not in {",", "."}:
+        return None
+    return named, k + 1, end - 1
 
 
 def _describes_speaker(t: Token) -> bool:

@@ -32,6 +32,8 @@ MAX_TITLE_WORDS = 6
 MINOR_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
 WORK_INTRODUCERS = frozenset({"on", "of", "in", "to", "the", "a", "an"})
 MIN_HEADLINE_WORDS = 4
+# At most this many words between two quotes of one sentence: `a "good thing" that yielded "..."`.
+MAX_BETWEEN_WORDS = 8
 # Words opening a clause that only sets the scene for a quote ("“...,” when Clinton blasted him").
 SUBORDINATORS = frozenset({"when", "as", "while", "after", "before", "because", "since", "until"})
 LOCAL_TITLES = ("mayor", "supervisor", "sheriff", "city attorney", "district attorney", "chief", "council")
@@ -101,6 +103,15 @@ def extract_quotes(text: str) -> list[Quote]:
                 cue = signed
             if cue is None and k + 1 < len(p.quotes) and closing is not None:
                 cue = closing  # “...” And that's all he has “...” ― Christina Lastra.
+            if (
+                cue is None
+                and k + 1 < len(p.quotes)
+                and _one_sentence(para_gaps[k + 1], text, p.quotes[k])
+                and _ends_with_comma(text, p.quotes[k + 1])
+            ):
+                # `a "good thing" that yielded "frankly good information," he remarked.`: the cue that
+                # closes the sentence after the next quote.
+                cue = leading_cue(para_gaps[k + 2], cues[k + 2])
             if cue is None:
                 cue = possessive_cue(para_gaps[k], text)
             if cue is None and (k == 0 or _ends_sentence(para_gaps[k])):
@@ -251,6 +262,14 @@ def _cue_for(
     if cue is None and _ends_with_comma(text, span):
         cue = after_comma_cue(after, text)
     return cue
+
+
+def _one_sentence(between: list[Token], text: str, span: Span) -> bool:
+    """Whether a quote and the next one belong to one sentence: short prose between them that does not end
+    a sentence, after a quote that does not end one."""
+    inner = text[span.end - 2 : span.end - 1]
+    words = [t for t in between if t.is_word]
+    return inner not in {".", "?", "!"} and 0 < len(words) <= MAX_BETWEEN_WORDS and not _ends_sentence(between)
 
 
 def _unattributed(para_gaps: list[list[Token]]) -> bool:
