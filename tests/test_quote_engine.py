@@ -1627,3 +1627,9 @@ def test_sentence_ending_with_a_colon_introduces_the_next_paragraph():
 def test_quotes_sharing_a_closing_cue_and_a_named_description(paragraph, speakers):
     text = f"The city council met on Monday.\n\n{paragraph}\n"
     assert [q.speaker for q in extract_quotes(text)] == speakers
+
+
+def test_sequence_word_opening_a_sentence_is_skipped():
+    text = "First, Dan Brook attacked former nominee Ann Cole for being a “failed candidate.”\n"
+    [q] = extract_quotes(text)
+    assert q.speaker == "Dan Brook"

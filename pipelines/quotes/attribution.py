@@ -77,6 +77,8 @@ PARTICIPLE_PREPOSITIONS = frozenset({"at", "by", "with", "in", "on", "to", "for"
 # Democratic presidential nominee said".
 MAX_DESCRIPTION_TOKENS = 12
 OPENING_ADVERBS = frozenset({"then", "later", "instead", "and", "but", "so", "yet", "still", "now", "also"})
+# Words that order what a sentence tells, set off by a comma: "First, Donald Trump attacked ...".
+SEQUENCE_WORDS = frozenset({"first", "second", "third", "next", "separately", "overall", "lastly"})
 # After a speech verb these open what was said ("saying that ..."), not who said it.
 DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # Words opening a clause that comes before the main one: "When Trump suggested ..., Rubio fired back:" (not
@@ -421,9 +423,11 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
     # Skip an opening participle phrase: "Horrified at the prospect, Ramos believes ...".
     if start + 1 < len(tokens) and _opens_participle(tokens, start):
         start = _past_comma(tokens, start, before_subject=True) or start
-    # Skip an opening adverb: "Then he cut into Bush, calling ...".
+    # Skip an opening adverb: "Then he cut into Bush, calling ...", "First, Donald Trump attacked ...".
     if start + 1 < len(tokens) and tokens[start].lower in OPENING_ADVERBS and tokens[start + 1].is_word:
         start += 1
+    elif start + 2 < len(tokens) and tokens[start].lower in SEQUENCE_WORDS and tokens[start + 1].text == ",":
+        start += 2
     # Skip opening phrases: "In July, Gingrich dismissed ...", "On Thursday, after remaining neutral, Warren ..."
     for _ in range(MAX_OPENING_PHRASES):
         if not (
