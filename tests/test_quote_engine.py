@@ -1633,3 +1633,12 @@ def test_sequence_word_opening_a_sentence_is_skipped():
     text = "First, Dan Brook attacked former nominee Ann Cole for being a “failed candidate.”\n"
     [q] = extract_quotes(text)
     assert q.speaker == "Dan Brook"
+
+
+def test_what_a_group_called_is_theirs():
+    text = (
+        "Dan Brook spoke.\n\n"
+        "The fight over whether the school is what former employees have called a “fraudulent scheme” went on.\n"
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (None, "former employees")

@@ -793,6 +793,10 @@ def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
         t = tokens[j]
         if not t.is_word:
             return None
+        if t.lower == "what" and j < i and head.lower.endswith("s") and not head.lower.endswith("ss"):
+            # "what former employees have called a “fraudulent scheme”": people the text does not name.
+            start = tokens[j + 1].start
+            return Mention("unnamed", start, head.end, text[start : head.end]), j + 1, i
         if t.lower in DETERMINERS or t.lower in {"my", "our", "your"} or _is_possessive_name(t):
             if j > 0 and tokens[j - 1].lower in PREPOSITIONS:
                 j -= 2
