@@ -1642,3 +1642,42 @@ def test_what_a_group_called_is_theirs():
     )
     [q] = extract_quotes(text)
     assert (q.speaker, q.mention) == (None, "former employees")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "mentions"),
+    [
+        (
+            'Only 52 percent of voters agreed that Cole is in "good health," while 63 percent said she was "right."',
+            ["52 percent of voters", "63 percent"],
+        ),
+        (
+            'In August, several environmental groups granted Cole an extension, saying it was "less than expected."',
+            ["several environmental groups"],
+        ),
+        ("While arguing about the race, a friend commented: “For you, immigration is what matters.”", ["a friend"]),
+    ],
+)
+def test_shares_counted_groups_and_comments(paragraph, mentions):
+    # (but "Two analysts, Dan Brook and Lee Brandt, found", "Two years before ..., the city gave")
+    text = f"Mayor Ann Cole spoke on Monday.\n\n{paragraph}\n"
+    assert [q.mention for q in extract_quotes(text)] == mentions
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            'Two analysts, Dan Brook and Lee Brandt, found in 2014 that the force is "the best in the world."',
+            "Dan Brook",
+        ),
+        (
+            'Two years before the public learned of it, the State Department gave an "inaccurate" response.',
+            "State Department",
+        ),
+    ],
+)
+def test_counted_phrases_that_are_not_the_subject(paragraph, speaker):
+    text = f"Mayor Ann Cole spoke on Monday.\n\n{paragraph}\n"
+    [q] = extract_quotes(text)
+    assert q.speaker == speaker

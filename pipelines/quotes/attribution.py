@@ -77,6 +77,9 @@ PARTICIPLE_PREPOSITIONS = frozenset({"at", "by", "with", "in", "on", "to", "for"
 # Democratic presidential nominee said".
 MAX_DESCRIPTION_TOKENS = 12
 OPENING_ADVERBS = frozenset({"then", "later", "instead", "and", "but", "so", "yet", "still", "now", "also"})
+# Determiners that count a group opening a sentence: "several environmental groups granted ...".
+QUANTIFIERS = frozenset({"several", "many", "some", "most", "two", "three", "four", "dozens", "hundreds"})
+TIME_UNITS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "times"})
 # Words that order what a sentence tells, set off by a comma: "First, Donald Trump attacked ...".
 SEQUENCE_WORDS = frozenset({"first", "second", "third", "next", "separately", "overall", "lastly"})
 # After a speech verb these open what was said ("saying that ..."), not who said it.
@@ -435,6 +438,8 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
             and (tokens[start].lower in NON_NAME_CAPS or _is_manner_adverb(tokens[start]) or _early_in(tokens, start))
             and tokens[start].lower not in PRONOUNS
             and tokens[start].lower.rstrip(".") not in COURTESY_TITLES  # "Dr. Muhammad Babar pondered ..."
+            # ("In August, several groups granted": a counted group that acts is the subject)
+            and not (tokens[start].lower in QUANTIFIERS and _quantified_subject(tokens, start, text))
             and not (tokens[start].lower not in CLAUSE_OPENERS and _names_person(tokens, start))
         ):
             break  # ("Particularly in lower-wage parts of the state, he said": an adverb opens the phrase)
@@ -461,6 +466,9 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
         return _subject_name(tokens, start, text)  # "Cruz's campaign also went on the offensive"
     if first.lower == "the" or _is_possessive_name(first):
         return _subject_description(tokens, start, text)
+    if first.lower in QUANTIFIERS and speaking:
+        # "In August, several environmental groups granted ..., saying" (not "Some claims are “false”")
+        return _quantified_subject(tokens, start, text)
     if not (first.is_cap and first.is_word):
         return None
     return _subject_name(tokens, start, text)
@@ -549,6 +557,26 @@ def _subject_description(tokens: list[Token], start: int, text: str) -> "Found |
     if found is None or found[0].kind != "description":
         return None
     return found
+
+
+def _quantified_subject(tokens: list[Token], start: int, text: str) -> "Found | None":
+    """ "several environmental groups granted ...": people or bodies the text counts but does not name."""
+    for k in range(start + 1, min(len(tokens) - 1, start + MAX_DESCRIPTOR_TOKENS)):
+        word = tokens[k]
+        if not (word.is_word and word.text.islower()):
+            return None
+        following = tokens[k + 1]
+        if word.lower in TIME_UNITS:
+            return None  # "Two years before the public learned ...": a time, not a group
+        if (
+            word.lower.endswith("s")
+            and not word.lower.endswith("ss")
+            and following.is_word
+            and following.text.islower()
+        ):
+            first = tokens[start].start
+            return Mention("unnamed", first, word.end, text[first : word.end]), start, k
+    return None
 
 
 def _names_person(tokens: list[Token], start: int) -> bool:
@@ -792,7 +820,7 @@ def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
     while j >= 0 and i - j < MAX_DESCRIPTION_TOKENS:
         t = tokens[j]
         if not t.is_word:
-            return None
+            return _share(tokens, j, i, text)
         if t.lower == "what" and j < i and head.lower.endswith("s") and not head.lower.endswith("ss"):
             # "what former employees have called a “fraudulent scheme”": people the text does not name.
             start = tokens[j + 1].start
@@ -804,12 +832,24 @@ def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
             det = j
             break
         j -= 1
+    if det is None and _share(tokens, j, i, text) is not None:
+        return _share(tokens, j, i, text)
     if det is None:
         if head.lower in UNNAMED_HEADS and head.lower.endswith("s") and i - j < 3:
             start = tokens[i].start
             return Mention("unnamed", start, head.end, text[start : head.end]), i, i
         return None
     return _description(tokens, det, i, text)
+
+
+def _share(tokens: list[Token], j: int, i: int, text: str) -> Found | None:
+    """ "Only 52 percent of registered voters agreed", "63 percent said": a share of the people polled,
+    ending at tokens[i] and starting after tokens[j]."""
+    share = next((k for k in range(i, j, -1) if tokens[k].lower in {"percent", "%"}), None)
+    if share is None or share - 1 <= j or not tokens[share - 1].text[:1].isdigit():
+        return None
+    start, end = tokens[share - 1].start, tokens[i].end
+    return Mention("unnamed", start, end, text[start:end]), share - 1, i
 
 
 def _description(tokens: list[Token], det: int, last: int, text: str) -> Found | None:
