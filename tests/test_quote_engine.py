@@ -1681,3 +1681,20 @@ def test_counted_phrases_that_are_not_the_subject(paragraph, speaker):
     text = f"Mayor Ann Cole spoke on Monday.\n\n{paragraph}\n"
     [q] = extract_quotes(text)
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "mention"),
+    [
+        ("Of Cole, Dan Brook, who has given money to her rival, said, “She is flat.”", "Dan Brook", "Dan Brook"),
+        (
+            "Another intelligence source speaking to Fox News said, “The agents are investigating.”",
+            None,
+            "Another intelligence source",
+        ),
+    ],
+)
+def test_names_after_a_preposition_are_not_the_speaker(paragraph, speaker, mention):
+    text = f"Mayor Ann Cole spoke on Monday.\n\n{paragraph}\n"
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (speaker, mention)

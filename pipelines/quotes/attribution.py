@@ -80,6 +80,7 @@ OPENING_ADVERBS = frozenset({"then", "later", "instead", "and", "but", "so", "ye
 # Determiners that count a group opening a sentence: "several environmental groups granted ...".
 QUANTIFIERS = frozenset({"several", "many", "some", "most", "two", "three", "four", "dozens", "hundreds"})
 TIME_UNITS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "times"})
+OPENING_PREPOSITIONS = frozenset({"of", "about", "for", "with", "to", "on", "in", "like", "unlike"})
 # Words that order what a sentence tells, set off by a comma: "First, Donald Trump attacked ...".
 SEQUENCE_WORDS = frozenset({"first", "second", "third", "next", "separately", "overall", "lastly"})
 # After a speech verb these open what was said ("saying that ..."), not who said it.
@@ -632,6 +633,10 @@ def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
         return Mention("unnamed", t.start, t.end, t.text), i, i  # "Another said he hoped ...", ",” another said"
     if t.is_cap and t.is_word:
         named = _named_back(tokens, i, text)
+        if named is not None and _object_of_participle(tokens, named[1]):
+            # "Another intelligence source speaking to Fox News said": whom the speaker spoke to.
+            k = named[1] - 3
+            return _description_back(tokens, k, text) if k >= 0 and tokens[k].text.islower() else None
         if named is None and t.lower in UNNAMED_HEADS:
             return Mention("unnamed", t.start, t.end, t.text, title=t.lower), i, i  # "Officials said"
         if named is None and t.lower in PARTY_MEMBERS:
@@ -653,6 +658,16 @@ def _party_member(tokens: list[Token], i: int, text: str) -> Found | None:
             return Mention("unnamed", start, tokens[i].end, text[start : tokens[i].end]), j, i
         j -= 1
     return None
+
+
+def _object_of_participle(tokens: list[Token], first: int) -> bool:
+    """Whether the name starting at tokens[first] follows "speaking to", "writing for", ...."""
+    return (
+        first > 1
+        and tokens[first - 1].lower in OBJECT_PREPOSITIONS
+        and tokens[first - 2].lower.endswith("ing")
+        and not tokens[first - 2].is_cap
+    )
 
 
 def _relative_clause_subject(tokens: list[Token], i: int, text: str) -> Found | None:
@@ -804,7 +819,12 @@ def _appositive_subject(tokens: list[Token], comma: int, text: str) -> Found | N
                 candidates.append((found, j))
     if not candidates:
         return None
-    opening = [c for c in candidates if c[0][1] == 0 or tokens[c[0][1] - 1].text in CLAUSE_STOP | {","}]
+    opening = [
+        c
+        for c in candidates
+        if (c[0][1] == 0 or tokens[c[0][1] - 1].text in CLAUSE_STOP | {","})
+        and tokens[c[0][1]].lower not in OPENING_PREPOSITIONS  # (not "Of Carson, Levine ... said")
+    ]
     (mention, s, _), j = (opening or candidates)[-1 if opening else 0]
     title = appositive_title(tokens, j)
     if title and not mention.title:
