@@ -1698,3 +1698,20 @@ def test_names_after_a_preposition_are_not_the_speaker(paragraph, speaker, menti
     text = f"Mayor Ann Cole spoke on Monday.\n\n{paragraph}\n"
     [q] = extract_quotes(text)
     assert (q.speaker, q.mention) == (speaker, mention)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "mention"),
+    [
+        ("“The harm is incalculable,” federal prosecutors wrote in seeking the penalty.", None, "prosecutors"),
+        (
+            "As the Ledger’s Dan Brook pointed out in December, “The delegates will change it.”",
+            "Dan Brook",
+            "Dan Brook",
+        ),
+    ],
+)
+def test_plural_titles_and_pointed_out(paragraph, speaker, mention):
+    text = f"Mayor Ann Cole spoke on Monday.\n\n{paragraph}\n"
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (speaker, mention)

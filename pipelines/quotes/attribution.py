@@ -66,7 +66,9 @@ OBJECT_VERBS = frozenset(
 )
 # A noun phrase after "said" that one of these follows opens a clause: "said the party is bound to lose".
 # Verbs that report speech with "in" or "up" after them: "her husband cut in", "Smith piped up".
-PHRASAL_SPEECH_VERBS = frozenset({"cut", "cuts", "chimed", "chimes", "piped", "pipes", "spoke", "speaks"})
+PHRASAL_SPEECH_VERBS = frozenset(
+    {"cut", "cuts", "chimed", "chimes", "piped", "pipes", "spoke", "speaks", "pointed", "points", "weighed"}
+)
 # "is calling", "were saying": a speech verb in the progressive.
 PROGRESSIVE = frozenset({"is", "are", "was", "were", "been"})
 AUXILIARIES = frozenset("is was are were would will could should can may might must has have had does did".split())
@@ -151,7 +153,7 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
                 found = _sentence_speaker(tokens, v, cues, text, speaking=True)
         elif lower in {"put", "puts"} and v + 1 < len(tokens) and tokens[v + 1].lower == "it":
             found = _subject_before(tokens, v, text)  # "as The New Yorker put it"
-        elif lower in PHRASAL_SPEECH_VERBS and v + 1 < len(tokens) and tokens[v + 1].lower in {"in", "up"}:
+        elif lower in PHRASAL_SPEECH_VERBS and v + 1 < len(tokens) and tokens[v + 1].lower in {"in", "up", "out"}:
             found, end = _subject_before(tokens, v, text), v + 1  # "and her husband cut in.", "Smith chimed in:"
         else:
             continue
@@ -855,7 +857,8 @@ def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
     if det is None and _share(tokens, j, i, text) is not None:
         return _share(tokens, j, i, text)
     if det is None:
-        if head.lower in UNNAMED_HEADS and head.lower.endswith("s") and i - j < 3:
+        plural = head.lower.endswith("s") and (head.lower in UNNAMED_HEADS or head.lower[:-1] in TITLE_HEADS)
+        if plural and i - j < 3:  # "officials said", "federal prosecutors wrote"
             start = tokens[i].start
             return Mention("unnamed", start, head.end, text[start : head.end]), i, i
         return None
