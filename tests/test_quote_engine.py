@@ -1402,6 +1402,7 @@ def test_relative_clause_does_not_reach_past_a_dash():
     [
         ("said retired neurosurgeon Dan Brook, asked about his claims.", "Dan Brook", "retired neurosurgeon"),
         ("said former tech executive Ann Cole during the debate.", "Ann Cole", "executive"),
+        ("said undecided Republican voter Ann Cole of Derry, N.H., before the event.", "Ann Cole", "voter"),
     ],
 )
 def test_inverted_subject_with_lower_case_descriptors(closing, speaker, title):

@@ -944,8 +944,13 @@ def _described_name_after(tokens: list[Token], i: int, text: str) -> Found | Non
     """`said 9/11 widow Terry Strada`, `according to conservative talk radio host Rush Limbaugh`: a few
     lower-case words describing the person whose full name follows."""
     k = i
-    while k < len(tokens) and k - i < MAX_DESCRIPTOR_TOKENS and not tokens[k].is_cap:
+    while k < len(tokens) and k - i < MAX_DESCRIPTOR_TOKENS:
         t = tokens[k]
+        if t.is_cap:
+            if k > i and t.is_word and _before_descriptor(tokens, k + 1):
+                k += 1  # "undecided Republican voter Stephanie Hooton": a capitalised word describing
+                continue
+            break
         if t.is_word and (
             t.lower in FUNCTION_WORDS
             or t.lower in DETERMINERS
