@@ -65,7 +65,8 @@ OBJECT_VERBS = frozenset(
     """.split()
 )
 # A noun phrase after "said" that one of these follows opens a clause: "said the party is bound to lose".
-# Verbs that report speech with "in" or "up" after them: "her husband cut in", "Smith piped up".
+# Verbs that report speech with "in", "up" or "out" after them: "her husband cut in", "Smith piped up",
+# "as Byler pointed out".
 PHRASAL_SPEECH_VERBS = frozenset(
     {"cut", "cuts", "chimed", "chimes", "piped", "pipes", "spoke", "speaks", "pointed", "points", "weighed"}
 )
