@@ -1716,3 +1716,12 @@ def test_plural_titles_and_pointed_out(paragraph, speaker, mention):
     text = f"Mayor Ann Cole spoke on Monday.\n\n{paragraph}\n"
     [q] = extract_quotes(text)
     assert (q.speaker, q.mention) == (speaker, mention)
+
+
+def test_pronoun_after_an_opening_phrase_without_a_comma():
+    text = (
+        "The fact-checkers looked at Dan Brook’s claim on Monday.\n\n"
+        "On September 27 they published the results by announcing that the claim was “true.”\n"
+    )
+    [q] = extract_quotes(text)
+    assert q.mention == "they"

@@ -84,6 +84,9 @@ OPENING_ADVERBS = frozenset({"then", "later", "instead", "and", "but", "so", "ye
 QUANTIFIERS = frozenset({"several", "many", "some", "most", "two", "three", "four", "dozens", "hundreds"})
 TIME_UNITS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "times"})
 OPENING_PREPOSITIONS = frozenset({"of", "about", "for", "with", "to", "on", "in", "like", "unlike"})
+# Prepositions opening a phrase before a subject, comma or not: "On September 27 they published".
+PHRASE_PREPOSITIONS = frozenset({"on", "in", "at", "after", "before", "during", "since", "by", "until"})
+MAX_UNPUNCTUATED_PHRASE = 6
 # Words that order what a sentence tells, set off by a comma: "First, Donald Trump attacked ...".
 SEQUENCE_WORDS = frozenset({"first", "second", "third", "next", "separately", "overall", "lastly"})
 # After a speech verb these open what was said ("saying that ..."), not who said it.
@@ -453,6 +456,7 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
         start = after
     if start >= len(tokens) - 1:
         return None
+    start = _past_unpunctuated_phrase(tokens, start)
     first = tokens[start]
     bare = first.bare
     if bare in PRONOUNS and (bare not in {"i", "we", "it"} or speaking):
@@ -561,6 +565,19 @@ def _subject_description(tokens: list[Token], start: int, text: str) -> "Found |
     if found is None or found[0].kind != "description":
         return None
     return found
+
+
+def _past_unpunctuated_phrase(tokens: list[Token], start: int) -> int:
+    """ "On September 27 they published ...": the pronoun after a short opening phrase with no comma."""
+    if tokens[start].lower not in PHRASE_PREPOSITIONS:
+        return start
+    for k in range(start + 1, min(len(tokens) - 1, start + MAX_UNPUNCTUATED_PHRASE)):
+        t = tokens[k]
+        if not t.is_word:
+            return start
+        if t.lower in {"he", "she", "they", "we"} and tokens[k + 1].is_word and tokens[k + 1].text.islower():
+            return k
+    return start
 
 
 def _quantified_subject(tokens: list[Token], start: int, text: str) -> "Found | None":
