@@ -1725,3 +1725,16 @@ def test_pronoun_after_an_opening_phrase_without_a_comma():
     )
     [q] = extract_quotes(text)
     assert q.mention == "they"
+
+
+@pytest.mark.parametrize(
+    ("closing", "speaker"),
+    [
+        ("wrote Post White House bureau chief Ann Cole, citing participants.", "Ann Cole"),
+        ("said Air Force Staff Sgt. Dan Brook, who will not vote.", "Dan Brook"),
+    ],
+)
+def test_words_compounded_with_a_title_after_the_verb(closing, speaker):
+    text = f"Lee Brandt spoke on Monday.\n\n“He did not pick a nominee to please anyone,” {closing}\n"
+    [q] = extract_quotes(text)
+    assert q.speaker == speaker

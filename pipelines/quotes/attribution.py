@@ -1023,6 +1023,9 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
             if w.lower in {"of", "for", "de", "and"} and following is not None and following.is_cap:
                 k += 1
                 continue
+            if w.is_word and w.text.islower() and following is not None and following.lower in TITLE_HEADS:
+                k += 1  # "the event organizer Alliance ...": a word compounded with the title
+                continue
             if w.lower == "of" and following is not None and following.lower in TITLE_WORDS:
                 k += 1  # "said former secretary of state Hillary Clinton"
                 continue
