@@ -1738,3 +1738,31 @@ def test_words_compounded_with_a_title_after_the_verb(closing, speaker):
     text = f"Lee Brandt spoke on Monday.\n\n“He did not pick a nominee to please anyone,” {closing}\n"
     [q] = extract_quotes(text)
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "mention", "speaker"),
+    [
+        (
+            "The Florida senator sought to calm his supporters, and took a heckler in stride, saying he would "
+            "“not get beat up” there.",
+            "The Florida senator",
+            "Dan Brook",
+        ),
+        (
+            "Preceded at the lectern by Lee Brandt, the Arizona sheriff and hard-liner, Brook launched a lament for "
+            'the "countless Americans" hurt.',
+            "Brook",
+            "Dan Brook",
+        ),
+        (
+            '"We need change," the New York businessman said, arguing for a "common-sense" approach.',
+            "the New York businessman",
+            "Dan Brook",
+        ),
+    ],
+)
+def test_definite_description_opening_a_sentence_that_reports_speech(paragraph, mention, speaker):
+    text = f"Sen. Dan Brook of Florida, a New York businessman, spoke on Monday.\n\n{paragraph}\n"
+    quotes = extract_quotes(text)
+    assert (quotes[-1].mention, quotes[-1].speaker) == (mention, speaker)

@@ -447,6 +447,8 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
             and tokens[start].lower.rstrip(".") not in COURTESY_TITLES  # "Dr. Muhammad Babar pondered ..."
             # ("In August, several groups granted": a counted group that acts is the subject)
             and not (tokens[start].lower in QUANTIFIERS and _quantified_subject(tokens, start, text))
+            # ("The Florida senator sought to calm ..., saying": a description that acts is the subject)
+            and not (tokens[start].lower == "the" and _acting_description(tokens, start, text))
             and not (tokens[start].lower not in CLAUSE_OPENERS and _names_person(tokens, start))
         ):
             break  # ("Particularly in lower-wage parts of the state, he said": an adverb opens the phrase)
@@ -468,8 +470,11 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
         return None
     if first.lower == "the" and start + 1 < len(tokens) and tokens[start + 1].is_cap:
         named = _subject_name(tokens, start + 1, text)
-        if named is not None and (named[0].is_org or named[0].jurisdiction):
-            return named  # "The United Nations Security Council on Friday made ...", "The Blaze's Matt Walsh"
+        described = named is not None and named[2] + 1 < len(tokens) and tokens[named[2] + 1].lower in DESCRIPTIVE
+        if named is not None and (named[0].is_org or named[0].jurisdiction) and not described:
+            # "The United Nations Security Council on Friday made ...", "The Blaze's Matt Walsh" (not "the New
+            # York businessman said", a description)
+            return named
     if _is_possessive_name(first) and start + 1 < len(tokens) and tokens[start + 1].lower in LED_BODIES:
         return _subject_name(tokens, start, text)  # "Cruz's campaign also went on the offensive"
     if first.lower == "the" or _is_possessive_name(first):
@@ -598,6 +603,16 @@ def _quantified_subject(tokens: list[Token], start: int, text: str) -> "Found | 
             first = tokens[start].start
             return Mention("unnamed", first, word.end, text[first : word.end]), start, k
     return None
+
+
+def _acting_description(tokens: list[Token], start: int, text: str) -> bool:
+    """Whether a description at start is followed by its verb ("The Florida senator sought"), not by more of
+    a phrase ("the Arizona sheriff and anti-immigration hard-liner, Trump launched")."""
+    found = _subject_description(tokens, start, text)
+    if found is None or found[2] + 1 >= len(tokens):
+        return False
+    verb = tokens[found[2] + 1]
+    return verb.lower not in FUNCTION_WORDS and verb.lower not in PREPOSITIONS
 
 
 def _names_person(tokens: list[Token], start: int) -> bool:
