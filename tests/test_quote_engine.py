@@ -1559,6 +1559,7 @@ def test_capitalised_word_before_a_plural_noun_is_not_a_name(sentence, mention):
         ("“The campaign has been reluctant,” one senior Democrat said.", None, "one senior Democrat"),
         ("“It might surprise you,” the Republican said this week.", "Dan Brook", "the Republican"),
         ("Lee Brandt echoed: “He speaks his mind.”", "Lee Brandt", "Lee Brandt"),
+        ("Lee Brandt elaborated that delegates “may reconsider.”", "Lee Brandt", "Lee Brandt"),
     ],
 )
 def test_party_members_and_echoes(paragraph, speaker, mention):
