@@ -9,6 +9,7 @@ from pipelines.quotes.lexicon import (
     DOCUMENT_NOUNS,
     FUNCTION_WORDS,
     GIVEN_NAMES,
+    HONORIFICS,
     LED_BODIES,
     NON_NAME_CAPS,
     ORG_WORDS,
@@ -24,6 +25,7 @@ from pipelines.quotes.lexicon import (
     US_STATES,
 )
 from pipelines.quotes.mentions import (
+    LINKS,
     POSSESSIVE,
     Mention,
     cap_run_end,
@@ -101,9 +103,7 @@ TIME_WORDS = frozenset(
 MAX_TIME_WORDS = 2
 # Words set off by commas between a subject and its verb: "The two lawmakers, however, argue".
 ASIDES = frozenset({"however", "meanwhile", "too", "though", "instead", "also", "nonetheless", "still", "then"})
-COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
 PARTY_MEMBERS = frozenset({"democrat", "republican", "democrats", "republicans"})
-DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "their", "its"})
 # Determiners that stand for someone unnamed when they open a sentence: "Another said ...".
 STANDALONE_DETERMINERS = frozenset({"another", "others", "some", "many", "both", "several"})
 # Determiners that open a speaker phrase after its verb: "said the 46-year-old", "said one source".
@@ -444,7 +444,7 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
             start < len(tokens)
             and (tokens[start].lower in NON_NAME_CAPS or _is_manner_adverb(tokens[start]) or _early_in(tokens, start))
             and tokens[start].lower not in PRONOUNS
-            and tokens[start].lower.rstrip(".") not in COURTESY_TITLES  # "Dr. Muhammad Babar pondered ..."
+            and tokens[start].lower.rstrip(".") not in HONORIFICS  # "Dr. Muhammad Babar pondered ..."
             # ("In August, several groups granted": a counted group that acts is the subject)
             and not (tokens[start].lower in QUANTIFIERS and _quantified_subject(tokens, start, text))
             # ("The Florida senator sought to calm ..., saying": a description that acts is the subject)
@@ -687,7 +687,7 @@ def _party_member(tokens: list[Token], i: int, text: str) -> Found | None:
     j = i - 1
     while j >= 0 and i - j <= MAX_DESCRIPTOR_TOKENS and tokens[j].is_word and tokens[j].text.islower():
         if tokens[j].lower in DETERMINERS:
-            if tokens[j].lower in DEFINITE:
+            if tokens[j].lower == "the" or tokens[j].lower in DEMONSTRATIVES | POSSESSIVE_PRONOUNS:
                 return None  # "the Republican said": someone the article names
             start = tokens[j].start
             return Mention("unnamed", start, tokens[i].end, text[start : tokens[i].end]), j, i
@@ -794,7 +794,7 @@ def _named_back(tokens: list[Token], i: int, text: str) -> Found | None:
     # "a spokesperson for ICE said", "Officials at Homeland Security Investigations said": someone
     # unnamed who speaks for the body.
     # "Supporters of Sanders would argue": the people, not the one they support.
-    if s > 1 and tokens[s - 1].lower in {"for", "of", "at", "with", "to"}:
+    if s > 1 and tokens[s - 1].lower in LINKS:
         head = tokens[s - 2]
         if head.lower in UNNAMED_HEADS:
             first = s - 3 if s > 2 and tokens[s - 3].lower in DETERMINERS else s - 2
@@ -887,8 +887,8 @@ def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
             det = j
             break
         j -= 1
-    if det is None and _share(tokens, j, i, text) is not None:
-        return _share(tokens, j, i, text)
+    if det is None and (share := _share(tokens, j, i, text)) is not None:
+        return share
     if det is None:
         plural = head.lower.endswith("s") and (head.lower in UNNAMED_HEADS or head.lower[:-1] in TITLE_HEADS)
         if plural and i - j < 3:  # "officials said", "federal prosecutors wrote"
