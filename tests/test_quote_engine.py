@@ -1621,6 +1621,11 @@ def test_sentence_ending_with_a_colon_introduces_the_next_paragraph():
         ),
         ('Police found no "ties of any consequence," said the bureau\'s director, Ann Cole, on Monday.', ["Ann Cole"]),
         (
+            'His backing will carry "a great deal of weight" and bring the "firepower" they need, Ann Cole said.',
+            ["Ann Cole"] * 2,
+        ),
+        ('Nobody should wave around words like "maybe" and "perhaps", Ann Cole told reporters.', ["Ann Cole"] * 2),
+        (
             'The piece slams his "revolution" for implying "a consensus." And Dan Brook calls it "a lie."',
             [None, None, "Dan Brook"],
         ),

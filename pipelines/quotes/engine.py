@@ -103,15 +103,8 @@ def extract_quotes(text: str) -> list[Quote]:
                 cue = signed
             if cue is None and k + 1 < len(p.quotes) and closing is not None:
                 cue = closing  # “...” And that's all he has “...” ― Christina Lastra.
-            if (
-                cue is None
-                and k + 1 < len(p.quotes)
-                and _one_sentence(para_gaps[k + 1], text, p.quotes[k])
-                and _ends_with_comma(text, p.quotes[k + 1])
-            ):
-                # `a "good thing" that yielded "frankly good information," he remarked.`: the cue that
-                # closes the sentence after the next quote.
-                cue = leading_cue(para_gaps[k + 2], cues[k + 2])
+            if cue is None:
+                cue = _closing_cue(text, p.quotes, para_gaps, cues, k)
             if cue is None:
                 cue = possessive_cue(para_gaps[k], text)
             if cue is None and (k == 0 or _ends_sentence(para_gaps[k])):
@@ -270,6 +263,21 @@ def _one_sentence(between: list[Token], text: str, span: Span) -> bool:
     inner = text[span.end - 2 : span.end - 1]
     words = [t for t in between if t.is_word]
     return inner not in {".", "?", "!"} and 0 < len(words) <= MAX_BETWEEN_WORDS and not _ends_sentence(between)
+
+
+def _closing_cue(
+    text: str, spans: tuple[Span, ...], gaps: list[list[Token]], cues: list[list[Cue]], k: int
+) -> Cue | None:
+    """The cue that closes the sentence of a quote after later quotes of that sentence: `a "good thing" that
+    yielded "frankly good information," he remarked.`, `will carry "a great deal of weight" and bring the
+    "firepower" they need, Neil Sroka said.`"""
+    j = k + 1
+    while j < len(spans) and _one_sentence(gaps[j], text, spans[j - 1]):
+        cue = leading_cue(gaps[j + 1], cues[j + 1])
+        if cue is not None:
+            return None if _ends_with_period(text, spans[j]) else cue
+        j += 1
+    return None
 
 
 def _unattributed(para_gaps: list[list[Token]]) -> bool:
