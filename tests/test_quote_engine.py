@@ -1772,3 +1772,13 @@ def test_definite_description_opening_a_sentence_that_reports_speech(paragraph, 
     text = f"Sen. Dan Brook of Florida, a New York businessman, spoke on Monday.\n\n{paragraph}\n"
     quotes = extract_quotes(text)
     assert (quotes[-1].mention, quotes[-1].speaker) == (mention, speaker)
+
+
+def test_description_opening_a_sentence_introduces_the_name_set_off_after_it():
+    text = (
+        "The campaign spent the fall on data.\n\n"
+        "In early October, Smith's Virginia state director, Ann Cole, reached out to a vendor, writing in an email: "
+        "“We want to use this now.”\n"
+    )
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.title) == ("Ann Cole", "Virginia state director")

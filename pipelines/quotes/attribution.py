@@ -564,12 +564,34 @@ def _subject_description(tokens: list[Token], start: int, text: str) -> "Found |
     end = start + 1
     while end < len(tokens) and tokens[end].is_word and (tokens[end].is_cap or tokens[end].lower in DESCRIPTIVE):
         end += 1
-    if end >= len(tokens) or end == start + 1 or not (tokens[end].is_word and tokens[end].text.islower()):
+    if end >= len(tokens) or end == start + 1:
+        return None
+    if tokens[end].text == ",":
+        return _named_after_comma(tokens, end, _description(tokens, start, end - 1, text), text)
+    if not (tokens[end].is_word and tokens[end].text.islower()):
         return None
     found = _description(tokens, start, end - 1, text)
     if found is None or found[0].kind != "description":
         return None
     return found
+
+
+def _named_after_comma(tokens: list[Token], comma: int, described: "Found | None", text: str) -> "Found | None":
+    """ "Trump's Virginia state director, Mike Rubino, reached out": the name a description of a person
+    introduces, set off by commas before the verb."""
+    if described is None or described[0].kind != "description" or described[0].is_org:
+        return None
+    close = cap_run_end(tokens, comma + 1)
+    if close == comma + 1 or close + 1 >= len(tokens) or tokens[close].text != ",":
+        return None
+    if not (_starts_predicate(tokens[close + 1]) and tokens[close + 1].is_word):
+        return None
+    name = parse_run(tokens[comma + 1 : close], text)
+    if name is None or name.kind != "name" or name.is_org:
+        return None
+    if name.title is None:
+        name = replace(name, title=described[0].title)
+    return name, comma + 1, close - 1
 
 
 def _past_unpunctuated_phrase(tokens: list[Token], start: int) -> int:
