@@ -1782,3 +1782,9 @@ def test_description_opening_a_sentence_introduces_the_name_set_off_after_it():
     )
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.title) == ("Ann Cole", "Virginia state director")
+
+
+def test_name_with_party_label_and_colon_introduces_the_quote():
+    text = 'The hearing went on for hours.\n\nRep. Ann Cole (D-Va.):"I have not heard anyone cite that figure."\n'
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.title) == ("Ann Cole", "Rep.")

@@ -355,10 +355,14 @@ def _main_clause_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
 
 
 def colon_name_cue(tokens: list[Token], text: str) -> Cue | None:
-    """`Clinton: “Our goal is ...”`: a name that is its whole sentence, then a colon, introduces the quote."""
-    if len(tokens) < 2 or tokens[-1].text != ":" or not tokens[-2].is_cap:
+    """`Clinton: “Our goal is ...”`: a name that is its whole sentence, then a colon, introduces the quote
+    (a party label may close the name: `Rep. Trey Gowdy (R-S.C.):`)."""
+    if len(tokens) < 2 or tokens[-1].text != ":":
         return None
-    found = _named_back(tokens, len(tokens) - 2, text)
+    end = _skip_back(tokens, len(tokens) - 2) if tokens[-2].text == ")" else len(tokens) - 2
+    if end < 0 or not tokens[end].is_cap:
+        return None
+    found = _named_back(tokens, end, text)
     start = sentence_start(tokens, len(tokens) - 1)
     # Only a title may come before the name: "Former secretary of state Hillary Rodham Clinton:".
     if found is None or found[0].kind != "name" or not all(_in_title(t) for t in tokens[start : found[1]]):
