@@ -1788,3 +1788,17 @@ def test_name_with_party_label_and_colon_introduces_the_quote():
     text = 'The hearing went on for hours.\n\nRep. Ann Cole (D-Va.):"I have not heard anyone cite that figure."\n'
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.title) == ("Ann Cole", "Rep.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('Gov. Bob Lane signed an order, while Ann Cole, the former governor, proposed we "wake up" now.', "Ann Cole"),
+        ('The results are not in, but Ann Cole’s campaign is already claiming a "clean sweep."', "Ann Cole campaign"),
+        ('Gov. Bob Lane signed an order and Ann Cole proposed we "wake up" now.', "Bob Lane"),
+    ],
+)
+def test_quote_in_a_clause_joined_after_a_comma_is_its_subjects(sentence, speaker):
+    text = f"The session ended on Monday.\n\n{sentence}\n"
+    [quote] = extract_quotes(text)
+    assert quote.speaker == speaker

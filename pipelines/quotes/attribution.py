@@ -95,6 +95,8 @@ SEQUENCE_WORDS = frozenset({"first", "second", "third", "next", "separately", "o
 DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # Words opening a clause that comes before the main one: "When Trump suggested ..., Rubio fired back:" (not
 # "As Breitbart News reported, ...:", which gives the source).
+# Words joining a clause of its own to a sentence after a comma.
+CLAUSE_JOINTS = frozenset({"while", "whereas", "but", "and", "although", "though"})
 CLAUSE_OPENERS = frozenset({"when", "while", "after", "before", "because", "since", "although", "though", "if"})
 # Words of a time between a document and what it says: "a statement Wednesday evening saying".
 TIME_WORDS = frozenset(
@@ -415,13 +417,34 @@ def _verdict_follows(tokens: list[Token], noun: int) -> bool:
 def subject_cue(tokens: list[Token], text: str) -> Cue | None:
     """For a quote inside a sentence with no speech verb ("Trump called it a “sex tape.”"), the sentence's
     subject when it is a name or a pronoun followed by a verb."""
-    found = _sentence_subject(tokens, text)
+    found = _clause_subject(tokens, text) or _sentence_subject(tokens, text)
     if found is None:
         return None
     mention, first, last = found
     if last + 1 >= len(tokens):
         return None
     return Cue(tokens[last + 1], mention, first, last + 1)
+
+
+def _clause_subject(tokens: list[Token], text: str) -> "Found | None":
+    """The subject of a clause joined to the sentence after a comma ("Jindal signed an order, while Mike
+    Huckabee proposed we “...”"): the quote is in that clause, not the first one."""
+    start = sentence_start(tokens, len(tokens) - 1)
+    joint = next(
+        (
+            k
+            for k in range(len(tokens) - 2, start, -1)
+            if tokens[k].lower in CLAUSE_JOINTS and tokens[k - 1].text == "," and tokens[k + 1].is_word
+        ),
+        None,
+    )
+    if joint is None:
+        return None
+    found = _sentence_subject(tokens[joint + 1 :], text)
+    if found is None or found[1] != 0:
+        return None
+    mention, first, last = found
+    return mention, first + joint + 1, last + joint + 1
 
 
 def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) -> "Found | None":
