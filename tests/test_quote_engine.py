@@ -1802,3 +1802,22 @@ def test_quote_in_a_clause_joined_after_a_comma_is_its_subjects(sentence, speake
     text = f"The session ended on Monday.\n\n{sentence}\n"
     [quote] = extract_quotes(text)
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speakers"),
+    [
+        (
+            'Bob Lane attacked Ann Cole, calling her "a failed candidate." Cole fired back in March, attacking '
+            'Lane for "the greed, the showing off" of his campaign.',
+            ["Bob Lane", "Ann Cole"],
+        ),
+        (
+            'My mother, Ann Cole, was a nurse. She became upset, so that I had to change my answer: "Of course I do."',
+            [None],
+        ),
+    ],
+)
+def test_prose_after_a_quote_that_ends_its_sentence_opens_a_new_one(paragraph, speakers):
+    text = f"The race tightened in the spring.\n\n{paragraph}\n"
+    assert [q.speaker for q in extract_quotes(text)] == speakers

@@ -421,9 +421,17 @@ def subject_cue(tokens: list[Token], text: str) -> Cue | None:
     if found is None:
         return None
     mention, first, last = found
-    if last + 1 >= len(tokens):
+    if last + 1 >= len(tokens) or _writer_closer(tokens, last + 1):
         return None
     return Cue(tokens[last + 1], mention, first, last + 1)
+
+
+def _writer_closer(tokens: list[Token], k: int) -> bool:
+    """ "She became so upset ... that I had to change my answer: “...”": a clause of the writer's own comes
+    between the subject and the quote."""
+    return any(
+        t.text == "I" and tokens[j + 1].is_word and tokens[j + 1].text.islower() for j, t in enumerate(tokens[k:-1], k)
+    )
 
 
 def _clause_subject(tokens: list[Token], text: str) -> "Found | None":

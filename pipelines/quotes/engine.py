@@ -107,7 +107,9 @@ def extract_quotes(text: str) -> list[Quote]:
                 cue = _closing_cue(text, p.quotes, para_gaps, cues, k)
             if cue is None:
                 cue = possessive_cue(para_gaps[k], text)
-            if cue is None and (k == 0 or _ends_sentence(para_gaps[k])):
+            if cue is None and (
+                k == 0 or _ends_sentence(para_gaps[k]) or _closes_with_sentence_end(text, p.quotes[k - 1])
+            ):
                 cue = subject_cue(para_gaps[k], text) or _previous_sentence_cue(para_gaps[k], cues[k], text)
             continuing = k == 0 and open_quote and not para_gaps[0]
             if cue is not None:
@@ -390,6 +392,12 @@ def _closes_sentence(tokens: list[Token], cue: Cue, last: bool) -> bool:
     if not following:
         return last
     return following[0].text in {".", ",", ";", "!", "?", "(", "—", "--"}
+
+
+def _closes_with_sentence_end(text: str, span: Span) -> bool:
+    """`“... a failed candidate.” Romney fired back`: the quote ends its sentence, so the prose after it opens
+    a new one."""
+    return not span.open_end and text[span.end - 2 : span.end - 1] in {".", "?", "!"}
 
 
 def _ends_with_comma(text: str, span: Span) -> bool:
