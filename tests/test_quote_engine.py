@@ -1821,3 +1821,12 @@ def test_quote_in_a_clause_joined_after_a_comma_is_its_subjects(sentence, speake
 def test_prose_after_a_quote_that_ends_its_sentence_opens_a_new_one(paragraph, speakers):
     text = f"The race tightened in the spring.\n\n{paragraph}\n"
     assert [q.speaker for q in extract_quotes(text)] == speakers
+
+
+def test_aside_between_dashes_keeps_the_subject_before_it():
+    text = (
+        "WASHINGTON — Sen. Ann Cole (R-Iowa) on Wednesday downplayed the attack on a judge — something that has "
+        "thrown the party into chaos all week — and said it is the same as calling herself “a wise Latina.”\n"
+    )
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.title) == ("Ann Cole", "Sen.")

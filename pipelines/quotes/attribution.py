@@ -460,11 +460,18 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
     "It", "I" and "we" count only when the sentence is known to report speech (`speaking`): "it attacked
     Trump, saying", "I laughed and said"; otherwise "it" is mostly a dummy subject ("It was a “disaster”")
     and "I" the writer's own words."""
-    start = 0
+    starts = [0]
     for k, t in enumerate(tokens):
-        if t.text in SENTENCE_END or t.text in {"—", "--"} or (t.text == "–" and text[t.start - 1 : t.start] == " "):
+        if t.text in SENTENCE_END:
+            starts = [k + 1]
+        elif t.text in {"—", "--"} or (t.text == "–" and text[t.start - 1 : t.start] == " "):
             # (an en dash counts when spaced: "Washington (AFP) – Democrat ...", not "terrorists–armed")
-            start = k + 1
+            starts.append(k + 1)
+    start = starts[-1]
+    if len(starts) > 2 and start < len(tokens) and tokens[start].lower in {"and", "but"}:
+        # "Grassley downplayed the attack — something that has thrown the GOP into chaos — and said": the
+        # aside between the dashes has no subject of its own.
+        start = starts[-3]
     # Skip an opening participle phrase: "Horrified at the prospect, Ramos believes ...".
     if start + 1 < len(tokens) and _opens_participle(tokens, start):
         start = _past_comma(tokens, start, before_subject=True) or start
