@@ -1830,3 +1830,11 @@ def test_aside_between_dashes_keeps_the_subject_before_it():
     )
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.title) == ("Ann Cole", "Sen.")
+
+
+def test_cue_leading_into_the_next_quote_leaves_this_one_to_its_own():
+    text = (
+        "Ann Cole and Bob Lane met on Monday.\n\n"
+        "Both issued statements – Cole saying she was “very encouraged” and Lane calling it a “great meeting.”\n"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Ann Cole", "Bob Lane"]

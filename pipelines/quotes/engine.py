@@ -239,6 +239,10 @@ def _cue_for(
         # “... in the neighborhood.” Russia insisted that ...: a new sentence about something else
         # (“... without delay.” Clinton plans to visit on Sunday, according to an aide.).
         cue = None
+    if cue is not None and not last and _leads_into_next(after, cue):
+        # `Ryan saying he was “very encouraged” and Trump calling it a “great meeting.”`: a cue that leads
+        # into the next quote gives way to the one leading into this quote.
+        cue = trailing_cue(before, before_cues, text) or cue
     if cue is not None and cue.mention.kind == "pronoun" and _mid_sentence(before):
         # "DuVernay said she felt ... because “...,” she said.": the sentence already named the speaker.
         earlier = trailing_cue(before, before_cues, text) or subject_cue(before, text)
@@ -257,6 +261,16 @@ def _cue_for(
     if cue is None and _ends_with_comma(text, span):
         cue = after_comma_cue(after, text)
     return cue
+
+
+def _leads_into_next(after: list[Token], cue: Cue) -> bool:
+    """Whether the prose after a quote is a clause of its own joined by "and" or "but" whose cue leads into
+    the next quote, without ending the sentence: `“...” and Trump calling it a “...”`."""
+    return (
+        [t.lower for t in after[: cue.first]] in (["and"], ["but"], ["while"])
+        and cue.last + 1 < len(after)
+        and not _ends_sentence(after)
+    )
 
 
 def _one_sentence(between: list[Token], text: str, span: Span) -> bool:
