@@ -1838,3 +1838,12 @@ def test_cue_leading_into_the_next_quote_leaves_this_one_to_its_own():
         "Both issued statements – Cole saying she was “very encouraged” and Lane calling it a “great meeting.”\n"
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Ann Cole", "Bob Lane"]
+
+
+def test_possessive_name_after_a_verb_is_not_its_subject():
+    text = (
+        "Bob Lane ran the base and Ann Cole the embassy.\n\n"
+        'He said the base immediately "went into collect mode" and said Cole\'s rescue was always a priority.\n'
+    )
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "Bob Lane"

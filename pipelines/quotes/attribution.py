@@ -1119,8 +1119,8 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
         mention = parse_run(words, text)
         if mention is None and words[0].lower in DETERMINERS:
             return _description(tokens, i, k - 1, text)  # "according to the Trump campaign"
-        if mention is None:
-            return None
+        if mention is None or (mention.possessive and len(words) == 1):
+            return None  # ("and said Stevens's rescue was a priority": whose rescue, not who said it)
         title = appositive_title(tokens, k)
         if title and not mention.title:
             mention = replace(mention, title=title)
