@@ -1847,3 +1847,13 @@ def test_possessive_name_after_a_verb_is_not_its_subject():
     )
     [quote] = extract_quotes(text)
     assert quote.speaker == "Bob Lane"
+
+
+def test_pronoun_cue_is_not_bound_to_a_name_of_the_other_gender():
+    text = (
+        "Bernard Lane debated Ann Cole on Thursday.\n\n"
+        'When Lane accused Cole of being too close to the banks, she said "I stood up against the banks" more '
+        "than once.\n"
+    )
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "Ann Cole"

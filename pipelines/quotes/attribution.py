@@ -120,6 +120,8 @@ class Cue:
     mention: Mention
     first: int
     last: int
+    # The pronoun of the sentence this cue stands for ("Clinton says ... what she calls"), if any.
+    pronoun: Mention | None = None
 
 
 def sentence_start(tokens: list[Token], end: int) -> int:
@@ -307,6 +309,8 @@ def trailing_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
         cue = next(c for c in cues if (c.first >= start and _may_mean(c, pronoun)) or c is pronoun)
         if cue.mention.kind == "pronoun":
             cue = bound_subject(tokens[: cue.first], cue, text) or cue
+        if cue is not pronoun:
+            cue = replace(cue, pronoun=pronoun.mention)
     elif cue.mention.kind == "unnamed" and not (cue.first > 0 and tokens[cue.first - 1].lower == "and"):
         # "Ryan said the protests demand that ...": a speech verb inside what a named speaker said (not
         # "Ebeling said, and her husband cut in.").

@@ -459,6 +459,10 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
     entity: Entity | None = None
     if m.kind == "name" and m.name:
         entity = index.lookup(m.name, m.start, m.is_org, m.gender, m.title)
+        p = cue.pronoun
+        if entity is not None and p is not None and p.gender in ("m", "f") and entity.gender not in ("", p.gender):
+            # "When Sanders accused Clinton ..., she said": the pronoun cannot mean the name it was bound to.
+            return _resolve(Cue(cue.verb, p, cue.first, cue.last), index, place)
         if entity is None and not index.plausible(m):
             return Speaker(None, None, None, None, m, cue.verb.text)  # "Good information can still ..."
         if entity is None:
