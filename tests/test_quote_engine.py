@@ -1857,3 +1857,12 @@ def test_pronoun_cue_is_not_bound_to_a_name_of_the_other_gender():
     )
     [quote] = extract_quotes(text)
     assert quote.speaker == "Ann Cole"
+
+
+def test_cue_in_an_aside_between_dashes_does_not_introduce_the_quote():
+    text = (
+        "Bob Lane and Carl Moss debated on Thursday.\n\n"
+        'He assured the crowd that his hands are not small - as Moss has said - and he can "guarantee" more.\n'
+    )
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "Bob Lane"

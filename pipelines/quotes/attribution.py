@@ -321,6 +321,9 @@ def trailing_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
         if main is not None and main.first > cue.last:
             return main
     rest = tokens[cue.last + 1 :]
+    if _inside_dashes(tokens, cue):
+        # "he does not have small hands - as Rubio has said - and he can “...”": an aside the dashes close.
+        return None
     if [t.text for t in rest] == ["."]:
         # "..., Schiff said. “...”": the quote goes on with the speaker just named.
         return cue
@@ -329,6 +332,14 @@ def trailing_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
     if cue.verb.lower == "according" and len(rest) > MAX_CUE_DISTANCE and rest[-1].text != ",":
         return None
     return cue
+
+
+def _inside_dashes(tokens: list[Token], cue: Cue) -> bool:
+    """Whether a cue sits in an aside between two dashes, with more of the sentence after the second."""
+    opening = [t for t in tokens[sentence_start(tokens, cue.first) : cue.first] if t.text in DASHES]
+    rest = tokens[cue.last + 1 :]
+    closing = next((k for k, t in enumerate(rest) if t.text in DASHES), None)
+    return bool(opening) and closing is not None and any(t.is_word for t in rest[closing + 1 :])
 
 
 def _may_mean(cue: Cue, pronoun: Cue) -> bool:
