@@ -1866,3 +1866,16 @@ def test_cue_in_an_aside_between_dashes_does_not_introduce_the_quote():
     )
     [quote] = extract_quotes(text)
     assert quote.speaker == "Bob Lane"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("Ann Cole went on to say, “People do not feel the need to show up.”", "Ann Cole"),
+        ("The email goes on to say: “People do not feel the need to show up.”", "The email"),
+    ],
+)
+def test_going_on_to_say_reports_speech(sentence, mention):
+    text = f"The group wrote to members on Monday.\n\n{sentence}\n"
+    [quote] = extract_quotes(text)
+    assert quote.mention == mention

@@ -139,6 +139,9 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
             continue  # "the United States", "Reports Say": a name, not a verb
         if lower == "according" and v + 1 < len(tokens) and tokens[v + 1].lower == "to":
             found = _subject_after(tokens, v + 1, text)
+        elif lower in {"say", "write", "add"} and _goes_on_to(tokens, v):
+            # "The email goes on to say: “...”", "Trump went on to write": the subject of "went".
+            found = _subject_before(tokens, v - 3, text)
         elif lower in SPEECH_VERBS and lower.endswith("ing") and v > 0 and tokens[v - 1].lower in {",", "by", "in"}:
             # "Trump attacked Clinton ..., saying, “...”" (or "by saying", "..., Spicer said, adding").
             found = _sentence_speaker(tokens, v, cues, text, speaking=True)
@@ -169,6 +172,20 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
             mention, first, last = found
             cues.append(Cue(t, mention, min(first, v), max(last, end)))
     return cues
+
+
+def _goes_on_to(tokens: list[Token], v: int) -> bool:
+    return (
+        v >= 3
+        and [t.lower for t in tokens[v - 3 : v - 1]]
+        in (
+            ["goes", "on"],
+            ["went", "on"],
+            ["go", "on"],
+            ["going", "on"],
+        )
+        and tokens[v - 1].lower == "to"
+    )
 
 
 def _sentence_speaker(
