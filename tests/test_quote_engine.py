@@ -1879,3 +1879,12 @@ def test_going_on_to_say_reports_speech(sentence, mention):
     text = f"The group wrote to members on Monday.\n\n{sentence}\n"
     [quote] = extract_quotes(text)
     assert quote.mention == mention
+
+
+def test_indefinite_subject_speaks_later_in_its_sentence():
+    text = (
+        "Ann Cole attacked the firm on Monday.\n\n"
+        'A spokesman for the firm declined to comment but said in a statement that "we did nothing wrong."\n'
+    )
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == (None, "A spokesman")

@@ -553,6 +553,8 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
         return _subject_name(tokens, start, text)  # "Cruz's campaign also went on the offensive"
     if first.lower == "the" or _is_possessive_name(first):
         return _subject_description(tokens, start, text)
+    if first.lower in {"a", "an"} and speaking:
+        return _indefinite_subject(tokens, start, text)
     if first.lower in QUANTIFIERS and speaking:
         # "In August, several environmental groups granted ..., saying" (not "Some claims are “false”")
         return _quantified_subject(tokens, start, text)
@@ -666,6 +668,17 @@ def _named_after_comma(tokens: list[Token], comma: int, described: "Found | None
     if name.title is None:
         name = replace(name, title=described[0].title)
     return name, comma + 1, close - 1
+
+
+def _indefinite_subject(tokens: list[Token], start: int, text: str) -> "Found | None":
+    """ "A spokesman for Platte River declined to comment but said": someone the text does not name."""
+    end = start + 1
+    while end < len(tokens) and tokens[end].is_word and (tokens[end].is_cap or tokens[end].lower in DESCRIPTIVE):
+        end += 1
+    if end == start + 1 or end >= len(tokens) or not tokens[end].is_word or tokens[end].is_cap:
+        return None
+    found = _description(tokens, start, end - 1, text)
+    return found if found is not None and found[0].kind == "unnamed" else None
 
 
 def _past_unpunctuated_phrase(tokens: list[Token], start: int) -> int:
