@@ -1888,3 +1888,11 @@ def test_indefinite_subject_speaks_later_in_its_sentence():
     )
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == (None, "A spokesman")
+
+
+def test_unnamed_speaker_whose_colon_introduces_the_quote_keeps_it():
+    text = (
+        "Ann Cole held a rally.\n\n"
+        '"There is a young man with some problems," Cole said as the heckler yelled: "You suck!"\n'
+    )
+    assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [("Ann Cole", "Cole"), (None, "the heckler")]

@@ -70,7 +70,7 @@ OBJECT_VERBS = frozenset(
 # Verbs that report speech with "in", "up" or "out" after them: "her husband cut in", "Smith piped up",
 # "as Byler pointed out".
 PHRASAL_SPEECH_VERBS = frozenset(
-    {"cut", "cuts", "chimed", "chimes", "piped", "pipes", "spoke", "speaks", "pointed", "points", "weighed"}
+    {"cut", "cuts", "chimed", "chimes", "piped", "pipes", "spoke", "speaks", "pointed", "points", "weighed", "cried"}
 )
 # "is calling", "were saying": a speech verb in the progressive.
 PROGRESSIVE = frozenset({"is", "are", "was", "were", "been"})
@@ -328,7 +328,11 @@ def trailing_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
             cue = bound_subject(tokens[: cue.first], cue, text) or cue
         if cue is not pronoun:
             cue = replace(cue, pronoun=pronoun.mention)
-    elif cue.mention.kind == "unnamed" and not (cue.first > 0 and tokens[cue.first - 1].lower == "and"):
+    elif (
+        cue.mention.kind == "unnamed"
+        and not (cue.first > 0 and tokens[cue.first - 1].lower == "and")
+        and [t.text for t in tokens[cue.last + 1 :]] != [":"]
+    ):
         # "Ryan said the protests demand that ...": a speech verb inside what a named speaker said (not
         # "Ebeling said, and her husband cut in.").
         cue = _main_clause_cue(tokens, cues) or cue
