@@ -1896,3 +1896,13 @@ def test_unnamed_speaker_whose_colon_introduces_the_quote_keeps_it():
         '"There is a young man with some problems," Cole said as the heckler yelled: "You suck!"\n'
     )
     assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [("Ann Cole", "Cole"), (None, "the heckler")]
+
+
+def test_horizontal_bar_sets_off_an_aside_like_an_em_dash():
+    text = (
+        "Ann Cole spoke in Paris.\n\n"
+        "Hastily politicizing the tragedy ― much like she did after the attacks last year ― Cole cast the "
+        "blame on her rivals, and emphasized the threat that “terrorism” poses.\n"
+    )
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == ("Ann Cole", "Cole")

@@ -500,7 +500,7 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
     for k, t in enumerate(tokens):
         if t.text in SENTENCE_END:
             starts = [k + 1]
-        elif t.text in {"—", "--"} or (t.text == "–" and text[t.start - 1 : t.start] == " "):
+        elif t.text in {"—", "―", "--"} or (t.text == "–" and text[t.start - 1 : t.start] == " "):
             # (an en dash counts when spaced: "Washington (AFP) – Democrat ...", not "terrorists–armed")
             starts.append(k + 1)
     start = starts[-1]
@@ -869,7 +869,7 @@ def _skip_back(tokens: list[Token], i: int) -> int:
             i = opening - 1
         elif t.text == "," and i > 1 and tokens[i - 1].lower in ASIDES and tokens[i - 2].text == ",":
             i -= 3  # "The two lawmakers, however, argue that"
-        elif t.text in {"—", "--"}:
+        elif t.text in {"—", "―", "--"}:
             # "Gingrich — mentioned by Newsmax as the leading choice — told Bill O'Reilly": an aside.
             opening = next(
                 (k for k in range(i - 1, max(-1, i - MAX_APPOSITIVE_TOKENS), -1) if tokens[k].text == t.text), None
