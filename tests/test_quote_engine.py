@@ -1906,3 +1906,16 @@ def test_horizontal_bar_sets_off_an_aside_like_an_em_dash():
     )
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == ("Ann Cole", "Cole")
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("Pollsters agree - Ann Cole: “Keep contacting voters as late as possible.”", "Ann Cole"),
+        ("But polls did predict the caucus - Pew Research: “Most pollsters fared much better.”", "Pew Research"),
+    ],
+)
+def test_name_after_a_dash_labels_the_quote_after_its_colon(line, speaker):
+    text = f"Polls missed the result this week.\n\n{line}\n"
+    [quote] = extract_quotes(text)
+    assert quote.speaker == speaker

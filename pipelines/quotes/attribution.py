@@ -402,6 +402,9 @@ def colon_name_cue(tokens: list[Token], text: str) -> Cue | None:
         return None
     found = _named_back(tokens, end, text)
     start = sentence_start(tokens, len(tokens) - 1)
+    if found is not None:
+        # "Pollsters agree - Carl Bialik: “...”": a name after a dash labels what it wrote.
+        start = max([start] + [k + 1 for k in range(start, found[1]) if tokens[k].text in DASHES])
     # Only a title may come before the name: "Former secretary of state Hillary Rodham Clinton:".
     if found is None or found[0].kind != "name" or not all(_in_title(t) for t in tokens[start : found[1]]):
         return None

@@ -257,7 +257,11 @@ def _cue_for(
         # `footage of Trump saying, “...,” when Clinton blasted him`: the cue that leads into the quote
         # wins over one in a clause that follows it.
         cue = None
-    cue = cue or trailing_cue(before, before_cues, text) or colon_name_cue(before, text) or dash_cue(after, text)
+    if cue is None:
+        trailing, label = trailing_cue(before, before_cues, text), colon_name_cue(before, text)
+        # ("Pollsters agree - Carl Bialik: “...”": the label right before the quote names who wrote it)
+        cue = label if label is not None and (trailing is None or label.first > trailing.last) else trailing
+    cue = cue or dash_cue(after, text)
     if cue is None and _ends_with_comma(text, span):
         cue = after_comma_cue(after, text)
     return cue
