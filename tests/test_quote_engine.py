@@ -1919,3 +1919,19 @@ def test_name_after_a_dash_labels_the_quote_after_its_colon(line, speaker):
     text = f"Polls missed the result this week.\n\n{line}\n"
     [quote] = extract_quotes(text)
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            'Ann Cole, the co-author of "Going Viral," about the spread of news, said the days when the nation had '
+            '"a unifying story" are gone.',
+            "Ann Cole",
+        ),
+        ("Ann Cole trashed the plan on MSNBC's “Morning Joe,” calling it a “no-brainer” to drop.", "Ann Cole"),
+    ],
+)
+def test_sentence_going_on_across_the_title_of_a_work_keeps_its_speaker(sentence, speaker):
+    text = f"The panel met on Monday.\n\n{sentence}\n"
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]

@@ -95,6 +95,8 @@ SEQUENCE_WORDS = frozenset({"first", "second", "third", "next", "separately", "o
 DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # Words opening a clause that comes before the main one: "When Trump suggested ..., Rubio fired back:" (not
 # "As Breitbart News reported, ...:", which gives the source).
+# Words that open a clause describing the noun before them ("the days when ...").
+CLAUSE_LINKS = frozenset({"when", "that", "which", "where", "whose"})
 # Words joining a clause of its own to a sentence after a comma.
 CLAUSE_JOINTS = frozenset({"while", "whereas", "but", "and", "although", "though"})
 CLAUSE_OPENERS = frozenset({"when", "while", "after", "before", "because", "since", "although", "though", "if"})
@@ -1183,6 +1185,8 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
             # strategist": after a quote, the verb's inverted subject.
             while k < len(tokens) and k - i <= MAX_DESCRIPTOR_TOKENS and _describes_speaker(tokens[k]):
                 k += 1
+        if k < len(tokens) and (tokens[k].lower in AUXILIARIES or tokens[k].lower in CLAUSE_LINKS):
+            return None  # "said the days when the nation had ... are gone": the subject of what was said
         return _named_after_description(tokens, k, text) or _description(tokens, i, k - 1, text)
     if k < len(tokens) and tokens[k].is_word and tokens[k].text.islower():
         return _described_name_after(tokens, i, text)  # "said retired neurosurgeon Ben Carson"

@@ -32,6 +32,7 @@ MAX_TITLE_WORDS = 6
 MINOR_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
 WORK_INTRODUCERS = frozenset({"on", "of", "in", "to", "the", "a", "an"})
 MIN_HEADLINE_WORDS = 4
+QUOTE_MARKS = frozenset('"\u201c\u201d')
 # At most this many words between two quotes of one sentence: `a "good thing" that yielded "..."`.
 MAX_BETWEEN_WORDS = 8
 # Words opening a clause that only sets the scene for a quote ("“...,” when Clinton blasted him").
@@ -105,6 +106,8 @@ def extract_quotes(text: str) -> list[Quote]:
                 cue = closing  # “...” And that's all he has “...” ― Christina Lastra.
             if cue is None:
                 cue = _closing_cue(text, p.quotes, para_gaps, cues, k)
+            if cue is None and work_before and not _closes_with_sentence_end(text, p.quotes[k - 1]):
+                cue = _across_title(text, para_gaps[k - 1], p.quotes[k - 1], para_gaps[k])
             if cue is None:
                 cue = possessive_cue(para_gaps[k], text)
             if cue is None and (
@@ -275,6 +278,19 @@ def _leads_into_next(after: list[Token], cue: Cue) -> bool:
         and cue.last + 1 < len(after)
         and not _ends_sentence(after)
     )
+
+
+def _across_title(text: str, before: list[Token], title: Span, after: list[Token]) -> Cue | None:
+    """The cue of a sentence that goes on across the title of a work before the quote: `Hemsley, the co-author
+    of "Going Viral," about ..., said the days when the nation had "..."`."""
+    if _ends_sentence(after):
+        return None
+    inside = [t for t in tokenize(text, title.start, title.end) if t.text not in QUOTE_MARKS]
+    tokens = before + inside + after
+    cue = trailing_cue(tokens, find_cues(tokens, text), text)
+    if cue is None or title.start <= cue.mention.start < title.end or cue.verb not in after:
+        return None
+    return cue
 
 
 def _one_sentence(between: list[Token], text: str, span: Span) -> bool:
