@@ -1935,3 +1935,15 @@ def test_name_after_a_dash_labels_the_quote_after_its_colon(line, speaker):
 def test_sentence_going_on_across_the_title_of_a_work_keeps_its_speaker(sentence, speaker):
     text = f"The panel met on Monday.\n\n{sentence}\n"
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"It is too early to tell," said Ann Cole, who is also a host on the TV show "Shark Tank."',
+        "Ann Cole, star of cult classic “Thelma and Louise,” is not sure she can vote for him.",
+    ],
+)
+def test_title_after_a_kind_of_work_is_not_a_quote(sentence):
+    text = f"The race went on.\n\n{sentence}\n"
+    assert all(q.text not in ("Shark Tank.", "Thelma and Louise,") for q in extract_quotes(text))

@@ -31,6 +31,10 @@ TITLE_WORD_RE = re.compile(r"\w[\w'’\-]*")
 MAX_TITLE_WORDS = 6
 MINOR_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
 WORK_INTRODUCERS = frozenset({"on", "of", "in", "to", "the", "a", "an"})
+WORK_NOUNS = frozenset(
+    "show movie film program programme book memoir novel series song album play musical documentary podcast "
+    "sitcom drama classic episode tour".split()
+)
 MIN_HEADLINE_WORDS = 4
 QUOTE_MARKS = frozenset('"\u201c\u201d')
 # At most this many words between two quotes of one sentence: `a "good thing" that yielded "..."`.
@@ -398,10 +402,12 @@ def _is_title_of_work(text: str, span: Span) -> bool:
 def _names_a_work(before: list[Token]) -> bool:
     """Whether the word before a title-case quote introduces a name: `MSNBC's “Morning Joe”`, `on “Face
     the Nation”`, `a “Commander-in-Chief Forum”`."""
-    if not before:
+    words = [t for t in before if t.text != ","]
+    if not words:
         return False
-    last = before[-1]
-    return last.lower in WORK_INTRODUCERS or last.text.endswith(("'s", "’s"))
+    last = words[-1]
+    # ("the TV show “Shark Tank.”", "star of cult classic “Thelma and Louise,”": a kind of work names it)
+    return last.lower in WORK_INTRODUCERS or last.lower in WORK_NOUNS or last.text.endswith(("'s", "’s"))
 
 
 def _joins(before: list[Token]) -> bool:
