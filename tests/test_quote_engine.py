@@ -1947,3 +1947,16 @@ def test_sentence_going_on_across_the_title_of_a_work_keeps_its_speaker(sentence
 def test_title_after_a_kind_of_work_is_not_a_quote(sentence):
     text = f"The race went on.\n\n{sentence}\n"
     assert all(q.text not in ("Shark Tank.", "Thelma and Louise,") for q in extract_quotes(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("His chief aide doubled down on the attacks, saying she is qualified “on paper” only.", "His chief aide"),
+        ("His office put out a statement saying the state “cannot vet every refugee.”", "His office"),
+    ],
+)
+def test_owned_description_opening_a_sentence_speaks_through_its_participle(sentence, mention):
+    text = f"Bob Lane was ready on Monday.\n\n{sentence}\n"
+    [quote] = extract_quotes(text)
+    assert quote.mention == mention

@@ -150,7 +150,7 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
         elif lower in SPEECH_VERBS and lower.endswith("ing") and _follows_document(tokens, v):
             # "the Security Council issued a statement calling it “...”", "The town released a statement
             # Wednesday saying ...": whoever issued the statement.
-            found = _sentence_speaker(tokens, v, cues, text)
+            found = _sentence_speaker(tokens, v, cues, text, speaking=True)
         elif lower in SPEECH_VERBS and lower.endswith("ing") and v > 1 and tokens[v - 1].lower in PROGRESSIVE:
             # "Johnson's doctor is calling the candidate “...”": a finite verb, whatever the subject.
             found = _subject_before(tokens, v - 1, text)
@@ -532,6 +532,10 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
             and not (tokens[start].lower in QUANTIFIERS and _quantified_subject(tokens, start, text))
             # ("The Florida senator sought to calm ..., saying": a description that acts is the subject)
             and not (tokens[start].lower == "the" and _acting_description(tokens, start, text))
+            # ("His office put out a statement saying": an owned body or person that acts is the subject)
+            and not (
+                speaking and tokens[start].lower in POSSESSIVE_PRONOUNS and _indefinite_subject(tokens, start, text)
+            )
             and not (tokens[start].lower not in CLAUSE_OPENERS and _names_person(tokens, start))
         ):
             break  # ("Particularly in lower-wage parts of the state, he said": an adverb opens the phrase)
@@ -562,7 +566,8 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
         return _subject_name(tokens, start, text)  # "Cruz's campaign also went on the offensive"
     if first.lower == "the" or _is_possessive_name(first):
         return _subject_description(tokens, start, text)
-    if first.lower in {"a", "an"} and speaking:
+    if (first.lower in {"a", "an"} or first.lower in POSSESSIVE_PRONOUNS) and speaking:
+        # "A spokesman for Platte River declined ... but said", "His office put out a statement saying"
         return _indefinite_subject(tokens, start, text)
     if first.lower in QUANTIFIERS and speaking:
         # "In August, several environmental groups granted ..., saying" (not "Some claims are “false”")
@@ -684,10 +689,12 @@ def _indefinite_subject(tokens: list[Token], start: int, text: str) -> "Found | 
     end = start + 1
     while end < len(tokens) and tokens[end].is_word and (tokens[end].is_cap or tokens[end].lower in DESCRIPTIVE):
         end += 1
+    if end == start + 1 and end < len(tokens) and tokens[end].lower in ORG_WORDS:
+        end += 1  # "His office", "her campaign"
     if end == start + 1 or end >= len(tokens) or not tokens[end].is_word or tokens[end].is_cap:
         return None
     found = _description(tokens, start, end - 1, text)
-    return found if found is not None and found[0].kind == "unnamed" else None
+    return found if found is not None and found[0].kind in ("unnamed", "description") else None
 
 
 def _past_unpunctuated_phrase(tokens: list[Token], start: int) -> int:
