@@ -1960,3 +1960,15 @@ def test_owned_description_opening_a_sentence_speaks_through_its_participle(sent
     text = f"Bob Lane was ready on Monday.\n\n{sentence}\n"
     [quote] = extract_quotes(text)
     assert quote.mention == mention
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Asked about the climate, she said she had made progress. “I really believe we did a good job.”", "Ann Cole"),
+        ('"I do not want trouble," said one former staffer, who said he left on good terms. "I had no choice."', None),
+    ],
+)
+def test_quote_after_a_sentence_reporting_a_pronoun_speaker(sentence, speaker):
+    text = f"Ann Cole debated on Monday.\n\n{sentence}\n"
+    assert extract_quotes(text)[-1].speaker == speaker

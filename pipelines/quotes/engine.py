@@ -360,9 +360,12 @@ def _previous_sentence_cue(tokens: list[Token], cues: list[Cue], text: str) -> C
     if not tokens or tokens[-1].text not in SENTENCE_END:
         return None
     start = sentence_start(tokens, len(tokens) - 1)
-    spoken = [c for c in cues if c.first >= start and c.mention.kind == "name"]
+    in_sentence = [c for c in cues if c.first >= start]
+    spoken = [c for c in in_sentence if c.mention.kind == "name"]
     if spoken:
         return spoken[0]
+    if in_sentence and in_sentence[0].mention.kind == "pronoun" and in_sentence[0].mention.gender in ("m", "f"):
+        return in_sentence[0]  # "..., she said she and Obama had made progress. “...”"
     cue = subject_cue(tokens[start:-1], text)
     return cue if cue is not None and cue.mention.kind == "name" else None
 
