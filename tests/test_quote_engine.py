@@ -1972,3 +1972,12 @@ def test_owned_description_opening_a_sentence_speaks_through_its_participle(sent
 def test_quote_after_a_sentence_reporting_a_pronoun_speaker(sentence, speaker):
     text = f"Ann Cole debated on Monday.\n\n{sentence}\n"
     assert extract_quotes(text)[-1].speaker == speaker
+
+
+def test_pronoun_subject_after_a_lower_case_opening_phrase():
+    text = (
+        "Ann Cole went abroad.\n\n"
+        'But back on American soil, she returned to her familiar lines: "There will be no amnesty!"\n'
+    )
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == ("Ann Cole", "she")

@@ -546,6 +546,9 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
     if start >= len(tokens) - 1:
         return None
     start = _past_unpunctuated_phrase(tokens, start)
+    if tokens[start].is_word and tokens[start].text.islower() and tokens[start].lower not in PRONOUNS:
+        # "But back on American soil, he returned to ...": a lower-case phrase before the comma sets the scene.
+        start = _pronoun_after_phrase(tokens, start)
     first = tokens[start]
     bare = first.bare
     if bare in PRONOUNS and (bare not in {"i", "we", "it"} or speaking):
@@ -575,6 +578,21 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
     if not (first.is_cap and first.is_word):
         return None
     return _subject_name(tokens, start, text)
+
+
+def _pronoun_after_phrase(tokens: list[Token], start: int) -> int:
+    """The index of "he" or "she" after the comma closing a phrase at start, when a lower-case word (its
+    verb) follows it; else start."""
+    after = _past_comma(tokens, start)
+    if (
+        after is not None
+        and after + 1 < len(tokens)
+        and tokens[after].lower in {"he", "she"}
+        and tokens[after + 1].is_word
+        and tokens[after + 1].text.islower()
+    ):
+        return after
+    return start
 
 
 def _past_comma(tokens: list[Token], start: int, before_subject: bool = False) -> int | None:
