@@ -1981,3 +1981,16 @@ def test_pronoun_subject_after_a_lower_case_opening_phrase():
     )
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == ("Ann Cole", "she")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("Cole credits the candidates, but she said his presence “is going to help us.”", "she"),
+        ("Cole bemoaned the unrest and said she thought drugs were a “very big factor” in it.", "Cole"),
+    ],
+)
+def test_pronoun_opening_a_joined_clause_is_the_mention(sentence, mention):
+    text = f"Ann Cole spoke on Monday.\n\n{sentence}\n"
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == ("Ann Cole", mention)

@@ -319,9 +319,10 @@ def trailing_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
     if not cues:
         return None
     cue = cues[-1]
-    if cue.mention.kind == "pronoun":
+    if cue.mention.kind == "pronoun" and not _opens_joined_clause(tokens, cue):
         # "Clinton says she appreciated ... what she calls “...”": the pronoun points back to the
-        # subject of the sentence, which is the mention to report.
+        # subject of the sentence, which is the mention to report (not in a clause of its own: "Tester
+        # credits the candidates -- but he said Trump ...").
         start = sentence_start(tokens, cue.first)
         pronoun = cue
         # (not "Asked by Matt Lauer whether ..., she said": who asked does not answer)
@@ -363,6 +364,13 @@ def _inside_dashes(tokens: list[Token], cue: Cue) -> bool:
     rest = tokens[cue.last + 1 :]
     closing = next((k for k, t in enumerate(rest) if t.text in DASHES), None)
     return bool(opening) and closing is not None and any(t.is_word for t in rest[closing + 1 :])
+
+
+def _opens_joined_clause(tokens: list[Token], cue: Cue) -> bool:
+    """Whether a pronoun cue's pronoun opens a clause joined to the sentence by "but", "and", "while" or
+    "although" ("but he said"; not "and said he thought")."""
+    k = next((i for i in range(cue.first, cue.last + 1) if tokens[i].start == cue.mention.start), 0)
+    return k > 0 and tokens[k - 1].lower in CLAUSE_JOINTS
 
 
 def _may_mean(cue: Cue, pronoun: Cue) -> bool:
