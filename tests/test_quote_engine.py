@@ -1994,3 +1994,12 @@ def test_pronoun_opening_a_joined_clause_is_the_mention(sentence, mention):
     text = f"Ann Cole spoke on Monday.\n\n{sentence}\n"
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == ("Ann Cole", mention)
+
+
+def test_abbreviation_can_end_a_sentence_before_a_pronoun():
+    text = (
+        "Ann Cole spoke for the group.\n\n"
+        "Cole says the plan will not prevent attacks in the U.S. She says people do not need more “lectures.”\n"
+    )
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == ("Ann Cole", "She")

@@ -13,6 +13,8 @@ IN_WORD = "\u0300-\u036f\u0080-\u009f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf"
 NICKNAME_OPENERS = frozenset('"\u201c')
 NICKNAME = '["\u201c][A-Z][a-z\'’]+["\u201d](?= [A-Z][a-z])'
 NICKNAME_RE = re.compile(NICKNAME)
+# A pronoun or "The" after an abbreviation such as "U.S." opens a new sentence.
+NEW_SENTENCE_RE = re.compile(r" (?:He|She|They|We|It|I|The) ")
 TOKEN_RE = re.compile(rf"{NICKNAME}|(?:[A-Za-z]\.){{2,}}|\w+(?:['’\-.]\w+|[{IN_WORD}]+\w*)*\.?|[^\w\s]")
 
 
@@ -64,12 +66,18 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     out: list[Token] = []
     for m in TOKEN_RE.finditer(text, start, end):
         word = m.group()
-        if word.endswith(".") and len(word) > 1 and not _keeps_period(word, text[m.end() : m.end() + 1]):
+        if word.endswith(".") and len(word) > 1 and _ends_with_full_stop(word, text, m.end()):
             out.append(make_token(word[:-1], m.start(), m.end() - 1))
             out.append(make_token(".", m.end() - 1, m.end()))
         else:
             out.append(make_token(word, m.start(), m.end()))
     return out
+
+
+def _ends_with_full_stop(word: str, text: str, end: int) -> bool:
+    """Whether a word's trailing period ends a sentence rather than abbreviating it; "U.S." does both
+    before "He", "She", "The" ... ("... attacks in the U.S. He says")."""
+    return not _keeps_period(word, text[end : end + 1]) or ("." in word[:-1] and bool(NEW_SENTENCE_RE.match(text, end)))
 
 
 def _keeps_period(word: str, following: str) -> bool:
