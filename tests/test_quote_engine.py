@@ -2003,3 +2003,16 @@ def test_abbreviation_can_end_a_sentence_before_a_pronoun():
     )
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == ("Ann Cole", "She")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ('Protesters marching through the streets chanted "What curfew?" until 2 a.m.', "Protesters"),
+        ('"It is meant to help mothers," the 34-year-old mother of three replied.', "the 34-year-old mother"),
+    ],
+)
+def test_unnamed_speakers_behind_a_place_or_a_count(sentence, mention):
+    text = f"The city remains under a curfew.\n\n{sentence}\n"
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == (None, mention)

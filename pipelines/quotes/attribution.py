@@ -95,6 +95,12 @@ SEQUENCE_WORDS = frozenset({"first", "second", "third", "next", "separately", "o
 DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # Words opening a clause that comes before the main one: "When Trump suggested ..., Rubio fired back:" (not
 # "As Breitbart News reported, ...:", which gives the source).
+# Counts that close a description of a parent ("a mother of three").
+COUNTS = frozenset("two three four five six seven eight nine ten 2 3 4 5 6 7 8 9 10".split())
+# Prepositions of place and movement: the noun after them is where someone is, not who speaks.
+PLACE_PREPOSITIONS = frozenset(
+    "through across into onto over around near under toward towards outside inside along past behind beyond".split()
+)
 # Words that open a clause describing the noun before them ("the days when ...").
 CLAUSE_LINKS = frozenset({"when", "that", "which", "where", "whose"})
 # Words joining a clause of its own to a sentence after a comma.
@@ -234,6 +240,8 @@ def _is_noun(tokens: list[Token], v: int) -> bool:
         return True  # "too early to tell": an infinitive, not a report of speech
     if prev.lower in STANDALONE_DETERMINERS and _opens_sentence(tokens, v - 1) and not tokens[v].lower.endswith("s"):
         return False  # "Another said": the determiner is the subject (not "Some claims")
+    if prev.lower in COUNTS and v > 1 and tokens[v - 2].lower == "of":
+        return False  # "the mother of three replied"
     return prev.lower in DETERMINERS or prev.lower in {"of", "my", "our", "your"} or prev.text.endswith(("'s", "’s"))
 
 
@@ -585,6 +593,9 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
         return _quantified_subject(tokens, start, text)
     if not (first.is_cap and first.is_word):
         return None
+    if first.lower in UNNAMED_HEADS and first.lower.endswith("s") and tokens[start + 1].text.islower():
+        # "Protesters marching through the streets chanted": people the text does not name.
+        return Mention("unnamed", first.start, first.end, first.text), start, start
     return _subject_name(tokens, start, text)
 
 
@@ -1020,6 +1031,8 @@ def _appositive_subject(tokens: list[Token], comma: int, text: str) -> Found | N
 
 def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
     """`a spokesperson for the campaign said`, `the mayor said`, `officials said`."""
+    if i > 1 and tokens[i - 1].lower == "of" and tokens[i].lower in COUNTS:
+        i -= 2  # "the 34-year-old mother of three replied": the mother
     head = tokens[i]
     j = i
     det = None
@@ -1035,6 +1048,8 @@ def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
             if j > 0 and tokens[j - 1].lower in PREPOSITIONS:
                 j -= 2
                 continue
+            if j > 0 and tokens[j - 1].lower in PLACE_PREPOSITIONS:
+                return None  # "Protesters marching through the streets chanted": a place, not who
             det = j
             break
         j -= 1
