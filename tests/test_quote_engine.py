@@ -2016,3 +2016,16 @@ def test_unnamed_speakers_behind_a_place_or_a_count(sentence, mention):
     text = f"The city remains under a curfew.\n\n{sentence}\n"
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == (None, mention)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You’re given chances to speak — maybe an interview — and you’re terrified to say “yes.”",
+        "I’d rather not “put myself out there” again.",
+    ],
+)
+def test_contracted_pronoun_opening_a_sentence_is_not_a_name(sentence):
+    text = f"Marketing is hard.\n\n{sentence}\n"
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == (None, None)

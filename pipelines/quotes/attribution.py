@@ -567,6 +567,11 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
         start = _pronoun_after_phrase(tokens, start)
     first = tokens[start]
     bare = first.bare
+    contracted = bare.replace("’", "'").split("'")[0]  # "They’re", "You’re", "I’m"
+    if contracted == "you" or (contracted in PRONOUNS and bare not in PRONOUNS and not speaking):
+        return None
+    if contracted in PRONOUNS:
+        bare = contracted
     if bare in PRONOUNS and (bare not in {"i", "we", "it"} or speaking):
         following = tokens[start + 1]
         if bare != first.lower or (following.is_word and following.text.islower()):
