@@ -2029,3 +2029,9 @@ def test_contracted_pronoun_opening_a_sentence_is_not_a_name(sentence):
     text = f"Marketing is hard.\n\n{sentence}\n"
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == (None, None)
+
+
+def test_statement_judged_as_something_is_the_judges_words():
+    text = "Ann Cole met Bob Lane.\n\nCole denounced Lane's remarks as “hurtful and humiliating” on Monday.\n"
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "Ann Cole"

@@ -446,8 +446,10 @@ def possessive_cue(tokens: list[Token], text: str) -> Cue | None:
             (n for n in range(k + 1, min(len(tokens), k + 1 + MAX_POSSESSED_WORDS)) if tokens[n].lower in SPEECH_NOUNS),
             None,
         )
-        if at is None or _verdict_follows(tokens, at):
-            continue  # (not "his comments were “Mostly False”": a verdict on the words, not the words)
+        if at is None or _verdict_follows(tokens, at) or _judged_as(tokens, at):
+            # (not "his comments were “Mostly False”", "Hollande denounced Trump's remarks as “...”": a
+            # verdict on the words, not the words)
+            continue
         noun = tokens[at]
         if pronoun:
             # "her remark that “...”": the pronoun's antecedent owns the words.
@@ -458,6 +460,12 @@ def possessive_cue(tokens: list[Token], text: str) -> Cue | None:
         if mention is not None and mention.kind == "name":
             return Cue(noun, mention, first, k)
     return None
+
+
+def _judged_as(tokens: list[Token], noun: int) -> bool:
+    """Whether the words after a statement noun call it something: "remarks as", "comments as being"."""
+    rest = [t.lower for t in tokens[noun + 1 :]]
+    return rest in (["as"], ["as", "being"], ["as", "a"], ["as", "an"])
 
 
 def _verdict_follows(tokens: list[Token], noun: int) -> bool:
