@@ -2035,3 +2035,9 @@ def test_statement_judged_as_something_is_the_judges_words():
     text = "Ann Cole met Bob Lane.\n\nCole denounced Lane's remarks as “hurtful and humiliating” on Monday.\n"
     [quote] = extract_quotes(text)
     assert quote.speaker == "Ann Cole"
+
+
+def test_quote_inside_a_relative_clause_is_reported_by_its_pronoun():
+    text = "Ann Cole spoke on Sunday.\n\nCole, who has in the past described him as “a sociopath,” left early.\n"
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == ("Ann Cole", "who")

@@ -488,7 +488,16 @@ def subject_cue(tokens: list[Token], text: str) -> Cue | None:
     mention, first, last = found
     if last + 1 >= len(tokens) or _writer_closer(tokens, last + 1):
         return None
-    return Cue(tokens[last + 1], mention, first, last + 1)
+    verb = tokens[last + 1]
+    if (
+        verb.lower == "who"
+        and mention.kind == "name"
+        and not any(t.text in CLAUSE_STOP | {","} for t in tokens[last + 2 :])
+    ):
+        # "Beck, who has in the past described Trump as “...”": the quote is in the relative clause, whose
+        # pronoun stands for the name.
+        mention = replace(mention, start=verb.start, end=verb.end, text=verb.text)
+    return Cue(verb, mention, first, last + 1)
 
 
 def _writer_closer(tokens: list[Token], k: int) -> bool:
