@@ -2041,3 +2041,13 @@ def test_quote_inside_a_relative_clause_is_reported_by_its_pronoun():
     text = "Ann Cole spoke on Sunday.\n\nCole, who has in the past described him as “a sociopath,” left early.\n"
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == ("Ann Cole", "who")
+
+
+@pytest.mark.parametrize(
+    ("closing", "speaker"),
+    [("From said.", "Al From"), ("Read said.", "Ian Read"), ("one senior Democrat said.", None)],
+)
+def test_surname_that_is_a_common_word_closes_a_quote(closing, speaker):
+    text = f'Al From and Ian Read spoke on Monday.\n\n"The circumstances are changed," {closing}\n'
+    [quote] = extract_quotes(text)
+    assert quote.speaker == speaker

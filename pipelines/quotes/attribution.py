@@ -965,7 +965,9 @@ def _named_back(tokens: list[Token], i: int, text: str) -> Found | None:
         s -= 1
     if not any(is_title_word(t) for t in tokens[s:name_start]):
         s = name_start  # "secretary of state Hillary Clinton": "state" alone is no title
-    mention = parse_run(tokens[s : i + 1], text, speaking=i + 1 < len(tokens) and tokens[i + 1].lower in SPEECH_VERBS)
+    speaking = i + 1 < len(tokens) and tokens[i + 1].lower in SPEECH_VERBS
+    closing = speaking and (i + 2 == len(tokens) or tokens[i + 2].text in {".", ","})
+    mention = parse_run(tokens[s : i + 1], text, speaking=speaking, closing=closing)
     if mention is None:
         return None
     if s > 0 and tokens[s - 1].lower == "the":

@@ -5,8 +5,10 @@ from dataclasses import dataclass
 
 from pipelines.quotes.lexicon import (
     COUNTRIES,
+    DETERMINERS,
     EXPANSIONS,
     FEMALE_NAMES,
+    FUNCTION_WORDS,
     GIVEN_NAMES,
     HONORIFICS,
     MALE_NAMES,
@@ -14,6 +16,7 @@ from pipelines.quotes.lexicon import (
     ORG_WORDS,
     PLACE_WORDS,
     PLURAL_TITLES,
+    PRONOUNS,
     SPEECH_VERBS,
     TITLE_ABBREVIATIONS,
     TITLE_HEADS,
@@ -128,11 +131,27 @@ def expand(word: str) -> str:
     return EXPANSIONS.get(word, word)
 
 
-def parse_run(tokens: list[Token], text: str, speaking: bool = False) -> Mention | None:
+# Capitalised words that stay common words even right before "said".
+NOT_SURNAMES = (
+    DETERMINERS
+    | FUNCTION_WORDS
+    | frozenset(PRONOUNS)
+    | frozenset(
+        "so yet also as while after before since asked according meanwhile however democrat republican democrats "
+        "republicans independent monday tuesday wednesday thursday friday saturday sunday".split()
+    )
+)
+
+
+def parse_run(tokens: list[Token], text: str, speaking: bool = False, closing: bool = False) -> Mention | None:
     """Read a capitalised run as a named mention with its title and jurisdiction. `speaking`: the run is
-    right before a speech verb, so a lone -ing word there is a name ("Boreing said"), not a participle."""
+    right before a speech verb, so a lone -ing word there is a name ("Boreing said"), not a participle;
+    `closing`: the verb also ends the clause."""
     words = list(tokens)
-    while words and (words[0].lower.split("-")[0] in NON_NAME_CAPS or words[0].lower in SPEECH_VERBS):
+    # `,” From said.`, `,” Read said.`: a lone capitalised word right before a speech verb is a surname,
+    # though the word is a common one.
+    lone = closing and len(words) == 1 and words[0].is_cap and words[0].lower not in NOT_SURNAMES
+    while not lone and words and (words[0].lower.split("-")[0] in NON_NAME_CAPS or words[0].lower in SPEECH_VERBS):
         if words[0].lower in HONORIFICS:
             break
         words.pop(0)
@@ -164,7 +183,7 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False) -> Mention
         return None
     if PARTY_LABEL_RE.match(name_words[0].text):
         return None
-    if all(w.lower in TITLE_MODIFIERS or w.lower in NON_NAME_CAPS for w in name_words):
+    if not lone and all(w.lower in TITLE_MODIFIERS or w.lower in NON_NAME_CAPS for w in name_words):
         if not head and name_words[-1].lower in ORG_WORDS:
             return _body(name_words, text)  # "the White House", "Homeland Security", "Police"
         return None  # "his doctor Friday": no name after the title
