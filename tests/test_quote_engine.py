@@ -2051,3 +2051,8 @@ def test_surname_that_is_a_common_word_closes_a_quote(closing, speaker):
     text = f'Al From and Ian Read spoke on Monday.\n\n"The circumstances are changed," {closing}\n'
     [quote] = extract_quotes(text)
     assert quote.speaker == speaker
+
+
+def test_lone_one_or_another_after_a_closing_verb_is_an_unnamed_speaker():
+    text = "Ann Cole saw the planes.\n\n“We want her back,” read one. “Anybody but Lane,” said another.\n"
+    assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [(None, "one"), (None, "another")]

@@ -1257,6 +1257,8 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
             # strategist": after a quote, the verb's inverted subject.
             while k < len(tokens) and k - i <= MAX_DESCRIPTOR_TOKENS and _describes_speaker(tokens[k]):
                 k += 1
+            if k == i + 1 and t.lower in {"one", "another"} and (k == len(tokens) or tokens[k].text in {".", ","}):
+                return Mention("unnamed", t.start, t.end, t.text), i, i  # `“...,” read one.`
         if k < len(tokens) and (tokens[k].lower in AUXILIARIES or tokens[k].lower in CLAUSE_LINKS):
             return None  # "said the days when the nation had ... are gone": the subject of what was said
         return _named_after_description(tokens, k, text) or _description(tokens, i, k - 1, text)
