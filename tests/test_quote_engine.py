@@ -2056,3 +2056,19 @@ def test_surname_that_is_a_common_word_closes_a_quote(closing, speaker):
 def test_lone_one_or_another_after_a_closing_verb_is_an_unnamed_speaker():
     text = "Ann Cole saw the planes.\n\n“We want her back,” read one. “Anybody but Lane,” said another.\n"
     assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [(None, "one"), (None, "another")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            'Ann Cole proposed a debate - but the Lane campaign rejected the idea as "ludicrous" at once.',
+            "Lane campaign",
+        ),
+        ('A former candidate -- Carl Moss, who lost to her -- said the governor "offered no changes."', None),
+    ],
+)
+def test_clause_after_a_dash_and_a_description_after_a_mid_sentence_verb(sentence, speaker):
+    text = f"Gov. Ann Cole spoke on Monday.\n\n{sentence}\n"
+    [quote] = extract_quotes(text)
+    assert quote.speaker == speaker

@@ -516,7 +516,7 @@ def _clause_subject(tokens: list[Token], text: str) -> "Found | None":
         (
             k
             for k in range(len(tokens) - 2, start, -1)
-            if tokens[k].lower in CLAUSE_JOINTS and tokens[k - 1].text == "," and tokens[k + 1].is_word
+            if tokens[k].lower in CLAUSE_JOINTS and tokens[k - 1].text in {",", *DASHES} and tokens[k + 1].is_word
         ),
         None,
     )
@@ -1251,8 +1251,11 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
         if title and not mention.title:
             mention = replace(mention, title=title)
         return mention, i, k - 1
+    after_quote = v == 0 or tokens[v - 1].text == ","
+    if words[0].lower in DETERMINERS and tokens[v].lower != "to" and not after_quote and k == len(tokens):
+        return None  # "-- said the president “offered no changes”": the subject of what was said
     if words[0].lower in DETERMINERS and words[0].lower not in DEMONSTRATIVES:
-        if k == i + 1 and words[0].lower in INVERTED_DETERMINERS and (v == 0 or tokens[v - 1].text == ","):
+        if k == i + 1 and words[0].lower in INVERTED_DETERMINERS and after_quote:
             # "“...,” said the 46-year-old", "says a narrator", "said one unaligned Florida Republican
             # strategist": after a quote, the verb's inverted subject.
             while k < len(tokens) and k - i <= MAX_DESCRIPTOR_TOKENS and _describes_speaker(tokens[k]):
