@@ -2072,3 +2072,13 @@ def test_clause_after_a_dash_and_a_description_after_a_mid_sentence_verb(sentenc
     text = f"Gov. Ann Cole spoke on Monday.\n\n{sentence}\n"
     [quote] = extract_quotes(text)
     assert quote.speaker == speaker
+
+
+def test_unnamed_subject_before_a_participle_phrase_and_said_that_name():
+    text = (
+        "Ann Cole meets lawmakers often.\n\n"
+        'An official, speaking on the condition of anonymity, said Wednesday that Cole "will meet with any '
+        'candidate."\n'
+    )
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == (None, "An official")

@@ -891,9 +891,16 @@ def _object_of_participle(tokens: list[Token], first: int) -> bool:
 
 def _relative_clause_subject(tokens: list[Token], i: int, text: str) -> Found | None:
     """`A Warren adviser, who spoke on the condition of anonymity, said`, `a White House official who spoke
-    anonymously said`: the subject a relative clause ending at tokens[i] describes."""
+    anonymously said`: the subject a relative clause (or a participle phrase) ending at tokens[i] describes."""
     start = sentence_start(tokens, i)
-    w = next((k for k in range(i - 1, max(start, i - MAX_APPOSITIVE_TOKENS), -1) if tokens[k].lower == "who"), None)
+    w = next(
+        (
+            k
+            for k in range(i - 1, max(start, i - MAX_APPOSITIVE_TOKENS), -1)
+            if tokens[k].lower == "who" or _participle_set_off(tokens, k)
+        ),
+        None,
+    )
     if w is None or w == start:
         return None
     set_off = tokens[w - 1].text == ","
@@ -907,7 +914,16 @@ def _relative_clause_subject(tokens: list[Token], i: int, text: str) -> Found | 
     found = _named_back(tokens, end, text) if tokens[end].is_cap else _description_back(tokens, end, text)
     if found is None or found[1] < start or found[0].kind == "pronoun":
         return None
+    if tokens[w].lower != "who" and found[1] != start:
+        return None  # (a participle phrase follows the sentence's subject, not some object)
     return found[0], found[1], i
+
+
+def _participle_set_off(tokens: list[Token], k: int) -> bool:
+    """ "An Israeli official, speaking on the condition of anonymity, said": a participle opening a phrase
+    set off by commas after the subject."""
+    t = tokens[k]
+    return k > 0 and tokens[k - 1].text == "," and t.lower.endswith("ing") and t.text.islower()
 
 
 def _relative(found: "Found | None", pronoun: Token, i: int) -> "Found | None":
@@ -1223,7 +1239,11 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
     k = i
     while k < len(tokens) and k - i < 14:
         w = tokens[k]
-        if not w.is_word or (not w.is_cap and w.lower not in TITLE_WORDS and w.lower not in DETERMINERS):
+        if (
+            not w.is_word
+            or (not w.is_cap and w.lower not in TITLE_WORDS and w.lower not in DETERMINERS)
+            or (k > i and w.lower == "that")  # ("said Wednesday that Netanyahu will": what was said)
+        ):
             following = tokens[k + 1] if k + 1 < len(tokens) else None
             if w.lower in {"of", "for", "de", "and"} and following is not None and following.is_cap:
                 k += 1
