@@ -2082,3 +2082,16 @@ def test_unnamed_subject_before_a_participle_phrase_and_said_that_name():
     )
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == (None, "An official")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        ('Ann Cole arrived, greeted with chants of "Bobby!" at the hall.', [None]),
+        ('About 200 protesters gathered, holding signs and chanting "Dump Trump."', [None]),
+        ("“Who is going to pay for it?” Cole asked.\n\n“Mexico!” the audience screamed back.", ["Ann Cole", None]),
+    ],
+)
+def test_shouted_title_case_words_are_quotes_not_titles(sentence, speakers):
+    text = f"Ann Cole held a rally on Monday.\n\n{sentence}\n"
+    assert [q.speaker for q in extract_quotes(text)] == speakers

@@ -36,6 +36,11 @@ WORK_NOUNS = frozenset(
     "sitcom drama classic episode tour".split()
 )
 MIN_HEADLINE_WORDS = 4
+CHANT_VERBS = frozenset(
+    "chant chants chanted chanting shout shouts shouted shouting yell yells yelled yelling scream screams screamed "
+    "screaming cried cry cries".split()
+)
+CHANT_NOUNS = frozenset("chant chants chorus cries cry calls shouts".split())
 QUOTE_MARKS = frozenset('"\u201c\u201d')
 # At most this many words between two quotes of one sentence: `a "good thing" that yielded "..."`.
 MAX_BETWEEN_WORDS = 8
@@ -153,13 +158,15 @@ def extract_quotes(text: str) -> list[Quote]:
                 if not (carried and not any(t.is_word for t in para_gaps[0])):
                     carried = NOBODY
             assert carried is not None
-            if _is_title_of_work(text, span) and (
-                carried.name is None or _names_a_work(para_gaps[k]) or (work_before and _joins(para_gaps[k]))
+            if (
+                _is_title_of_work(text, span)
+                and not _shouted(para_gaps[k], cue)
+                and (carried.name is None or _names_a_work(para_gaps[k]) or (work_before and _joins(para_gaps[k])))
             ):
                 work_before = True
                 continue
             work_before = False
-            quotes.append(_quote(text, span, carried, statement))
+            quotes.append(_quote(text, span, NOBODY if _chant_of(para_gaps[k]) else carried, statement))
         open_quote = p.quotes[-1].open_end
         introduced = _colon_cue(text, p, para_gaps[-1])
         newcomer, reported = None, None
@@ -400,6 +407,23 @@ def _is_title_of_work(text: str, span: Span) -> bool:
     if not words or len(words) > MAX_TITLE_WORDS:
         return False
     return all(w[0].isupper() or w[0].isdigit() or w in MINOR_WORDS for w in words)
+
+
+def _shouted(before: list[Token], cue: Cue | None) -> bool:
+    """Whether a title-case quote is shouted rather than a name: `protesters chanting “Dump Trump.”`, `“Mexico!”
+    the audience screamed back`, `chants of “Feel the Bern!”`."""
+    words = [t for t in before if t.is_word]
+    return (
+        _chant_of(before)
+        or bool(words and words[-1].lower in CHANT_VERBS)
+        or (cue is not None and cue.verb.lower in CHANT_VERBS)
+    )
+
+
+def _chant_of(before: list[Token]) -> bool:
+    """ "was greeted with chants of “Bobby!”": a crowd nobody names shouts the quote."""
+    words = [t for t in before if t.is_word]
+    return len(words) >= 2 and words[-1].lower == "of" and words[-2].lower in CHANT_NOUNS
 
 
 def _names_a_work(before: list[Token]) -> bool:
