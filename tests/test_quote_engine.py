@@ -2095,3 +2095,8 @@ def test_unnamed_subject_before_a_participle_phrase_and_said_that_name():
 def test_shouted_title_case_words_are_quotes_not_titles(sentence, speakers):
     text = f"Ann Cole held a rally on Monday.\n\n{sentence}\n"
     assert [q.speaker for q in extract_quotes(text)] == speakers
+
+
+def test_name_someone_is_called_is_a_quote_not_a_title():
+    text = 'Bob Lane campaigned on Monday.\n\nHis habit of referring to Sen. Ann Cole as "Pocahontas" is a strategy.\n'
+    assert [q.text for q in extract_quotes(text)] == ["Pocahontas"]

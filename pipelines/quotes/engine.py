@@ -40,6 +40,11 @@ CHANT_VERBS = frozenset(
     "chant chants chanted chanting shout shouts shouted shouting yell yells yelled yelling scream screams screamed "
     "screaming cried cry cries".split()
 )
+NAMING_VERBS = frozenset(
+    "call calls called calling dub dubs dubbed dubbing refer refers referred referring label labels labeled "
+    "labelled branded brand brands nicknamed".split()
+)
+MAX_NAMING_WORDS = 8
 CHANT_NOUNS = frozenset("chant chants chorus cries cry calls shouts".split())
 QUOTE_MARKS = frozenset('"\u201c\u201d')
 # At most this many words between two quotes of one sentence: `a "good thing" that yielded "..."`.
@@ -417,7 +422,16 @@ def _shouted(before: list[Token], cue: Cue | None) -> bool:
         _chant_of(before)
         or bool(words and words[-1].lower in CHANT_VERBS)
         or (cue is not None and cue.verb.lower in CHANT_VERBS)
+        or _calls_names(words)
     )
+
+
+def _calls_names(words: list[Token]) -> bool:
+    """ "referring to Sen. Elizabeth Warren as “Pocahontas”", "calls Santilli a “fascist” and a “Stalinist.”":
+    a name someone calls another, not the title of a work."""
+    if not words or words[-1].lower not in {"as", "a", "an"}:
+        return False
+    return any(t.lower in NAMING_VERBS for t in words[-MAX_NAMING_WORDS:])
 
 
 def _chant_of(before: list[Token]) -> bool:
