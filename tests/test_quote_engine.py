@@ -2100,3 +2100,16 @@ def test_shouted_title_case_words_are_quotes_not_titles(sentence, speakers):
 def test_name_someone_is_called_is_a_quote_not_a_title():
     text = 'Bob Lane campaigned on Monday.\n\nHis habit of referring to Sen. Ann Cole as "Pocahontas" is a strategy.\n'
     assert [q.text for q in extract_quotes(text)] == ["Pocahontas"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        ('The band leader called them to the stage, singing "It Is Our Time."', "It Is Our Time."),
+        ("When the panel examined the statement, it was labeled “Mostly True.”", "Mostly True."),
+        ("Years ago, an article hailed Ann Cole as “The Comeback Kid” for her work.", "The Comeback Kid"),
+    ],
+)
+def test_title_case_words_sung_or_given_as_a_label_are_quotes(sentence, quoted):
+    text = f"Ann Cole held a cookout.\n\n{sentence}\n"
+    assert [q.text for q in extract_quotes(text)] == [quoted]

@@ -38,11 +38,11 @@ WORK_NOUNS = frozenset(
 MIN_HEADLINE_WORDS = 4
 CHANT_VERBS = frozenset(
     "chant chants chanted chanting shout shouts shouted shouting yell yells yelled yelling scream screams screamed "
-    "screaming cried cry cries".split()
+    "screaming cried cry cries sing sings sang singing".split()
 )
 NAMING_VERBS = frozenset(
     "call calls called calling dub dubs dubbed dubbing refer refers referred referring label labels labeled "
-    "labelled branded brand brands nicknamed".split()
+    "labelled branded brand brands nicknamed hailed".split()
 )
 MAX_NAMING_WORDS = 8
 CHANT_NOUNS = frozenset("chant chants chorus cries cry calls shouts".split())
@@ -429,6 +429,8 @@ def _shouted(before: list[Token], cue: Cue | None) -> bool:
 def _calls_names(words: list[Token]) -> bool:
     """ "referring to Sen. Elizabeth Warren as “Pocahontas”", "calls Santilli a “fascist” and a “Stalinist.”":
     a name someone calls another, not the title of a work."""
+    if words and words[-1].lower in NAMING_VERBS:
+        return True  # "it was labeled “Mostly True.”", "a short film called “Tenemos Familias”"
     if not words or words[-1].lower not in {"as", "a", "an"}:
         return False
     return any(t.lower in NAMING_VERBS for t in words[-MAX_NAMING_WORDS:])
