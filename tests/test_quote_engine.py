@@ -2113,3 +2113,8 @@ def test_name_someone_is_called_is_a_quote_not_a_title():
 def test_title_case_words_sung_or_given_as_a_label_are_quotes(sentence, quoted):
     text = f"Ann Cole held a cookout.\n\n{sentence}\n"
     assert [q.text for q in extract_quotes(text)] == [quoted]
+
+
+def test_title_before_a_kind_of_work_is_not_a_quote():
+    text = 'Ann Cole spoke on Sunday.\n\nAt 2 p.m., Cole took calls on her "Keepin\' It Real" radio program.\n'
+    assert extract_quotes(text) == []

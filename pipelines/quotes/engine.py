@@ -31,6 +31,7 @@ TITLE_WORD_RE = re.compile(r"\w[\w'’\-]*")
 MAX_TITLE_WORDS = 6
 MINOR_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
 WORK_INTRODUCERS = frozenset({"on", "of", "in", "to", "the", "a", "an"})
+MAX_WORK_KIND_WORDS = 2
 WORK_NOUNS = frozenset(
     "show movie film program programme book memoir novel series song album play musical documentary podcast "
     "sitcom drama classic episode tour".split()
@@ -166,7 +167,12 @@ def extract_quotes(text: str) -> list[Quote]:
             if (
                 _is_title_of_work(text, span)
                 and not _shouted(para_gaps[k], cue)
-                and (carried.name is None or _names_a_work(para_gaps[k]) or (work_before and _joins(para_gaps[k])))
+                and (
+                    carried.name is None
+                    or _names_a_work(para_gaps[k])
+                    or _kind_of_work_after(para_gaps[k + 1])
+                    or (work_before and _joins(para_gaps[k]))
+                )
             ):
                 work_before = True
                 continue
@@ -451,6 +457,12 @@ def _names_a_work(before: list[Token]) -> bool:
     last = words[-1]
     # ("the TV show “Shark Tank.”", "star of cult classic “Thelma and Louise,”": a kind of work names it)
     return last.lower in WORK_INTRODUCERS or last.lower in WORK_NOUNS or last.text.endswith(("'s", "’s"))
+
+
+def _kind_of_work_after(after: list[Token]) -> bool:
+    """`his “Keepin' It Real” radio program`: a kind of work right after a title-case quote names it."""
+    words = [t.lower for t in after[:MAX_WORK_KIND_WORDS] if t.is_word]
+    return any(w in WORK_NOUNS for w in words[:MAX_WORK_KIND_WORDS]) and bool(after) and after[0].is_word
 
 
 def _joins(before: list[Token]) -> bool:
