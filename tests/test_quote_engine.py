@@ -2118,3 +2118,15 @@ def test_title_case_words_sung_or_given_as_a_label_are_quotes(sentence, quoted):
 def test_title_before_a_kind_of_work_is_not_a_quote():
     text = 'Ann Cole spoke on Sunday.\n\nAt 2 p.m., Cole took calls on her "Keepin\' It Real" radio program.\n'
     assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        ('A rally by city leaders on Wednesday had one message: "Dump Trump."', "Dump Trump."),
+        ('The dissident referred to the "New Class." It ruled for decades.', "New Class."),
+    ],
+)
+def test_title_case_words_after_a_colon_or_a_naming_verb_are_quotes(sentence, quoted):
+    text = f"The city rallied on Wednesday.\n\n{sentence}\n"
+    assert [q.text for q in extract_quotes(text)] == [quoted]

@@ -425,7 +425,8 @@ def _shouted(before: list[Token], cue: Cue | None) -> bool:
     the audience screamed back`, `chants of “Feel the Bern!”`."""
     words = [t for t in before if t.is_word]
     return (
-        _chant_of(before)
+        bool(before and before[-1].text == ":")  # "had one message: “Dump Trump.”"
+        or _chant_of(before)
         or bool(words and words[-1].lower in CHANT_VERBS)
         or (cue is not None and cue.verb.lower in CHANT_VERBS)
         or _calls_names(words)
@@ -437,7 +438,7 @@ def _calls_names(words: list[Token]) -> bool:
     a name someone calls another, not the title of a work."""
     if words and words[-1].lower in NAMING_VERBS:
         return True  # "it was labeled “Mostly True.”", "a short film called “Tenemos Familias”"
-    if not words or words[-1].lower not in {"as", "a", "an"}:
+    if not words or words[-1].lower not in {"as", "a", "an", "the"}:
         return False
     return any(t.lower in NAMING_VERBS for t in words[-MAX_NAMING_WORDS:])
 
