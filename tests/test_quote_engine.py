@@ -2130,3 +2130,8 @@ def test_title_before_a_kind_of_work_is_not_a_quote():
 def test_title_case_words_after_a_colon_or_a_naming_verb_are_quotes(sentence, quoted):
     text = f"The city rallied on Wednesday.\n\n{sentence}\n"
     assert [q.text for q in extract_quotes(text)] == [quoted]
+
+
+def test_title_case_slogan_after_a_goal_of_is_a_quote():
+    text = 'Ann Cole spoke on Wednesday.\n\nIn her speech, Cole proclaimed a goal of "Peace Through Strength."\n'
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [("Peace Through Strength.", "Ann Cole")]

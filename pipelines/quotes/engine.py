@@ -46,6 +46,7 @@ NAMING_VERBS = frozenset(
     "labelled branded brand brands nicknamed hailed".split()
 )
 MAX_NAMING_WORDS = 8
+SLOGAN_NOUNS = frozenset("goal slogan motto mantra refrain message theme promise vow call cry".split())
 CHANT_NOUNS = frozenset("chant chants chorus cries cry calls shouts".split())
 QUOTE_MARKS = frozenset('"\u201c\u201d')
 # At most this many words between two quotes of one sentence: `a "good thing" that yielded "..."`.
@@ -427,6 +428,7 @@ def _shouted(before: list[Token], cue: Cue | None) -> bool:
     return (
         bool(before and before[-1].text == ":")  # "had one message: “Dump Trump.”"
         or _chant_of(before)
+        or _noun_of(before, SLOGAN_NOUNS)  # "proclaimed a goal of "Peace Through Strength.""
         or bool(words and words[-1].lower in CHANT_VERBS)
         or (cue is not None and cue.verb.lower in CHANT_VERBS)
         or _calls_names(words)
@@ -445,8 +447,13 @@ def _calls_names(words: list[Token]) -> bool:
 
 def _chant_of(before: list[Token]) -> bool:
     """ "was greeted with chants of “Bobby!”": a crowd nobody names shouts the quote."""
+    return _noun_of(before, CHANT_NOUNS)
+
+
+def _noun_of(before: list[Token], nouns: frozenset[str]) -> bool:
+    """Whether the prose before a quote ends with one of `nouns` and "of"."""
     words = [t for t in before if t.is_word]
-    return len(words) >= 2 and words[-1].lower == "of" and words[-2].lower in CHANT_NOUNS
+    return len(words) >= 2 and words[-1].lower == "of" and words[-2].lower in nouns
 
 
 def _names_a_work(before: list[Token]) -> bool:
