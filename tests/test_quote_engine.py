@@ -2135,3 +2135,8 @@ def test_title_case_words_after_a_colon_or_a_naming_verb_are_quotes(sentence, qu
 def test_title_case_slogan_after_a_goal_of_is_a_quote():
     text = 'Ann Cole spoke on Wednesday.\n\nIn her speech, Cole proclaimed a goal of "Peace Through Strength."\n'
     assert [(q.text, q.speaker) for q in extract_quotes(text)] == [("Peace Through Strength.", "Ann Cole")]
+
+
+def test_lone_pronoun_in_quotes_is_a_word_mentioned_not_said():
+    text = 'Voters are split.\n\nWhy vote for him, unless simply because "she" is a "he"? A loud, white "he."\n'
+    assert extract_quotes(text) == []

@@ -37,6 +37,7 @@ WORK_NOUNS = frozenset(
     "sitcom drama classic episode tour".split()
 )
 MIN_HEADLINE_WORDS = 4
+MENTIONED_PRONOUNS = frozenset("he she him her they them it we us i you".split())
 CHANT_VERBS = frozenset(
     "chant chants chanted chanting shout shouts shouted shouting yell yells yelled yelling scream screams screamed "
     "screaming cried cry cries sing sings sang singing".split()
@@ -178,6 +179,8 @@ def extract_quotes(text: str) -> list[Quote]:
                 work_before = True
                 continue
             work_before = False
+            if _lone_pronoun(text, span):
+                continue  # `because "she" is a "he"`: a word mentioned, not words said
             quotes.append(_quote(text, span, NOBODY if _chant_of(para_gaps[k]) else carried, statement))
         open_quote = p.quotes[-1].open_end
         introduced = _colon_cue(text, p, para_gaps[-1])
@@ -411,6 +414,11 @@ def _colon_cue(text: str, p: Paragraph, last_gap: list[Token]) -> Cue | None:
         # sentence's subject speaks in the next paragraph.
         cue = subject_cue(last_gap[start:-1], text)
     return cue
+
+
+def _lone_pronoun(text: str, span: Span) -> bool:
+    words = TITLE_WORD_RE.findall(text, span.start, span.end)
+    return len(words) == 1 and words[0].lower() in MENTIONED_PRONOUNS
 
 
 def _is_title_of_work(text: str, span: Span) -> bool:
