@@ -2140,3 +2140,16 @@ def test_title_case_slogan_after_a_goal_of_is_a_quote():
 def test_lone_pronoun_in_quotes_is_a_word_mentioned_not_said():
     text = 'Voters are split.\n\nWhy vote for him, unless simply because "she" is a "he"? A loud, white "he."\n'
     assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("Employees treated well stay, and although leave costs money, “you can't put a price on it,” he says.", "he"),
+        ('Cole exhorted Republicans to "vote your conscience" and said she was standing on principle.', "Cole"),
+    ],
+)
+def test_closing_pronoun_cue_against_the_sentence_subject(sentence, mention):
+    text = f"Tom Perez spoke, and so did Ann Cole.\n\n{sentence}\n"
+    [quote] = extract_quotes(text)
+    assert quote.mention == mention

@@ -274,7 +274,11 @@ def _cue_for(
         cue = trailing_cue(before, before_cues, text) or cue
     if cue is not None and cue.mention.kind == "pronoun" and _mid_sentence(before):
         # "DuVernay said she felt ... because “...,” she said.": the sentence already named the speaker.
-        earlier = trailing_cue(before, before_cues, text) or subject_cue(before, text)
+        earlier = trailing_cue(before, before_cues, text)
+        if earlier is None and cue.first > 0 and after[cue.first - 1].lower in {"and", "but"}:
+            # "Cruz exhorted Republicans to “...” and said he was ...": the subject goes on speaking (not
+            # "Employees treated well stay, ... “...,” he says").
+            earlier = subject_cue(before, text)
         if earlier is not None and _same_person(earlier.mention, cue.mention):
             cue = earlier
     if (
