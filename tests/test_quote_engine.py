@@ -2153,3 +2153,12 @@ def test_closing_pronoun_cue_against_the_sentence_subject(sentence, mention):
     text = f"Tom Perez spoke, and so did Ann Cole.\n\n{sentence}\n"
     [quote] = extract_quotes(text)
     assert quote.mention == mention
+
+
+def test_name_with_a_lower_case_particle_closes_a_quote():
+    text = (
+        "The professor was flying home, the Guardian reported.\n\n"
+        "“We had called him,” his nephew Michery el Soheil added.\n"
+    )
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "Michery el Soheil"
