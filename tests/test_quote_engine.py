@@ -2162,3 +2162,13 @@ def test_name_with_a_lower_case_particle_closes_a_quote():
     )
     [quote] = extract_quotes(text)
     assert quote.speaker == "Michery el Soheil"
+
+
+def test_pronoun_is_not_bound_to_a_people():
+    text = (
+        "Ann Cole spoke to the network.\n\n"
+        "Asked about her vote in the event that Lane, who has insulted women, Mexicans and Muslims in a volatile "
+        "campaign, wins, she replied: “I don’t know.”\n"
+    )
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == ("Ann Cole", "she")
