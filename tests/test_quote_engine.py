@@ -2172,3 +2172,9 @@ def test_pronoun_is_not_bound_to_a_people():
     )
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == ("Ann Cole", "she")
+
+
+def test_pronoun_cue_stays_when_the_sentence_opens_with_a_common_word():
+    text = "Press secretary Bob Lane spoke on Tuesday.\n\nCost estimates, he added, were “based on a prototype.”\n"
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == ("Bob Lane", "he")

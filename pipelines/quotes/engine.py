@@ -565,6 +565,9 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
             # "When Sanders accused Clinton ..., she said": the pronoun cannot mean the name it was bound to.
             return _resolve(Cue(cue.verb, p, cue.first, cue.last), index, place)
         if entity is None and not index.plausible(m):
+            if cue.pronoun is not None:
+                # "Cost estimates, he added, were “...”": the pronoun, not a capitalised common word.
+                return _resolve(Cue(cue.verb, cue.pronoun, cue.first, cue.last), index, place)
             return Speaker(None, None, None, None, m, cue.verb.text)  # "Good information can still ..."
         if entity is None:
             title, org = _organization(m.title, m.jurisdiction, place)
