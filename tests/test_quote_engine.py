@@ -2178,3 +2178,14 @@ def test_pronoun_cue_stays_when_the_sentence_opens_with_a_common_word():
     text = "Press secretary Bob Lane spoke on Tuesday.\n\nCost estimates, he added, were “based on a prototype.”\n"
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == ("Bob Lane", "he")
+
+
+def test_headline_words_glued_to_a_name_do_not_make_a_person():
+    text = (
+        "Liberal Oscar-winner Cole ‘not sure’ about the race.\n\n"
+        "Actress Ann Cole is not sure she can vote this year.\n\n"
+        "She campaigned for a rival in the spring.\n\n"
+        "“That is a legitimate concern,” Cole told the network.\n"
+    )
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "Ann Cole"

@@ -47,6 +47,9 @@ FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 MAX_TITLE_HEAD_AT = 5
 # An appositive longer than this is a clause ("For Clinton, the event presented ...").
 MAX_APPOSITIVE_WORDS = 13
+# An opening line this short is a headline.
+MAX_HEADLINE_WORDS = 20
+MIN_BODY_PARAGRAPHS = 2
 # How far back (characters) a sentence subject stays the likely antecedent of a pronoun.
 PRONOUN_WINDOW = 1500
 # How far back (characters) a pronoun resolved to someone makes the next pronoun mean them too.
@@ -129,6 +132,7 @@ class EntityIndex:
         self._people_by_word: dict[str, list[Entity]] = {}
         self._echoes: list[tuple[int, Entity]] = []
         self._text = text
+        self._headline_end = _headline_end(text)
         self._documents: list[tuple[int, str, str]] | None = None  # found when first asked for
 
     def add(
@@ -138,6 +142,8 @@ class EntityIndex:
         appositive (", now the Senate majority leader,") replaces the title the article gave before."""
         if mention.kind != "name" or not mention.name or not self.plausible(mention):
             return None
+        if mention.start < self._headline_end and self._glued_in_headline(mention):
+            return None  # "Liberal Oscar-winner Sarandon" in the headline: a common word glued to a name
         entity = self.lookup(mention.name, mention.start, mention.is_org, mention.gender, mention.title)
         if entity is None or (len(mention.name.split()) > len(entity.words) and not entity.is_org):
             entity = (
@@ -165,6 +171,22 @@ class EntityIndex:
         if any(c.isupper() for c in name[1:]) or "." in word:
             return True  # "PolitiFact", "McCain", "U.S.": no common word is written so
         return word in self.mid_sentence_caps or word in GIVEN_NAMES
+
+    def _glued_in_headline(self, mention: Mention) -> bool:
+        """Whether a name in the headline is one the body never uses, led by a word that is no given name or
+        title ("Understated Perez", "Liberal Oscar-winner Sarandon"; not "Mayor Ana Ruiz", "Hillary Clinton")."""
+        name = mention.name or ""
+        if (
+            " " not in name
+            or mention.is_org
+            or mention.title
+            or mention.gender
+            or name in self._text[self._headline_end :]
+        ):
+            return False
+        first = name.split()[0]
+        # (a word the article also capitalises mid-sentence, or "LeBron", is a name's)
+        return first.lower() not in GIVEN_NAMES and first.lower() not in self.mid_sentence_caps and first[1:].islower()
 
     def learn(self, entity: Entity, mention: Mention) -> None:
         """Keep what a cue's mention says of a known entity ("said 9/11 widow Terry Strada") for the
@@ -516,6 +538,16 @@ def _full_names(text: str) -> dict[str, list[tuple[str, str]]]:
         gender = "m" if given.lower() in MALE_NAMES else "f"
         names.setdefault(_key(surname), []).append((f"{given} {surname}", gender))
     return names
+
+
+def _headline_end(text: str) -> int:
+    """Where a short opening line without quotes, set off by a blank line before a body of several paragraphs
+    (the headline), ends, or 0."""
+    end = text.find("\n\n")
+    line = text[: max(end, 0)]
+    if end <= 0 or "\n" in line or len(line.split()) > MAX_HEADLINE_WORDS or any(c in line for c in '"“”'):
+        return 0
+    return end if text.count("\n\n", end + 2) >= MIN_BODY_PARAGRAPHS else 0
 
 
 def _closeness(positions: list[int], pos: int) -> tuple[int, int]:
