@@ -2189,3 +2189,8 @@ def test_headline_words_glued_to_a_name_do_not_make_a_person():
     )
     [quote] = extract_quotes(text)
     assert quote.speaker == "Ann Cole"
+
+
+def test_work_called_by_its_title_is_not_a_quote():
+    text = 'Ann Cole ran ads.\n\nHer campaign paid to broadcast a short film called "Tenemos Familias" on TV.\n'
+    assert extract_quotes(text) == []

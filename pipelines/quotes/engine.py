@@ -34,7 +34,7 @@ WORK_INTRODUCERS = frozenset({"on", "of", "in", "to", "the", "a", "an"})
 MAX_WORK_KIND_WORDS = 2
 WORK_NOUNS = frozenset(
     "show movie film program programme book memoir novel series song album play musical documentary podcast "
-    "sitcom drama classic episode tour".split()
+    "sitcom drama classic episode tour script".split()
 )
 MIN_HEADLINE_WORDS = 4
 MENTIONED_PRONOUNS = frozenset("he she him her they them it we us i you".split())
@@ -451,7 +451,8 @@ def _calls_names(words: list[Token]) -> bool:
     """ "referring to Sen. Elizabeth Warren as “Pocahontas”", "calls Santilli a “fascist” and a “Stalinist.”":
     a name someone calls another, not the title of a work."""
     if words and words[-1].lower in NAMING_VERBS:
-        return True  # "it was labeled “Mostly True.”", "a short film called “Tenemos Familias”"
+        # "it was labeled “Mostly True.”" (not "a short film called “Tenemos Familias”": a work's title)
+        return not (len(words) > 1 and words[-2].lower in WORK_NOUNS)
     if not words or words[-1].lower not in {"as", "a", "an", "the"}:
         return False
     return any(t.lower in NAMING_VERBS for t in words[-MAX_NAMING_WORDS:])
