@@ -2194,3 +2194,22 @@ def test_headline_words_glued_to_a_name_do_not_make_a_person():
 def test_work_called_by_its_title_is_not_a_quote():
     text = 'Ann Cole ran ads.\n\nHer campaign paid to broadcast a short film called "Tenemos Familias" on TV.\n'
     assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        (
+            'Last month, Director Bob Lane called her plan "extremely careless," but said she should face no charges.',
+            ["Bob Lane"],
+        ),
+        (
+            "Yesterday at the long rally in town, she said she was “very encouraged” and he called it a “great "
+            "meeting.”",
+            ["Ann Cole", "Bob Lane"],
+        ),
+    ],
+)
+def test_pronoun_after_and_said_is_whom_the_speaker_spoke_of(sentence, speakers):
+    text = f"Ann Cole met Bob Lane on Monday.\n\n{sentence}\n"
+    assert [q.speaker for q in extract_quotes(text)] == speakers

@@ -268,18 +268,24 @@ def _cue_for(
         # “... in the neighborhood.” Russia insisted that ...: a new sentence about something else
         # (“... without delay.” Clinton plans to visit on Sunday, according to an aide.).
         cue = None
+    leading = cue
     if cue is not None and not last and _leads_into_next(after, cue):
         # `Ryan saying he was “very encouraged” and Trump calling it a “great meeting.”`: a cue that leads
         # into the next quote gives way to the one leading into this quote.
         cue = trailing_cue(before, before_cues, text) or cue
-    if cue is not None and cue.mention.kind == "pronoun" and _mid_sentence(before):
+    if cue is not None and cue is leading and cue.mention.kind == "pronoun" and _mid_sentence(before):
         # "DuVernay said she felt ... because “...,” she said.": the sentence already named the speaker.
         earlier = trailing_cue(before, before_cues, text)
-        if earlier is None and cue.first > 0 and after[cue.first - 1].lower in {"and", "but"}:
+        joined = cue.first > 0 and after[cue.first - 1].lower in {"and", "but"}
+        if earlier is None and joined:
             # "Cruz exhorted Republicans to “...” and said he was ...": the subject goes on speaking (not
             # "Employees treated well stay, ... “...,” he says").
             earlier = subject_cue(before, text)
-        if earlier is not None and _same_person(earlier.mention, cue.mention):
+        if earlier is not None and (
+            _same_person(earlier.mention, cue.mention) or (joined and _reported_subject(after, cue))
+        ):
+            # (or "Comey called it “extremely careless,” but said she should face no charges": "she" is
+            # whom he spoke of)
             cue = earlier
     if (
         cue is not None
@@ -399,6 +405,18 @@ def _previous_sentence_cue(tokens: list[Token], cues: list[Cue], text: str) -> C
 def _mid_sentence(before: list[Token]) -> bool:
     """Whether the prose before a quote opens the sentence the quote belongs to."""
     return bool(before) and before[-1].text not in SENTENCE_END and any(t.is_word for t in before)
+
+
+def _reported_subject(after: list[Token], cue: Cue) -> bool:
+    """Whether a cue's pronoun follows its verb and a verb follows it: "said she should", the subject of
+    what was said rather than the one who said it."""
+    k = cue.last
+    return (
+        cue.mention.start > cue.verb.start
+        and k + 1 < len(after)
+        and after[k + 1].is_word
+        and after[k + 1].text.islower()
+    )
 
 
 def _same_person(named: Mention, pronoun: Mention) -> bool:
