@@ -2213,3 +2213,12 @@ def test_work_called_by_its_title_is_not_a_quote():
 def test_pronoun_after_and_said_is_whom_the_speaker_spoke_of(sentence, speakers):
     text = f"Ann Cole met Bob Lane on Monday.\n\n{sentence}\n"
     assert [q.speaker for q in extract_quotes(text)] == speakers
+
+
+def test_pronoun_cue_reports_the_subject_of_a_sentence_begun_before_earlier_quotes():
+    text = (
+        "Ann Cole spoke on Monday.\n\n"
+        "Cole took to Twitter to accuse the campaign of being “duped” by “a con” and urged people to check out "
+        "what she called its “secret tape.”\n"
+    )
+    assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [("Ann Cole", "Cole")] * 3

@@ -137,6 +137,8 @@ def extract_quotes(text: str) -> list[Quote]:
                     if not continuing:
                         statement += 1
                     speaker = _resolve(cue, index, place)
+                    if cue.mention.kind == "pronoun" and k > 0 and cue.verb in para_gaps[k]:
+                        speaker = _sentence_subject_speaker(text, p.quotes, para_gaps, k, speaker, index, place)
                     if k == 0 and newcomer is not None and _means_newcomer(cue, newcomer, para_gaps[0]):
                         # "... concerns Henry Crespo, president of the caucus.\n“...,” he said.": the
                         # person the last paragraph ended by introducing.
@@ -304,6 +306,30 @@ def _cue_for(
     if cue is None and _ends_with_comma(text, span):
         cue = after_comma_cue(after, text)
     return cue
+
+
+def _sentence_subject_speaker(
+    text: str,
+    spans: tuple[Span, ...],
+    gaps: list[list[Token]],
+    k: int,
+    speaker: Speaker,
+    index: EntityIndex,
+    place: str | None,
+) -> Speaker:
+    """ "Trump took to Twitter to accuse her campaign of being “duped” ... what he called Machado's “sex
+    tape.”": the pronoun's sentence began before earlier quotes; its named subject, when the same person,
+    is the mention to report."""
+    j = k
+    while j > 0 and not _ends_sentence(gaps[j]) and not _closes_with_sentence_end(text, spans[j - 1]):
+        j -= 1
+    if j == k:
+        return speaker
+    subject = subject_cue(gaps[j], text)
+    if subject is None or subject.mention.kind != "name":
+        return speaker
+    named = _resolve(subject, index, place)
+    return named if named.name is not None and named.name == speaker.name else speaker
 
 
 def _leads_into_next(after: list[Token], cue: Cue) -> bool:
