@@ -2222,3 +2222,16 @@ def test_pronoun_cue_reports_the_subject_of_a_sentence_begun_before_earlier_quot
         "what she called its “secret tape.”\n"
     )
     assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [("Ann Cole", "Cole")] * 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('The Fact Desk then ruled that Lane\'s statement about crime is "true," with a caveat.', "Fact Desk"),
+        ('With a vote for Lane ruled out, Ann Cole said she is left with "two options."', "Ann Cole"),
+    ],
+)
+def test_ruled_reports_a_verdict_but_ruled_out_does_not(sentence, speaker):
+    text = f"Ann Cole and the Fact Desk looked at the claims.\n\n{sentence}\n"
+    [quote] = extract_quotes(text)
+    assert quote.speaker == speaker

@@ -101,6 +101,8 @@ COUNTS = frozenset("two three four five six seven eight nine ten 2 3 4 5 6 7 8 9
 PLACE_PREPOSITIONS = frozenset(
     "through across into onto over around near under toward towards outside inside along past behind beyond".split()
 )
+# Particles that turn a speech verb into one that reports no words: "ruled out".
+NOT_SPEECH_PARTICLES = {"ruled": ("out",), "rules": ("out",)}
 # Words that open a clause describing the noun before them ("the days when ...").
 CLAUSE_LINKS = frozenset({"when", "that", "which", "where", "whose"})
 # Words joining a clause of its own to a sentence after a comma.
@@ -145,6 +147,8 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
         end = v
         if t.is_cap and v > 0 and tokens[v - 1].text not in SENTENCE_END:
             continue  # "the United States", "Reports Say": a name, not a verb
+        if v + 1 < len(tokens) and tokens[v + 1].lower in NOT_SPEECH_PARTICLES.get(lower, ()):
+            continue  # "a vote for Trump ruled out": a phrasal verb that reports no words
         if lower == "according" and v + 1 < len(tokens) and tokens[v + 1].lower == "to":
             found = _subject_after(tokens, v + 1, text)
         elif lower in {"say", "write", "add"} and _goes_on_to(tokens, v):
