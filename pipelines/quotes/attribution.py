@@ -187,15 +187,11 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
 
 
 def _goes_on_to(tokens: list[Token], v: int) -> bool:
+    """Whether "goes on to" or "went on to" comes right before the verb at v."""
     return (
         v >= 3
-        and [t.lower for t in tokens[v - 3 : v - 1]]
-        in (
-            ["goes", "on"],
-            ["went", "on"],
-            ["go", "on"],
-            ["going", "on"],
-        )
+        and tokens[v - 3].lower in {"go", "goes", "going", "went"}
+        and tokens[v - 2].lower == "on"
         and tokens[v - 1].lower == "to"
     )
 

@@ -465,6 +465,7 @@ def _colon_cue(text: str, p: Paragraph, last_gap: list[Token]) -> Cue | None:
 
 
 def _lone_pronoun(text: str, span: Span) -> bool:
+    """Whether a quote is one pronoun alone: `because "she" is a "he"`."""
     words = TITLE_WORD_RE.findall(text, span.start, span.end)
     return len(words) == 1 and words[0].lower() in MENTIONED_PRONOUNS
 
@@ -526,8 +527,7 @@ def _names_a_work(before: list[Token]) -> bool:
 
 def _kind_of_work_after(after: list[Token]) -> bool:
     """`his “Keepin' It Real” radio program`: a kind of work right after a title-case quote names it."""
-    words = [t.lower for t in after[:MAX_WORK_KIND_WORDS] if t.is_word]
-    return any(w in WORK_NOUNS for w in words[:MAX_WORK_KIND_WORDS]) and bool(after) and after[0].is_word
+    return bool(after) and after[0].is_word and any(t.lower in WORK_NOUNS for t in after[:MAX_WORK_KIND_WORDS])
 
 
 def _joins(before: list[Token]) -> bool:

@@ -25,29 +25,7 @@ from pipelines.quotes.lexicon import (
 )
 from pipelines.quotes.tokens import NICKNAME_OPENERS, Token
 
-CONNECTORS = frozenset(
-    {
-        "of",
-        "de",
-        "la",
-        "le",
-        "van",
-        "von",
-        "der",
-        "del",
-        "da",
-        "di",
-        "du",
-        "bin",
-        "al",
-        "el",
-        "ibn",
-        "dos",
-        "and",
-        "for",
-        "the",
-    }
-)
+CONNECTORS = frozenset("of de la le van von der del da di du bin al el ibn dos and for the".split())
 POSSESSIVE = ("'s", "’s")
 # Words naming bodies that are also surnames: "Michael Bloomberg", "Don Guardian" are people.
 SURNAME_ORG_WORDS = frozenset({"bloomberg", "guardian"})
