@@ -13,6 +13,7 @@ from pipelines.quotes.lexicon import (
     LED_BODIES,
     NON_NAME_CAPS,
     ORG_WORDS,
+    PARTY_MEMBERS,
     PERSON_NOUNS,
     PLACE_WORDS,
     PRONOUNS,
@@ -23,6 +24,7 @@ from pipelines.quotes.lexicon import (
     TITLE_MODIFIERS,
     UNNAMED_HEADS,
     US_STATES,
+    WEEKDAYS,
 )
 from pipelines.quotes.mentions import (
     LINKS,
@@ -109,13 +111,10 @@ CLAUSE_LINKS = frozenset({"when", "that", "which", "where", "whose"})
 CLAUSE_JOINTS = frozenset({"while", "whereas", "but", "and", "although", "though"})
 CLAUSE_OPENERS = frozenset({"when", "while", "after", "before", "because", "since", "although", "though", "if"})
 # Words of a time between a document and what it says: "a statement Wednesday evening saying".
-TIME_WORDS = frozenset(
-    "today yesterday monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night".split()
-)
+TIME_WORDS = WEEKDAYS | frozenset("today yesterday morning afternoon evening night".split())
 MAX_TIME_WORDS = 2
 # Words set off by commas between a subject and its verb: "The two lawmakers, however, argue".
 ASIDES = frozenset({"however", "meanwhile", "too", "though", "instead", "also", "nonetheless", "still", "then"})
-PARTY_MEMBERS = frozenset({"democrat", "republican", "democrats", "republicans"})
 # Determiners that stand for someone unnamed when they open a sentence: "Another said ...".
 STANDALONE_DETERMINERS = frozenset({"another", "others", "some", "many", "both", "several"})
 # Determiners that open a speaker phrase after its verb: "said the 46-year-old", "said one source".
@@ -718,9 +717,7 @@ def _is_possessive_name(t: Token) -> bool:
 def _subject_description(tokens: list[Token], start: int, text: str) -> "Found | None":
     """ "The Republican nominee also outlined ...", "Obama's former campaign strategist said": a description
     of someone the article names, opening the sentence."""
-    end = start + 1
-    while end < len(tokens) and tokens[end].is_word and (tokens[end].is_cap or tokens[end].lower in DESCRIPTIVE):
-        end += 1
+    end = _descriptor_end(tokens, start)
     if end >= len(tokens) or end == start + 1:
         return None
     if tokens[end].text == ",":
@@ -751,11 +748,18 @@ def _named_after_comma(tokens: list[Token], comma: int, described: "Found | None
     return name, comma + 1, close - 1
 
 
-def _indefinite_subject(tokens: list[Token], start: int, text: str) -> "Found | None":
-    """ "A spokesman for Platte River declined to comment but said": someone the text does not name."""
+def _descriptor_end(tokens: list[Token], start: int) -> int:
+    """End (exclusive) of the capitalised and title words after the determiner at start: "The Florida
+    senator", "A spokesman"."""
     end = start + 1
     while end < len(tokens) and tokens[end].is_word and (tokens[end].is_cap or tokens[end].lower in DESCRIPTIVE):
         end += 1
+    return end
+
+
+def _indefinite_subject(tokens: list[Token], start: int, text: str) -> "Found | None":
+    """ "A spokesman for Platte River declined to comment but said": someone the text does not name."""
+    end = _descriptor_end(tokens, start)
     if end == start + 1 and end < len(tokens) and tokens[end].lower in ORG_WORDS:
         end += 1  # "His office", "her campaign"
     if end == start + 1 or end >= len(tokens) or not tokens[end].is_word or tokens[end].is_cap:

@@ -484,8 +484,8 @@ def _shouted(before: list[Token], cue: Cue | None) -> bool:
     words = [t for t in before if t.is_word]
     return (
         bool(before and before[-1].text == ":")  # "had one message: “Dump Trump.”"
-        or _chant_of(before)
-        or _noun_of(before, SLOGAN_NOUNS)  # "proclaimed a goal of "Peace Through Strength.""
+        or _noun_of(words, CHANT_NOUNS)
+        or _noun_of(words, SLOGAN_NOUNS)  # "proclaimed a goal of "Peace Through Strength.""
         or bool(words and words[-1].lower in CHANT_VERBS)
         or (cue is not None and cue.verb.lower in CHANT_VERBS)
         or _calls_names(words)
@@ -505,12 +505,11 @@ def _calls_names(words: list[Token]) -> bool:
 
 def _chant_of(before: list[Token]) -> bool:
     """ "was greeted with chants of “Bobby!”": a crowd nobody names shouts the quote."""
-    return _noun_of(before, CHANT_NOUNS)
+    return _noun_of([t for t in before if t.is_word], CHANT_NOUNS)
 
 
-def _noun_of(before: list[Token], nouns: frozenset[str]) -> bool:
-    """Whether the prose before a quote ends with one of `nouns` and "of"."""
-    words = [t for t in before if t.is_word]
+def _noun_of(words: list[Token], nouns: frozenset[str]) -> bool:
+    """Whether the words before a quote end with one of `nouns` and "of"."""
     return len(words) >= 2 and words[-1].lower == "of" and words[-2].lower in nouns
 
 

@@ -29,6 +29,10 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# Words naming a party's members: "one senior Democrat said".
+PARTY_MEMBERS = frozenset({"democrat", "republican", "democrats", "republicans"})
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
 # Speech verbs whose subject asks: the answer that follows is the other person's.
 QUESTION_VERBS = frozenset({"ask", "asks", "asked", "questioned", "pressed", "queried"})
 

@@ -14,6 +14,7 @@ from pipelines.quotes.lexicon import (
     MALE_NAMES,
     NON_NAME_CAPS,
     ORG_WORDS,
+    PARTY_MEMBERS,
     PLACE_WORDS,
     PLURAL_TITLES,
     PRONOUNS,
@@ -22,6 +23,7 @@ from pipelines.quotes.lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
     UNNAMED_HEADS,
+    WEEKDAYS,
 )
 from pipelines.quotes.tokens import NICKNAME_OPENERS, Token
 
@@ -134,10 +136,9 @@ NOT_SURNAMES = (
     DETERMINERS
     | FUNCTION_WORDS
     | frozenset(PRONOUNS)
-    | frozenset(
-        "so yet also as while after before since asked according meanwhile however democrat republican democrats "
-        "republicans independent monday tuesday wednesday thursday friday saturday sunday".split()
-    )
+    | PARTY_MEMBERS
+    | WEEKDAYS
+    | frozenset("so yet also as while after before since asked according meanwhile however independent".split())
 )
 
 
