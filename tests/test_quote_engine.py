@@ -221,6 +221,16 @@ def test_description_passes_over_a_person_with_another_office():
     assert [(q.speaker, q.title) for q in extract_quotes(text)] == [("Dan Brook", "senator")] * 2
 
 
+def test_description_acted_on_by_the_name_before_it_is_someone_else():
+    # "Vale called the senator ...": the senator is not Vale, so Vale gets no title from it.
+    text = (
+        "Dan Brook won the Iowa caucuses. Ann Vale spoke in Denver on Monday.\n\n"
+        'Vale called the senator "a dreamer with no plan."\n\n'
+        '"We have to come together," Brook said.\n'
+    )
+    assert [(q.speaker, q.title) for q in extract_quotes(text)] == [("Ann Vale", None), ("Dan Brook", "senator")]
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

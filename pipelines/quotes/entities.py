@@ -64,6 +64,7 @@ MAX_DESCRIBED_BACK = 4
 COMMON_NOUN_TITLES = frozenset("general speaker host press member head partner associate fellow owner".split())
 RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
 PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on"})
+LINKING_VERBS = frozenset({"became", "remained", "seemed", "appeared", "named", "elected", "crowned"})
 TIME_NOUNS = frozenset("day days week weeks month months year years night morning afternoon evening time".split())
 SENTENCE_BREAKS = frozenset({".", "!", "?", '"', "“", "”"})
 # "a Times article", "the Justice Department's report", "a letter from Sen. Grassley", "the Security Council
@@ -128,7 +129,7 @@ class EntityIndex:
         self.mid_sentence_caps = {m.group(1).lower() for m in MID_SENTENCE_CAP_RE.finditer(text)}
         self.entities: dict[str, Entity] = {}
         self._order: list[tuple[int, Entity, bool]] = []
-        self._descriptions: list[tuple[int, str]] = []
+        self._descriptions: list[tuple[int, str, bool]] = []
         self._people_by_word: dict[str, list[Entity]] = {}
         self._echoes: list[tuple[int, Entity]] = []
         self._text = text
@@ -220,15 +221,17 @@ class EntityIndex:
             for word in {entity.words[0], entity.words[-1]}:
                 self._people_by_word.setdefault(word, []).append(entity)
 
-    def add_description(self, title: str, pos: int) -> None:
-        """Record "the Republican presidential nominee": a title for someone the article names."""
-        self._descriptions.append((pos, title))
+    def add_description(self, title: str, pos: int, object_of_name: bool = False) -> None:
+        """Record "the Republican presidential nominee": a title for someone the article names; with
+        `object_of_name`, the description is acted on by the name just before it ("Trump called the
+        senator"), so it is someone else."""
+        self._descriptions.append((pos, title, object_of_name))
 
     def finish(self) -> None:
         """Sort mentions, then give untitled people the titles of descriptions that follow them."""
         self._order.sort(key=lambda m: m[0])
-        for pos, title in self._descriptions:
-            entity = self._described(pos, _office(title.lower().split()[-1]))
+        for pos, title, object_of_name in self._descriptions:
+            entity = self._described(pos, _office(title.lower().split()[-1]), object_of_name)
             if entity is not None and entity.title is None:
                 entity.give_title(title)
 
@@ -341,15 +344,20 @@ class EntityIndex:
                 return start, entity
         return None
 
-    def _described(self, pos: int, office: str) -> Entity | None:
+    def _described(self, pos: int, office: str, object_of_name: bool = False) -> Entity | None:
         """The person a description at pos stands for: the latest named before it, passing over people
-        who hold some other office ("Clinton ... the Vermont senator" is not Clinton)."""
+        who hold some other office ("Clinton ... the Vermont senator" is not Clinton) and the name whose
+        verb the description follows ("Trump called the senator")."""
         k = bisect_left(self._order, pos, key=lambda m: m[0])
+        actor = self._order[k - 1][1] if object_of_name and k else None
         people = [
             e
             for _, e, _ in self._order[:k]
-            if not e.is_org and (len(e.words) > 1 or e.title) and not PLACE_WORDS.intersection(e.words)
-        ]  # (not "the Middle West")
+            if not e.is_org
+            and (len(e.words) > 1 or e.title)
+            and not PLACE_WORDS.intersection(e.words)  # (not "the Middle West")
+            and e is not actor
+        ]
         for entity in reversed(people[-MAX_DESCRIBED_BACK:]):
             if entity.title is None or office in entity.offices:
                 return entity
@@ -680,8 +688,23 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
             and "the" in (tokens[i].lower, tokens[i - 1].lower if i else "")
             and mention.title not in COMMON_NOUN_TITLES
         ):
-            index.add_description(mention.title, mention.start)
+            index.add_description(mention.title, mention.start, _object_of_name(tokens, i))
         i = max(j, i + 1)
+
+
+def _object_of_name(tokens: list[Token], i: int) -> bool:
+    """Whether the description opening at i ("the senator") is the object of a verb right after a name:
+    "Trump called the senator a ...", "Sanders told the crowd"."""
+    d = i if tokens[i].lower == "the" else i - 1
+    if d < 2 or not (tokens[d - 2].is_cap and tokens[d - 2].is_word):
+        return False
+    verb = tokens[d - 1]
+    # A past-tense verb or a speech verb; "Trump became the nominee" names Trump.
+    return (
+        not verb.is_cap
+        and (verb.lower.endswith("ed") or verb.lower in SPEECH_VERBS)
+        and verb.lower not in LINKING_VERBS
+    )
 
 
 def _leading_description(tokens: list[Token], i: int, j: int) -> str | None:
