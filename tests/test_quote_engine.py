@@ -231,6 +231,15 @@ def test_description_acted_on_by_the_name_before_it_is_someone_else():
     assert [(q.speaker, q.title) for q in extract_quotes(text)] == [("Ann Vale", None), ("Dan Brook", "senator")]
 
 
+def test_a_news_agency_is_an_organisation_not_a_title():
+    text = (
+        "Ann Vale spoke in Denver on Monday.\n\n"
+        '"We will win this state," Vale told The Associated Press.\n\n'
+        'The Associated Press reported that the count was "too close to call."\n'
+    )
+    assert [(q.speaker, q.title) for q in extract_quotes(text)] == [("Ann Vale", None), ("Associated Press", None)]
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

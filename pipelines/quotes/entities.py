@@ -686,7 +686,7 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
             mention is not None
             and mention.title
             and "the" in (tokens[i].lower, tokens[i - 1].lower if i else "")
-            and mention.title not in COMMON_NOUN_TITLES
+            and mention.title.lower() not in COMMON_NOUN_TITLES
         ):
             index.add_description(mention.title, mention.start, _object_of_name(tokens, i))
         i = max(j, i + 1)

@@ -81,7 +81,7 @@ TITLE_HEADS = frozenset(
     delegate activist organizer organiser advocate researcher scientist historian author editor
     correspondent reporter columnist anchor host chancellor provost dean pastor reverend rev bishop
     cardinal pope rabbi imam counsel prosecutor defender coordinator surrogate operative consultant
-    vice-president vp press commander mate contender front-runner frontrunner hopeful challenger incumbent
+    vice-president vp commander mate contender front-runner frontrunner hopeful challenger incumbent
     head boss scholar fellow partner
     associate physician doctor surgeon expert specialist commentator owner veteran actor actress donor singer
     rapper comedian musician filmmaker producer novelist entrepreneur investor philanthropist narrator announcer
