@@ -240,6 +240,25 @@ def test_a_news_agency_is_an_organisation_not_a_title():
     assert [(q.speaker, q.title) for q in extract_quotes(text)] == [("Ann Vale", None), ("Associated Press", None)]
 
 
+@pytest.mark.parametrize("mark", ["’", "'"])
+def test_plural_possessive_names_the_owner(mark):
+    text = (
+        "Mayor Karen Bass spoke on Monday.\n\n"
+        f'Bass{mark} campaign called the report a "rush to judgment."\n\n'
+        f'Bass{mark} remark that the city would "never comply" drew fire.\n'
+    )
+    assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [
+        ("Bass campaign", f"Bass{mark} campaign"),
+        ("Karen Bass", "Bass"),
+    ]
+
+
+def test_apostrophe_closing_a_single_quoted_phrase_is_not_a_possessive():
+    text = "Mayor Karen Bass spoke on Monday.\n\n“He said ‘we love the Democrats’ and left,” Bass said.\n"
+    [q] = extract_quotes(text)
+    assert (q.text, q.speaker) == ("He said ‘we love the Democrats’ and left,", "Karen Bass")
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

@@ -28,7 +28,7 @@ from pipelines.quotes.lexicon import (
 from pipelines.quotes.tokens import NICKNAME_OPENERS, Token
 
 CONNECTORS = frozenset("of de la le van von der del da di du bin al el ibn dos and for the".split())
-POSSESSIVE = ("'s", "’s")
+POSSESSIVE = ("'s", "’s", "s'", "s’")  # "Trump's", "Sanders’"
 # Words naming bodies that are also surnames: "Michael Bloomberg", "Don Guardian" are people.
 SURNAME_ORG_WORDS = frozenset({"bloomberg", "guardian"})
 NAME_SUFFIXES = frozenset({"II", "III", "IV", "JR", "SR"})
@@ -101,8 +101,10 @@ def cap_run_start(tokens: list[Token], j: int) -> int:
 
 
 def without_possessive(text: str) -> str:
-    """ "Trump's" -> "Trump"."""
-    return text.removesuffix("'s").removesuffix("’s")
+    """ "Trump's" -> "Trump", "Sanders’" -> "Sanders"."""
+    if text.endswith(("'s", "’s")):
+        return text[:-2]
+    return text[:-1] if text.endswith(("s'", "s’")) else text
 
 
 def is_title_word(t: Token) -> bool:
@@ -220,7 +222,7 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False, closing: b
     title, jurisdiction = _title_parts(head)
     name_start, name_end = name_words[0].start, name_words[-1].end
     if possessive:
-        name_end -= 2
+        name_end -= len(name_words[-1].text) - len(without_possessive(name_words[-1].text))
     name = " ".join(w.text for w in name_words)
     nickname = next((w.text[1:-1] for w in name_words[:-1] if w.text[:1] in NICKNAME_OPENERS), None)
     if nickname is not None:

@@ -14,6 +14,7 @@ NICKNAME_OPENERS = frozenset('"\u201c')
 NICKNAME = '["\u201c][A-Z][a-z\'’]+["\u201d](?= [A-Z][a-z])'
 NICKNAME_RE = re.compile(NICKNAME)
 # A pronoun or "The" after an abbreviation such as "U.S." opens a new sentence.
+APOSTROPHES = frozenset("'’")
 NEW_SENTENCE_RE = re.compile(r" (?:He|She|They|We|It|I|The) ")
 TOKEN_RE = re.compile(rf"{NICKNAME}|(?:[A-Za-z]\.){{2,}}|\w+(?:['’\-.]\w+|[{IN_WORD}]+\w*)*\.?|[^\w\s]")
 
@@ -42,7 +43,7 @@ def make_token(text: str, start: int, end: int) -> Token:
     """A token with its derived fields (a quoted nickname is a capitalised word)."""
     head = text[1:2] if text[:1] in NICKNAME_OPENERS and len(text) > 2 else text[:1]
     lower = text.lower().rstrip(".")
-    bare = lower[:-2] if lower.endswith(("'s", "’s")) else lower
+    bare = lower[:-2] if lower.endswith(("'s", "’s")) else lower[:-1] if lower.endswith(("s'", "s’")) else lower
     return Token(text, start, end, lower, head.isupper(), head.isalnum(), bare)
 
 
@@ -66,12 +67,33 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     out: list[Token] = []
     for m in TOKEN_RE.finditer(text, start, end):
         word = m.group()
+        if out and m.start() < out[-1].end:
+            continue  # the apostrophe of a plural possessive, already in its word
         if word.endswith(".") and len(word) > 1 and _ends_with_full_stop(word, text, m.end()):
             out.append(make_token(word[:-1], m.start(), m.end() - 1))
             out.append(make_token(".", m.end() - 1, m.end()))
+        elif _plural_possessive(word, text, m.end()):
+            out.append(make_token(word + text[m.end()], m.start(), m.end() + 1))
         else:
             out.append(make_token(word, m.start(), m.end()))
     return out
+
+
+def _plural_possessive(word: str, text: str, end: int) -> bool:
+    """Whether the apostrophe after a capitalised word ending in "s" makes it possessive ("Sanders’ campaign",
+    "Bass' office") rather than closing a single-quoted phrase opened earlier in the paragraph."""
+    if not (word[-1:] == "s" and word[:1].isupper() and text[end : end + 1] in APOSTROPHES):
+        return False
+    if not text[end + 1 : end + 2].isspace():
+        return False
+    opened = False
+    for k in range(text.rfind("\n", 0, end) + 1, end):
+        ch = text[k]
+        if ch == "‘" or (ch == "'" and (k == 0 or not text[k - 1].isalnum()) and text[k + 1 : k + 2].isalpha()):
+            opened = True
+        elif ch in APOSTROPHES and not text[k + 1 : k + 2].isalpha():
+            opened = False
+    return not opened
 
 
 def _ends_with_full_stop(word: str, text: str, end: int) -> bool:
