@@ -241,7 +241,7 @@ def _is_noun(tokens: list[Token], v: int) -> bool:
         return False  # "Another said": the determiner is the subject (not "Some claims")
     if prev.lower in COUNTS and v > 1 and tokens[v - 2].lower == "of":
         return False  # "the mother of three replied"
-    return prev.lower in DETERMINERS or prev.lower in {"of", "my", "our", "your"} or prev.text.endswith(("'s", "’s"))
+    return prev.lower in DETERMINERS or prev.lower in {"of", "my", "our", "your"} or prev.text.endswith(POSSESSIVE)
 
 
 def leading_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
@@ -711,7 +711,7 @@ def _bare_title(mention: Mention, words: int) -> bool:
 
 
 def _is_possessive_name(t: Token) -> bool:
-    return t.is_cap and t.text.endswith(("'s", "’s"))
+    return t.is_cap and t.text.endswith(POSSESSIVE)
 
 
 def _subject_description(tokens: list[Token], start: int, text: str) -> "Found | None":

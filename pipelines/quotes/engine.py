@@ -521,7 +521,7 @@ def _names_a_work(before: list[Token]) -> bool:
         return False
     last = words[-1]
     # ("the TV show “Shark Tank.”", "star of cult classic “Thelma and Louise,”": a kind of work names it)
-    return last.lower in WORK_INTRODUCERS or last.lower in WORK_NOUNS or last.text.endswith(("'s", "’s"))
+    return last.lower in WORK_INTRODUCERS or last.lower in WORK_NOUNS or last.text.endswith(POSSESSIVE)
 
 
 def _kind_of_work_after(after: list[Token]) -> bool:
