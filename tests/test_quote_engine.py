@@ -259,6 +259,13 @@ def test_apostrophe_closing_a_single_quoted_phrase_is_not_a_possessive():
     assert (q.text, q.speaker) == ("He said ‘we love the Democrats’ and left,", "Karen Bass")
 
 
+@pytest.mark.parametrize("state", ["N.H.", "Calif.", "New Hampshire", "Iowa"])
+def test_state_after_a_city_in_an_opening_phrase_is_not_the_subject(state):
+    text = f'Ann Smith toured.\n\nAt a rally in Concord, {state}, Smith waved a sign that read "No more raids."\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Ann Smith", "Smith")
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

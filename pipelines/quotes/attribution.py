@@ -20,6 +20,7 @@ from pipelines.quotes.lexicon import (
     QUESTION_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
+    STATE_ABBREVIATIONS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     UNNAMED_HEADS,
@@ -649,8 +650,8 @@ def _past_comma(tokens: list[Token], start: int, before_subject: bool = False) -
     late-afternoon meeting, the Security Council ...")."""
     end = min(len(tokens), start + MAX_PHRASE_TOKENS)
     for k in range(start, end):
-        if tokens[k].text != ",":
-            continue
+        if tokens[k].text != "," or _state_follows(tokens, k + 1):
+            continue  # ("At a rally in Concord, N.H., Smith said": the state is part of the place)
         following = tokens[k + 1] if k + 1 < len(tokens) else None
         if (
             not before_subject
@@ -661,6 +662,18 @@ def _past_comma(tokens: list[Token], start: int, before_subject: bool = False) -
         ):
             return k + 1
     return None
+
+
+def _state_follows(tokens: list[Token], k: int) -> bool:
+    """Whether a state set off by commas starts at k: the ", N.H.," or ", New Hampshire," after a city."""
+    if k < len(tokens) and tokens[k].lower in {"new", "north", "south", "west"}:
+        k += 1
+    return (
+        k + 1 < len(tokens)
+        and tokens[k].is_cap
+        and (tokens[k].lower in STATE_ABBREVIATIONS or tokens[k].lower in US_STATES)
+        and tokens[k + 1].text == ","
+    )
 
 
 def _opens_participle(tokens: list[Token], k: int) -> bool:

@@ -329,4 +329,11 @@ US_STATES = frozenset(
     pennsylvania rhode tennessee texas utah vermont virginia wisconsin wyoming
     """.split()
 )
+# AP-style state abbreviations as tokens read them (lower case, no final period): "Concord, N.H.,".
+STATE_ABBREVIATIONS = frozenset(
+    """
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev
+    n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn vt va wash w.va wis wyo d.c
+    """.split()
+)
 PARTIES = frozenset({"republican", "democratic", "libertarian", "green"})
