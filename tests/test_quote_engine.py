@@ -266,6 +266,13 @@ def test_state_after_a_city_in_an_opening_phrase_is_not_the_subject(state):
     assert (q.speaker, q.mention) == ("Ann Smith", "Smith")
 
 
+@pytest.mark.parametrize("phrase", ["in his announcement speech", "at a Boston rally", "during the debate"])
+def test_phrase_of_occasion_between_name_and_verb(phrase):
+    text = f'Tom Vale spoke.\n\nIt began when Vale {phrase} called the migrants "criminals" and worse.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Tom Vale", "Vale")
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

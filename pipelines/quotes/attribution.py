@@ -101,6 +101,9 @@ DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # Counts that close a description of a parent ("a mother of three").
 COUNTS = frozenset("two three four five six seven eight nine ten 2 3 4 5 6 7 8 9 10".split())
 # Prepositions of place and movement: the noun after them is where someone is, not who speaks.
+# A phrase of place or occasion between a name and its verb: "Trump in his speech called".
+OCCASION_PREPOSITIONS = frozenset({"in", "at", "during"})
+MAX_OCCASION_WORDS = 4
 PLACE_PREPOSITIONS = frozenset(
     "through across into onto over around near under toward towards outside inside along past behind beyond".split()
 )
@@ -981,6 +984,8 @@ def _skip_back(tokens: list[Token], i: int) -> int:
             i = opening - 1
         elif t.text == "," and i > 1 and tokens[i - 1].lower in ASIDES and tokens[i - 2].text == ",":
             i -= 3  # "The two lawmakers, however, argue that"
+        elif (phrase := _phrase_before_verb(tokens, i)) is not None:
+            i = phrase - 1  # "Trump in his announcement speech called ...": where, not who
         elif t.text in {"—", "―", "--"}:
             # "Gingrich — mentioned by Newsmax as the leading choice — told Bill O'Reilly": an aside.
             opening = next(
@@ -992,6 +997,24 @@ def _skip_back(tokens: list[Token], i: int) -> int:
         else:
             return i
     return i
+
+
+def _phrase_before_verb(tokens: list[Token], i: int) -> int | None:
+    """The start of a short phrase of place or occasion ending at i, between a name and its verb: "Trump in
+    his announcement speech called", "Warren at a Boston rally said"."""
+    k = i
+    if not tokens[i].text.islower():
+        return None
+    while k >= 0 and i - k < MAX_OCCASION_WORDS and tokens[k].is_word:
+        if tokens[k].lower in DETERMINERS or tokens[k].lower in POSSESSIVE_PRONOUNS:
+            break
+        k -= 1
+    if k < 2 or k == i or not (tokens[k].lower in DETERMINERS or tokens[k].lower in POSSESSIVE_PRONOUNS):
+        return None
+    preposition, name = tokens[k - 1], tokens[k - 2]
+    if preposition.lower not in OCCASION_PREPOSITIONS or not (name.is_cap and name.is_word):
+        return None
+    return k - 1
 
 
 def _is_manner_adverb(t: Token) -> bool:
