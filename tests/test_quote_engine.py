@@ -273,6 +273,30 @@ def test_phrase_of_occasion_between_name_and_verb(phrase):
     assert (q.speaker, q.mention) == ("Tom Vale", "Vale")
 
 
+@pytest.mark.parametrize(
+    ("source", "mention"),
+    [
+        ("the newspaper", "the newspaper"),
+        ("the news outlet", "the news outlet"),
+        ("a source at the station", "a source"),
+    ],
+)
+def test_according_to_a_description_is_the_mention(source, mention):
+    text = f'The Daily Ledger ran the story.\n\nAccording to {source}, "The city will not cooperate with raids."\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (None, mention)
+
+
+def test_according_to_after_a_question_that_ends_its_sentence_is_about_the_next_sentence():
+    text = (
+        "Mayor Ann Vale answered by email.\n\n"
+        'Vale asked: "Is the Brody store open on Sunday?" The Brody store is a gift shop, according to '
+        "its website.\n"
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Ann Vale", "Vale")
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None
@@ -1493,7 +1517,8 @@ def test_quote_paragraph_after_a_paragraph_reporting_a_named_speaker():
         "“The evidence cannot prove the crime,” according to a court filing.\n"
     )
     quotes = extract_quotes(text)
-    assert [(q.speaker, q.mention) for q in quotes] == [("Ash Carter", "Carter"), (None, None)]
+    # (the filing, not Lee Brandt, whose paragraph came before)
+    assert [(q.speaker, q.mention) for q in quotes] == [("Ash Carter", "Carter"), (None, "a court filing")]
 
 
 def test_who_asked_is_not_what_a_pronoun_in_the_answer_means():

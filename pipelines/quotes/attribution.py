@@ -1323,9 +1323,10 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
     if words[0].lower in DETERMINERS and tokens[v].lower != "to" and not after_quote and k == len(tokens):
         return None  # "-- said the president “offered no changes”": the subject of what was said
     if words[0].lower in DETERMINERS and words[0].lower not in DEMONSTRATIVES:
-        if k == i + 1 and words[0].lower in INVERTED_DETERMINERS and after_quote:
+        inverted = words[0].lower in INVERTED_DETERMINERS and after_quote
+        if k == i + 1 and (inverted or tokens[v].lower == "to"):
             # "“...,” said the 46-year-old", "says a narrator", "said one unaligned Florida Republican
-            # strategist": after a quote, the verb's inverted subject.
+            # strategist": after a quote, the verb's inverted subject; "according to the newspaper".
             while k < len(tokens) and k - i <= MAX_DESCRIPTOR_TOKENS and _describes_speaker(tokens[k]):
                 k += 1
             if k == i + 1 and t.lower in {"one", "another"} and (k == len(tokens) or tokens[k].text in {".", ","}):

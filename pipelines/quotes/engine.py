@@ -262,13 +262,13 @@ def _cue_for(
     """The cue of a quote from the prose next to it, most telling pattern first; `last`: no quote follows
     the prose after it."""
     cue = leading_cue(after, after_cues)
-    if (
-        cue is not None
-        and _ends_with_period(text, span)
-        and (_opens_clause(after, cue) or not _closes_sentence(after, cue, last))
+    if cue is not None and (
+        (_ends_with_period(text, span) and (_opens_clause(after, cue) or not _closes_sentence(after, cue, last)))
+        or (_closes_with_sentence_end(text, span) and after[0].is_cap and _opens_clause(after, cue))
     ):
         # “... in the neighborhood.” Russia insisted that ...: a new sentence about something else
-        # (“... without delay.” Clinton plans to visit on Sunday, according to an aide.).
+        # (“... without delay.” Clinton plans to visit on Sunday, according to an aide.; “...?” Dalton Brody
+        # is a store, according to its website.).
         cue = None
     leading = cue
     if cue is not None and not last and _leads_into_next(after, cue):
