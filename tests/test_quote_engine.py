@@ -297,6 +297,21 @@ def test_according_to_after_a_question_that_ends_its_sentence_is_about_the_next_
     assert (q.speaker, q.mention) == ("Ann Vale", "Vale")
 
 
+@pytest.mark.parametrize(
+    ("clause", "mention"),
+    [
+        ("Vale was talking about the budget when she told reporters,", "she"),
+        ("Vale returned to the budget at a rally, where she said:", "she"),
+        ("Vale took a swipe at Tom Brook, who she said was", "she"),
+        ("Vale denounced what she called", "Vale"),
+    ],
+)
+def test_pronoun_heading_its_own_clause_is_the_mention_of_the_sentence_subject(clause, mention):
+    text = f'Mayor Ann Vale spoke on Monday.\n\n{clause} "a danger to the city."\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Ann Vale", mention)
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

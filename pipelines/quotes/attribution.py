@@ -101,6 +101,8 @@ DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # Counts that close a description of a parent ("a mother of three").
 COUNTS = frozenset("two three four five six seven eight nine ten 2 3 4 5 6 7 8 9 10".split())
 # Prepositions of place and movement: the noun after them is where someone is, not who speaks.
+# Words after which a pronoun heads a clause of its own rather than standing for the sentence's subject.
+OWN_CLAUSE_OPENERS = frozenset({"when", "where", "who", "whom"})
 # A phrase of place or occasion between a name and its verb: "Trump in his speech called".
 OCCASION_PREPOSITIONS = frozenset({"in", "at", "during"})
 MAX_OCCASION_WORDS = 4
@@ -135,6 +137,9 @@ class Cue:
     last: int
     # The pronoun of the sentence this cue stands for ("Clinton says ... what she calls"), if any.
     pronoun: Mention | None = None
+    # The words to report as the speaker's mention when they are not the mention resolved ("Trump was
+    # talking ... when he told": "he", resolved as Trump).
+    shown: Mention | None = None
 
 
 def sentence_start(tokens: list[Token], end: int) -> int:
@@ -339,7 +344,11 @@ def trailing_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
         # (not "Asked by Matt Lauer whether ..., she said": who asked does not answer)
         cue = next(c for c in cues if (c.first >= start and _may_mean(c, pronoun)) or c is pronoun)
         if cue.mention.kind == "pronoun":
-            cue = bound_subject(tokens[: cue.first], cue, text) or cue
+            bound = bound_subject(tokens[: cue.first], cue, text)
+            if bound is not None and _opens_own_clause(tokens, cue.first):
+                # "Trump was talking ... when he told Chris Wallace": Trump, reported as "he".
+                bound = replace(bound, shown=cue.mention)
+            cue = bound or cue
         if cue is not pronoun:
             cue = replace(cue, pronoun=pronoun.mention)
     elif (
@@ -390,6 +399,12 @@ def _may_mean(cue: Cue, pronoun: Cue) -> bool:
     if cue.verb.lower in QUESTION_VERBS:
         return False
     return not (m.gender and p.gender in ("m", "f") and m.gender != p.gender)
+
+
+def _opens_own_clause(tokens: list[Token], k: int) -> bool:
+    """Whether the pronoun at k is the subject of a clause of its own, not bound to the sentence's subject: "when
+    he told Clinton", "where he suggested", "Rubio, who he dubbed", "..., he said, that"."""
+    return k > 0 and (tokens[k - 1].lower in OWN_CLAUSE_OPENERS or tokens[k - 1].text == ",")
 
 
 def bound_subject(tokens: list[Token], cue: Cue, text: str) -> Cue | None:

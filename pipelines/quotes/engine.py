@@ -137,6 +137,8 @@ def extract_quotes(text: str) -> list[Quote]:
                     if not continuing:
                         statement += 1
                     speaker = _resolve(cue, index, place)
+                    if cue.shown is not None:
+                        speaker = replace(speaker, mention=cue.shown)
                     if cue.mention.kind == "pronoun" and k > 0 and cue.verb in para_gaps[k]:
                         speaker = _sentence_subject_speaker(text, p.quotes, para_gaps, k, speaker, index, place)
                     if k == 0 and newcomer is not None and _means_newcomer(cue, newcomer, para_gaps[0]):
