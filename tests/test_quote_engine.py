@@ -312,6 +312,15 @@ def test_pronoun_heading_its_own_clause_is_the_mention_of_the_sentence_subject(c
     assert (q.speaker, q.mention) == ("Ann Vale", mention)
 
 
+def test_participle_after_an_auxiliary_is_no_speech_verb():
+    text = (
+        "Mayor Ann Vale debated Tom Brook.\n\n"
+        'She is pointing to the "kind of problems" Brook had answering questions about the budget.\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Ann Vale", "She")
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

@@ -101,6 +101,8 @@ DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # Counts that close a description of a parent ("a mother of three").
 COUNTS = frozenset("two three four five six seven eight nine ten 2 3 4 5 6 7 8 9 10".split())
 # Prepositions of place and movement: the noun after them is where someone is, not who speaks.
+# Auxiliaries that never make an -ing form a finite verb ("had answering", unlike "was answering").
+NON_PROGRESSIVE_AUXILIARIES = frozenset("has had have would will could should can cannot may might must".split())
 # Words after which a pronoun heads a clause of its own rather than standing for the sentence's subject.
 OWN_CLAUSE_OPENERS = frozenset({"when", "where", "who", "whom"})
 # A phrase of place or occasion between a name and its verb: "Trump in his speech called".
@@ -175,7 +177,12 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
         elif lower in SPEECH_VERBS and lower.endswith("ing"):
             # "footage of Hillary Clinton asking, “...”", "He's claiming": only a name or pronoun right before.
             found = _subject_before(tokens, v, text)
-            if found is not None and (found[0].kind not in ("name", "pronoun") or _after_preposition(tokens, found[1])):
+            if found is not None and (
+                found[0].kind not in ("name", "pronoun")
+                or _after_preposition(tokens, found[1])
+                # ("the problems Sanders had answering questions": a participle no auxiliary takes)
+                or any(tokens[k].lower in NON_PROGRESSIVE_AUXILIARIES for k in range(found[2] + 1, v))
+            ):
                 found = None
         elif lower in SPEECH_VERBS and not _is_noun(tokens, v):
             found = _subject_before(tokens, v, text) or _subject_after(tokens, v, text)
