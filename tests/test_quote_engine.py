@@ -321,6 +321,12 @@ def test_participle_after_an_auxiliary_is_no_speech_verb():
     assert (q.speaker, q.mention) == ("Ann Vale", "She")
 
 
+@pytest.mark.parametrize("opening", ["Outside the Vale campaign,", "Following Vale's speech,", "Regarding Vale,"])
+def test_preposition_opening_a_sentence_is_not_part_of_a_name(opening):
+    text = f'Mayor Ann Vale spoke.\n\n{opening} there is worry that the "firewall" will not hold.\n'
+    assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [(None, None)]
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

@@ -126,7 +126,8 @@ NON_NAME_CAPS = frozenset(
     more less several other another such than like unlike instead once whether until unless upon within
     writing reporting additional contributing related read watch see photo video update rival
     perhaps maybe indeed likewise similarly ultimately finally minutes hours days weeks months years moments
-    decades amid amidst throughout toward towards beyond besides enter
+    decades amid amidst throughout toward towards beyond besides enter alongside outside inside behind beside
+    near around ahead atop aboard above below regarding concerning following including via
     is are was were do does did has have had can could should would
     one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
     seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
