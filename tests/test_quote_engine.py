@@ -327,6 +327,13 @@ def test_preposition_opening_a_sentence_is_not_part_of_a_name(opening):
     assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [(None, None)]
 
 
+@pytest.mark.parametrize("noun", ["Billionaire", "Businessman", "Tycoon"])
+def test_person_noun_before_a_name_is_no_part_of_it(noun):
+    text = f'{noun} Tom Vale said, "The wall will be built."\n'
+    [q] = extract_quotes(text)
+    assert q.speaker == "Tom Vale"
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

@@ -15,6 +15,7 @@ from pipelines.quotes.lexicon import (
     NON_NAME_CAPS,
     ORG_WORDS,
     PARTY_MEMBERS,
+    PERSON_NOUNS,
     PLACE_WORDS,
     PLURAL_TITLES,
     PRONOUNS,
@@ -277,6 +278,7 @@ def _describes(word: Token) -> bool:
         or is_title_word(word)
         or "-" in lower
         or lower in ORG_WORDS
+        or lower in PERSON_NOUNS
         or (lower.endswith("s") and not lower.endswith("ss") and len(lower) > 4 and lower[:-1] in TITLE_HEADS)
     )
 
