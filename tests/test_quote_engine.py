@@ -334,6 +334,15 @@ def test_person_noun_before_a_name_is_no_part_of_it(noun):
     assert q.speaker == "Tom Vale"
 
 
+def test_pronoun_opening_a_joined_clause_after_an_earlier_quote_is_the_mention():
+    text = (
+        "Police Chief Kerr Vale spoke on Friday.\n\n"
+        'Vale said that the video did not give "definitive evidence," but he said that the footage '
+        '"supports what we have heard" about the shooting.\n'
+    )
+    assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [("Kerr Vale", "Vale"), ("Kerr Vale", "he")]
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

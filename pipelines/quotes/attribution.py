@@ -408,6 +408,13 @@ def _may_mean(cue: Cue, pronoun: Cue) -> bool:
     return not (m.gender and p.gender in ("m", "f") and m.gender != p.gender)
 
 
+def heads_own_clause(tokens: list[Token], cue: Cue) -> bool:
+    """Whether a pronoun cue's pronoun is the subject of a clause of its own ("but he said", "when she
+    told"), and so the mention to report even when it stands for the sentence's subject."""
+    k = next((i for i in range(cue.first, cue.last + 1) if tokens[i].start == cue.mention.start), 0)
+    return _opens_own_clause(tokens, k) or (k > 0 and tokens[k - 1].lower in CLAUSE_JOINTS)
+
+
 def _opens_own_clause(tokens: list[Token], k: int) -> bool:
     """Whether the pronoun at k is the subject of a clause of its own, not bound to the sentence's subject: "when
     he told Clinton", "where he suggested", "Rubio, who he dubbed", "..., he said, that"."""

@@ -12,6 +12,7 @@ from pipelines.quotes.attribution import (
     colon_name_cue,
     dash_cue,
     find_cues,
+    heads_own_clause,
     leading_cue,
     possessive_cue,
     sentence_start,
@@ -141,6 +142,9 @@ def extract_quotes(text: str) -> list[Quote]:
                         speaker = replace(speaker, mention=cue.shown)
                     if cue.mention.kind == "pronoun" and k > 0 and cue.verb in para_gaps[k]:
                         speaker = _sentence_subject_speaker(text, p.quotes, para_gaps, k, speaker, index, place)
+                        if heads_own_clause(para_gaps[k], cue):
+                            # "Putney said that ... “...,” but he said ...": Putney, reported as "he".
+                            speaker = replace(speaker, mention=cue.mention)
                     if k == 0 and newcomer is not None and _means_newcomer(cue, newcomer, para_gaps[0]):
                         # "... concerns Henry Crespo, president of the caucus.\n“...,” he said.": the
                         # person the last paragraph ended by introducing.
