@@ -343,6 +343,15 @@ def test_pronoun_opening_a_joined_clause_after_an_earlier_quote_is_the_mention()
     assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [("Kerr Vale", "Vale"), ("Kerr Vale", "he")]
 
 
+def test_participle_phrase_opening_with_an_adverb_before_the_subject():
+    text = (
+        "Mayor Ann Vale spoke.\n\n"
+        'Flying home one night, she vented to her husband, Tom Vale, that the deal would be "incredibly ugly."\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Ann Vale", "she")
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

@@ -712,6 +712,8 @@ def _opens_participle(tokens: list[Token], k: int) -> bool:
     """ "Horrified at ...", "Speaking to reporters, ...", "Following a meeting, ...": a capitalised participle
     and a preposition or a determiner."""
     t, after = tokens[k], tokens[k + 1].lower
+    if t.is_cap and t.lower.endswith("ing") and tokens[k + 1].text.islower() and after not in SPEECH_VERBS:
+        return True  # "Flying home one night in the corporate jet, she vented ..." (not "Browning said")
     return t.is_cap and t.lower.endswith(("ed", "ing")) and (after in PARTICIPLE_PREPOSITIONS or after in DETERMINERS)
 
 
