@@ -352,6 +352,12 @@ def test_participle_phrase_opening_with_an_adverb_before_the_subject():
     assert (q.speaker, q.mention) == ("Ann Vale", "she")
 
 
+def test_dash_right_before_a_quote_keeps_the_sentence_subject():
+    text = "Mayor Ann Vale spoke.\n\nShe has touted her record—“the safest city in the state”—and promised more.\n"
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Ann Vale", "She")
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

@@ -578,8 +578,11 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
     for k, t in enumerate(tokens):
         if t.text in SENTENCE_END:
             starts = [k + 1]
-        elif t.text in {"—", "―", "--"} or (t.text == "–" and text[t.start - 1 : t.start] == " "):
-            # (an en dash counts when spaced: "Washington (AFP) – Democrat ...", not "terrorists–armed")
+        elif (t.text in {"—", "―", "--"} or (t.text == "–" and text[t.start - 1 : t.start] == " ")) and k + 1 < len(
+            tokens
+        ):
+            # (an en dash counts when spaced: "Washington (AFP) – Democrat ...", not "terrorists–armed"; one
+            # right before the quote opens no clause: "She has touted his record—“...”")
             starts.append(k + 1)
     start = starts[-1]
     if len(starts) > 2 and start < len(tokens) and tokens[start].lower in {"and", "but"}:
