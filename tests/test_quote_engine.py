@@ -358,6 +358,12 @@ def test_dash_right_before_a_quote_keeps_the_sentence_subject():
     assert (q.speaker, q.mention) == ("Ann Vale", "She")
 
 
+def test_adverb_between_and_and_the_subject_pronoun():
+    text = "Mayor Ann Vale ran again.\n\nAnd online she has criticized her rivals as “way off key.”\n"
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Ann Vale", "she")
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

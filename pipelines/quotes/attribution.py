@@ -595,6 +595,14 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
     # Skip an opening adverb: "Then he cut into Bush, calling ...", "First, Donald Trump attacked ...".
     if start + 1 < len(tokens) and tokens[start].lower in OPENING_ADVERBS and tokens[start + 1].is_word:
         start += 1
+        if (
+            start + 2 < len(tokens)
+            and tokens[start].text.islower()
+            and tokens[start].lower not in CLAUSE_OPENERS | {"as", "until"}  # ("And although he thanked ...")
+            and tokens[start + 1].lower in {"he", "she", "they"}
+            and tokens[start + 2].text.islower()
+        ):
+            start += 1  # "And online he has criticized ...": an adverb of its own before the subject
     elif start + 2 < len(tokens) and tokens[start].lower in SEQUENCE_WORDS and tokens[start + 1].text == ",":
         start += 2
     # Skip opening phrases: "In July, Gingrich dismissed ...", "On Thursday, after remaining neutral, Warren ..."
