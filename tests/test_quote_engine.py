@@ -364,6 +364,13 @@ def test_adverb_between_and_and_the_subject_pronoun():
     assert (q.speaker, q.mention) == ("Ann Vale", "she")
 
 
+@pytest.mark.parametrize("document", ["a text message to supporters", "a letter to Attorney General Ann Vale"])
+def test_document_addressed_to_someone_speaks_for_who_sent_it(document):
+    text = f'Tom Brook ran.\n\nThen his campaign sent out {document} saying: "We will not back down."\n'
+    [q] = extract_quotes(text)
+    assert q.mention == "his campaign"
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

@@ -121,6 +121,7 @@ CLAUSE_OPENERS = frozenset({"when", "while", "after", "before", "because", "sinc
 # Words of a time between a document and what it says: "a statement Wednesday evening saying".
 TIME_WORDS = WEEKDAYS | frozenset("today yesterday morning afternoon evening night".split())
 MAX_TIME_WORDS = 2
+MAX_ADDRESSEE_WORDS = 4
 # Words set off by commas between a subject and its verb: "The two lawmakers, however, argue".
 ASIDES = frozenset({"however", "meanwhile", "too", "though", "instead", "also", "nonetheless", "still", "then"})
 # Determiners that stand for someone unnamed when they open a sentence: "Another said ...".
@@ -226,6 +227,9 @@ def _sentence_speaker(
 def _follows_document(tokens: list[Token], v: int) -> bool:
     """Whether a document noun comes right before tokens[v], or before a time ("a statement Wednesday")."""
     k = v - 1
+    to = next((j for j in range(v - 2, max(-1, v - 2 - MAX_ADDRESSEE_WORDS), -1) if tokens[j].lower == "to"), None)
+    if to is not None and all(t.is_word for t in tokens[to + 1 : v]):
+        k = to - 1  # "a text message to supporters saying", "a letter to Attorney General Lynch asking"
     while k > 0 and v - k <= MAX_TIME_WORDS and tokens[k].lower in TIME_WORDS:
         k -= 1
     return k >= 0 and tokens[k].lower in DOCUMENT_NOUNS

@@ -193,7 +193,7 @@ TITLE_SYNONYMS = {
 DOCUMENT_NOUNS = frozenset(
     """
     letter memo report statement article ruling book complaint ad clip brief lawsuit filing study survey
-    editorial decision order release analysis piece resolution video spot commercial
+    editorial decision order release analysis piece resolution video spot commercial message email tweet
     """.split()
 )
 # Documents that are one kind of thing under several names: "a web video by the RNC ... The clip says".
