@@ -371,6 +371,15 @@ def test_document_addressed_to_someone_speaks_for_who_sent_it(document):
     assert q.mention == "his campaign"
 
 
+def test_cue_after_a_comma_that_introduces_its_own_clause_does_not_close_the_quote():
+    text = (
+        "Tom Vale ran for mayor.\n\n"
+        'While Vale admitted that it would be "very hard" for him to win, his campaign has argued that he can.\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Tom Vale", "Vale")
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

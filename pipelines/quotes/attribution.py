@@ -280,6 +280,8 @@ def leading_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
     after = tokens[cue.last + 1 : cue.last + 3]
     if any(t.text in SENTENCE_END for t in before) or before[-1].text != ",":
         return None
+    if after and after[0].lower == "that":
+        return None  # ("“...” for his campaign to win ..., his campaign has argued that ...": its own words)
     if (
         after
         and after[0].text not in SENTENCE_END | {","}
