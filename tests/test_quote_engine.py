@@ -380,6 +380,15 @@ def test_cue_after_a_comma_that_introduces_its_own_clause_does_not_close_the_quo
     assert (q.speaker, q.mention) == ("Tom Vale", "Vale")
 
 
+def test_shouted_down_is_not_speech():
+    text = (
+        "Comedian Ann Vale was booed and shouted down by Tom Brook supporters after telling them that they "
+        'were "being ridiculous."\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Ann Vale", "Ann Vale")
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

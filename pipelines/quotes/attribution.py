@@ -112,7 +112,11 @@ PLACE_PREPOSITIONS = frozenset(
     "through across into onto over around near under toward towards outside inside along past behind beyond".split()
 )
 # Particles that turn a speech verb into one that reports no words: "ruled out".
-NOT_SPEECH_PARTICLES = {"ruled": ("out",), "rules": ("out",)}
+NOT_SPEECH_PARTICLES = {
+    "ruled": ("out",),
+    "rules": ("out",),
+    "shouted": ("down",),  # ("was booed and shouted down by supporters": silenced, not speaking)
+}
 # Words that open a clause describing the noun before them ("the days when ...").
 CLAUSE_LINKS = frozenset({"when", "that", "which", "where", "whose"})
 # Words joining a clause of its own to a sentence after a comma.
