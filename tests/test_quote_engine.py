@@ -389,6 +389,15 @@ def test_shouted_down_is_not_speech():
     assert (q.speaker, q.mention) == ("Ann Vale", "Ann Vale")
 
 
+def test_people_introduced_by_with_do_the_chanting():
+    text = (
+        "Mayor Ann Vale led the march.\n\n"
+        'Vale was not far from their thoughts, with many marchers and spectators chanting "We are Denver."\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (None, "many marchers and spectators")
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

@@ -182,13 +182,13 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
         elif lower in SPEECH_VERBS and lower.endswith("ing"):
             # "footage of Hillary Clinton asking, “...”", "He's claiming": only a name or pronoun right before.
             found = _subject_before(tokens, v, text)
-            if found is not None and (
+            if found is None or (
                 found[0].kind not in ("name", "pronoun")
                 or _after_preposition(tokens, found[1])
                 # ("the problems Sanders had answering questions": a participle no auxiliary takes)
                 or any(tokens[k].lower in NON_PROGRESSIVE_AUXILIARIES for k in range(found[2] + 1, v))
             ):
-                found = None
+                found = _with_subject(tokens, v, text)
         elif lower in SPEECH_VERBS and not _is_noun(tokens, v):
             found = _subject_before(tokens, v, text) or _subject_after(tokens, v, text)
             if found is None and v > 0 and tokens[v - 1].lower in {"and", "but"}:
@@ -204,6 +204,19 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
             mention, first, last = found
             cues.append(Cue(t, mention, min(first, v), max(last, end)))
     return cues
+
+
+def _with_subject(tokens: list[Token], v: int, text: str) -> "Found | None":
+    """ "with many marchers and spectators chanting": the people "with" introduces do the speaking."""
+    k = v - 1
+    while k >= 0 and v - k <= MAX_DESCRIPTOR_TOKENS and tokens[k].is_word and tokens[k].text.islower():
+        if tokens[k].lower == "with":
+            break
+        k -= 1
+    if k < 0 or k >= v - 1 or tokens[k].lower != "with" or not tokens[v - 1].lower.endswith("s"):
+        return None
+    start, end = tokens[k + 1].start, tokens[v - 1].end
+    return Mention("unnamed", start, end, text[start:end]), k + 1, v - 1
 
 
 def _goes_on_to(tokens: list[Token], v: int) -> bool:
