@@ -398,6 +398,13 @@ def test_people_introduced_by_with_do_the_chanting():
     assert (q.speaker, q.mention) == (None, "many marchers and spectators")
 
 
+@pytest.mark.parametrize("aside", ["for example", "for instance", "in fact"])
+def test_two_word_aside_between_subject_and_verb(aside):
+    text = f'Mayor Ann Vale spoke.\n\nTom Brook, {aside}, said she would "support the nominee" in the fall.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Tom Brook", "Tom Brook")
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

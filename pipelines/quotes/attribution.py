@@ -128,6 +128,7 @@ MAX_TIME_WORDS = 2
 MAX_ADDRESSEE_WORDS = 4
 # Words set off by commas between a subject and its verb: "The two lawmakers, however, argue".
 ASIDES = frozenset({"however", "meanwhile", "too", "though", "instead", "also", "nonetheless", "still", "then"})
+TWO_WORD_ASIDES = frozenset({("for", "example"), ("for", "instance"), ("in", "fact"), ("of", "course"), ("in", "turn")})
 # Determiners that stand for someone unnamed when they open a sentence: "Another said ...".
 STANDALONE_DETERMINERS = frozenset({"another", "others", "some", "many", "both", "several"})
 # Determiners that open a speaker phrase after its verb: "said the 46-year-old", "said one source".
@@ -1049,6 +1050,13 @@ def _skip_back(tokens: list[Token], i: int) -> int:
             i = opening - 1
         elif t.text == "," and i > 1 and tokens[i - 1].lower in ASIDES and tokens[i - 2].text == ",":
             i -= 3  # "The two lawmakers, however, argue that"
+        elif (
+            t.text == ","
+            and i > 2
+            and (tokens[i - 2].lower, tokens[i - 1].lower) in TWO_WORD_ASIDES
+            and tokens[i - 3].text == ","
+        ):
+            i -= 4  # "Ayotte's campaign, for example, said"
         elif (phrase := _phrase_before_verb(tokens, i)) is not None:
             i = phrase - 1  # "Trump in his announcement speech called ...": where, not who
         elif t.text in {"—", "―", "--"}:
