@@ -405,6 +405,15 @@ def test_two_word_aside_between_subject_and_verb(aside):
     assert (q.speaker, q.mention) == ("Brook campaign", "The Brook campaign")
 
 
+def test_speaker_of_a_while_clause_after_the_quote_is_someone_else():
+    text = (
+        "Mayor Ann Vale spoke.\n\n"
+        'Vale said she would "support the nominee," while Tom Brook and Jo Lee suggested they would wait.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Ann Vale"
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

@@ -120,6 +120,7 @@ NOT_SPEECH_PARTICLES = {
 # Words that open a clause describing the noun before them ("the days when ...").
 CLAUSE_LINKS = frozenset({"when", "that", "which", "where", "whose"})
 # Words joining a clause of its own to a sentence after a comma.
+CONTRASTING_JOINTS = frozenset({"while", "whereas", "although", "though"})
 CLAUSE_JOINTS = frozenset({"while", "whereas", "but", "and", "although", "though"})
 CLAUSE_OPENERS = frozenset({"when", "while", "after", "before", "because", "since", "although", "though", "if"})
 # Words of a time between a document and what it says: "a statement Wednesday evening saying".
@@ -290,6 +291,8 @@ def leading_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
     before = tokens[: cue.first]
     if not any(t.is_word for t in before):
         return cue
+    if any(t.lower in CONTRASTING_JOINTS for t in before):
+        return None  # (`“...,” while Collins and Gohmert suggested ...`: a clause with a speaker of its own)
     if cue.first <= MAX_LEADING_WORDS and not any(t.text in SENTENCE_END for t in before):
         return cue
     if _title_prefix(before):
