@@ -414,6 +414,14 @@ def test_speaker_of_a_while_clause_after_the_quote_is_someone_else():
     assert [q.speaker for q in extract_quotes(text)] == ["Ann Vale", "Ann Vale"]
 
 
+@pytest.mark.parametrize("body", ["Judicial Watch", "Faith Forum", "Urban League"])
+def test_organisation_words_make_bodies_not_people(body):
+    # (a body is never "the judge" the next sentence describes)
+    text = f'{body} sued the city. The judge is considering the case.\n\n"When does it stop?" the judge said.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (None, "the judge")
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

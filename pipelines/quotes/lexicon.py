@@ -146,7 +146,7 @@ ORG_WORDS = UNSPEAKING_ORG_HEADS | frozenset(
     abc cbs fox msnbc npr ap afp bbc guardian tribune herald chronicle gazette magazine daily weekly
     review observer examiner inquirer record star sun globe mail telegraph economist politico breitbart
     axios bloomberg report poll survey school schools clinic hospital authority district caucus
-    federation firm llc ltd plc circuit
+    federation firm llc ltd plc circuit watch society league forum initiative partnership
     immigration customs enforcement protection security affairs health human
     studios studio equities holdings capital labs entertainment pictures
     """.split()
