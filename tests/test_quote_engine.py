@@ -422,6 +422,15 @@ def test_organisation_words_make_bodies_not_people(body):
     assert (q.speaker, q.mention) == (None, "the judge")
 
 
+def test_cue_leading_into_the_next_quote_after_a_question_is_the_next_quotes():
+    text = (
+        "Mayor Ann Vale emailed Tom Brook.\n\n"
+        "Vale responds to Brook with, “Why now? Was that on my way to Denver?” Brook then writes back, “You look "
+        "tired.”\n"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Ann Vale", "Tom Brook"]
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None
@@ -488,9 +497,10 @@ def test_cue_ending_the_next_sentence_is_not_the_quotes():
         "Cole plans to visit Charlotte on Sunday, according to a campaign aide.\n\n"
         'Sam Ortiz said his boss was "always kind." But, said Ortiz, "I do not want conflict."\n'
     )
+    # ("always kind." is reported by the sentence's subject; "said Ortiz," leads into the next quote)
     assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [
         ("Ann Cole", "Ann Cole"),
-        ("Sam Ortiz", "Ortiz"),
+        ("Sam Ortiz", "Sam Ortiz"),
         ("Sam Ortiz", "Ortiz"),
     ]
 

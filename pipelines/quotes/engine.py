@@ -276,6 +276,17 @@ def _cue_for(
         # (“... without delay.” Clinton plans to visit on Sunday, according to an aide.; “...?” Dalton Brody
         # is a store, according to its website.).
         cue = None
+    if (
+        cue is not None
+        and not last
+        and _closes_with_sentence_end(text, span)
+        and after
+        and after[-1].text in {",", ":"}
+        and not _ends_sentence(after)
+    ):
+        # `“Why now?” Mills then writes back, “You look cute.”`: after a quote that ends its sentence, a cue
+        # that leads into the next quote is that quote's.
+        cue = None
     leading = cue
     if cue is not None and not last and _leads_into_next(after, cue):
         # `Ryan saying he was “very encouraged” and Trump calling it a “great meeting.”`: a cue that leads
