@@ -43,7 +43,11 @@ def make_token(text: str, start: int, end: int) -> Token:
     """A token with its derived fields (a quoted nickname is a capitalised word)."""
     head = text[1:2] if text[:1] in NICKNAME_OPENERS and len(text) > 2 else text[:1]
     lower = text.lower().rstrip(".")
-    bare = lower[:-2] if lower.endswith(("'s", "’s")) else lower[:-1] if lower.endswith(("s'", "s’")) else lower
+    bare = lower
+    if lower[-1:] == "s" and lower[-2:-1] in APOSTROPHES:
+        bare = lower[:-2]  # "trump's"
+    elif lower[-1:] in APOSTROPHES and lower[-2:-1] == "s":
+        bare = lower[:-1]  # "sanders’"
     return Token(text, start, end, lower, head.isupper(), head.isalnum(), bare)
 
 
@@ -65,17 +69,19 @@ def is_nickname(text: str, i: int) -> bool:
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of text[start:end]; a trailing period stays on a word only when it is an abbreviation."""
     out: list[Token] = []
+    taken = start  # (the apostrophe of a plural possessive is already in its word)
     for m in TOKEN_RE.finditer(text, start, end):
-        word = m.group()
-        if out and m.start() < out[-1].end:
-            continue  # the apostrophe of a plural possessive, already in its word
-        if word.endswith(".") and len(word) > 1 and _ends_with_full_stop(word, text, m.end()):
-            out.append(make_token(word[:-1], m.start(), m.end() - 1))
-            out.append(make_token(".", m.end() - 1, m.end()))
-        elif _plural_possessive(word, text, m.end()):
-            out.append(make_token(word + text[m.end()], m.start(), m.end() + 1))
+        word, at, after = m.group(), m.start(), m.end()
+        if at < taken:
+            continue
+        if word[-1] == "." and len(word) > 1 and _ends_with_full_stop(word, text, after):
+            out.append(make_token(word[:-1], at, after - 1))
+            out.append(make_token(".", after - 1, after))
+        elif word[-1] == "s" and text[after : after + 1] in APOSTROPHES and _plural_possessive(word, text, after):
+            out.append(make_token(word + text[after], at, after + 1))
+            taken = after + 1
         else:
-            out.append(make_token(word, m.start(), m.end()))
+            out.append(make_token(word, at, after))
     return out
 
 
