@@ -431,6 +431,15 @@ def test_cue_leading_into_the_next_quote_after_a_question_is_the_next_quotes():
     assert [q.speaker for q in extract_quotes(text)] == ["Ann Vale", "Tom Brook"]
 
 
+@pytest.mark.parametrize(
+    ("opening", "mention"), [("Human hibernation", "Human hibernation"), ("The U.S. media", "U.S. media")]
+)
+def test_capitalised_adjective_before_a_singular_noun_is_no_name(opening, mention):
+    text = f'{opening} has been called "a key technology" for the decade.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (None, mention)
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None
@@ -1230,7 +1239,7 @@ def test_capitalised_word_opening_a_sentence_is_no_name_unless_capitalised_elsew
         'Facts matter, the researcher said. Good information can still drive out "bad information" in time.\n\n'
         '"It is over," Tiegen said.\n'
     )
-    assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [(None, "Good"), ("Tiegen", "Tiegen")]
+    assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [(None, "Good information"), ("Tiegen", "Tiegen")]
 
 
 def test_a_persons_campaign_speaks_as_a_body():

@@ -677,7 +677,11 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
     if first.lower == "the" and start + 1 < len(tokens) and tokens[start + 1].is_cap:
         named = _subject_name(tokens, start + 1, text)
         described = named is not None and named[2] + 1 < len(tokens) and tokens[named[2] + 1].lower in DESCRIPTIVE
-        if named is not None and (named[0].is_org or named[0].jurisdiction) and not described:
+        if (
+            named is not None
+            and (named[0].is_org or named[0].jurisdiction or named[0].kind == "unnamed")
+            and not described
+        ):
             # "The United Nations Security Council on Friday made ...", "The Blaze's Matt Walsh" (not "the New
             # York businessman said", a description)
             return named
@@ -787,7 +791,13 @@ def _modifies(tokens: list[Token], k: int) -> bool:
     """Whether tokens[k] is a plural noun that a verb follows ("immigrants are"), so the capitalised word
     before it is an adjective."""
     noun, verb = tokens[k].lower, tokens[k + 1].lower if k + 1 < len(tokens) else ""
-    return noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3 and verb in AUXILIARIES
+    if verb not in AUXILIARIES or len(noun) <= 3:
+        return False
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return True
+    # "Human hibernation has been ...": a singular noun too, unless a body or title it heads ("the Trump
+    # campaign has", "Clinton aide")
+    return tokens[k].is_word and noun not in LED_BODIES and noun not in TITLE_WORDS and noun not in ORG_WORDS
 
 
 def _bare_title(mention: Mention, words: int) -> bool:
