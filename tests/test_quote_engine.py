@@ -440,6 +440,15 @@ def test_capitalised_adjective_before_a_singular_noun_is_no_name(opening, mentio
     assert (q.speaker, q.mention) == (None, mention)
 
 
+def test_name_joined_by_of_is_a_thing_not_a_person_a_pronoun_can_mean():
+    text = (
+        "Ann Vale has been a literary agent since 1978. Web of Angels was the first novel she ever sold.\n\n"
+        '"I was pretty overwhelmed," she said.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Ann Vale"
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

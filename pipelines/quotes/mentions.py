@@ -237,6 +237,8 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False, closing: b
         is_org_name(name_words)
         or name_words[0].lower in PLACE_WORDS
         or (len(name_words) == 1 and name_words[0].bare in COUNTRIES)
+        # "Web of Angels", "Bank of America": "of" joins the words of a thing's name, not a person's
+        or any(w.text == "of" for w in name_words[1:-1])
     )
     if not gender and not is_org:
         first = name_words[0].lower
