@@ -449,6 +449,12 @@ def test_name_joined_by_of_is_a_thing_not_a_person_a_pronoun_can_mean():
     assert q.speaker == "Ann Vale"
 
 
+def test_full_stop_that_lost_its_space_still_ends_the_sentence():
+    text = 'Mayor Ann Vale spoke.\n\n"We will not comply," Vale said.Vale claimed that the law was on her side.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Ann Vale", "Vale")
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

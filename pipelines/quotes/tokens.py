@@ -15,6 +15,8 @@ NICKNAME = '["\u201c][A-Z][a-z\'’]+["\u201d](?= [A-Z][a-z])'
 NICKNAME_RE = re.compile(NICKNAME)
 # A pronoun or "The" after an abbreviation such as "U.S." opens a new sentence.
 APOSTROPHES = frozenset("'’")
+# A full stop with its space lost between a lower-case word and a capitalised one: "said.Trump".
+GLUED_SENTENCE_RE = re.compile(r"([a-z]{2,})\.(?=[A-Z][a-z])")
 NEW_SENTENCE_RE = re.compile(r" (?:He|She|They|We|It|I|The) ")
 TOKEN_RE = re.compile(rf"{NICKNAME}|(?:[A-Za-z]\.){{2,}}|\w+(?:['’\-.]\w+|[{IN_WORD}]+\w*)*\.?|[^\w\s]")
 
@@ -74,6 +76,12 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         word, at, after = m.group(), m.start(), m.end()
         if at < taken:
             continue
+        if "." in word and (glued := GLUED_SENTENCE_RE.match(word)) is not None:
+            # "Trump said.Trump claimed": a lost space after a full stop, so two sentences.
+            cut = at + glued.end(1)
+            out.append(make_token(glued.group(1), at, cut))
+            out.append(make_token(".", cut, cut + 1))
+            word, at = word[glued.end(1) + 1 :], cut + 1
         if word[-1] == "." and len(word) > 1 and _ends_with_full_stop(word, text, after):
             out.append(make_token(word[:-1], at, after - 1))
             out.append(make_token(".", after - 1, after))
