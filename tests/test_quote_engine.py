@@ -455,6 +455,12 @@ def test_full_stop_that_lost_its_space_still_ends_the_sentence():
     assert (q.speaker, q.mention) == ("Ann Vale", "Vale")
 
 
+def test_inverted_speaker_described_with_of_before_the_name():
+    text = '"Thanks for welcoming these families," said master of ceremonies Asab Tabchi, an engineer.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Asab Tabchi", "Asab Tabchi")
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

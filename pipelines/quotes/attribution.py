@@ -1313,6 +1313,11 @@ def _before_descriptor(tokens: list[Token], k: int) -> bool:
     )
 
 
+def _joins_descriptor_nouns(tokens: list[Token], i: int, k: int) -> bool:
+    """Whether "of" at k joins two lower-case nouns of a description that began at i."""
+    return k > i and k + 1 < len(tokens) and tokens[k + 1].text.islower() and tokens[k + 1].lower not in DETERMINERS
+
+
 def _described_name_after(tokens: list[Token], i: int, text: str) -> Found | None:
     """`said 9/11 widow Terry Strada`, `according to conservative talk radio host Rush Limbaugh`: a few
     lower-case words describing the person whose full name follows."""
@@ -1324,6 +1329,9 @@ def _described_name_after(tokens: list[Token], i: int, text: str) -> Found | Non
                 k += 1  # "undecided Republican voter Stephanie Hooton": a capitalised word describing
                 continue
             break
+        if t.lower == "of" and _joins_descriptor_nouns(tokens, i, k):
+            k += 1  # "said master of ceremonies Asab Al-Tabchi"
+            continue
         if t.is_word and (
             t.lower in FUNCTION_WORDS
             or t.lower in DETERMINERS
