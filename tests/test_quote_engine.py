@@ -461,6 +461,21 @@ def test_inverted_speaker_described_with_of_before_the_name():
     assert (q.speaker, q.mention) == ("Asab Tabchi", "Asab Tabchi")
 
 
+def test_agreeing_to_do_something_reports_no_words():
+    text = (
+        "Tom Vale spoke on Monday.\n\n"
+        'He sent a memo explaining his plan, which holds payments until the city agreed to pay "$5 million."\n'
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Tom Vale", "He")
+
+
+def test_adverb_of_place_opening_a_sentence_is_no_name():
+    text = 'Tom Vale spoke on Monday.\n\nSomewhere in there, he tossed in a "lying" Ann Cole.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Tom Vale", "he")
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

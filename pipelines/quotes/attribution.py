@@ -116,6 +116,11 @@ NOT_SPEECH_PARTICLES = {
     "ruled": ("out",),
     "rules": ("out",),
     "shouted": ("down",),  # ("was booed and shouted down by supporters": silenced, not speaking)
+    # ("until the Mexican government agreed to make a payment of “...”": a deed, not words)
+    "agreed": ("to",),
+    "agrees": ("to",),
+    "began": ("to",),
+    "begins": ("to",),
 }
 # Words that open a clause describing the noun before them ("the days when ...").
 CLAUSE_LINKS = frozenset({"when", "that", "which", "where", "whose"})
