@@ -476,6 +476,13 @@ def test_adverb_of_place_opening_a_sentence_is_no_name():
     assert (q.speaker, q.mention) == ("Tom Vale", "he")
 
 
+@pytest.mark.parametrize("adverb", ["Therefore", "Nevertheless", "Moreover"])
+def test_sentence_adverb_is_no_name(adverb):
+    text = f'The talks went on for weeks.\n\n{adverb}, it could shape the "provisional" role of the council.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (None, None)
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None
