@@ -483,6 +483,13 @@ def test_sentence_adverb_is_no_name(adverb):
     assert (q.speaker, q.mention) == (None, None)
 
 
+@pytest.mark.parametrize("group", ["Gulf sources", "Vale aides"])
+def test_capitalised_word_before_unnamed_people_is_no_name(group):
+    text = f'Mayor Ann Vale spoke.\n\n{group} believe the council will stay in power "provisionally."\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (None, group)
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

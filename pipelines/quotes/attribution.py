@@ -796,6 +796,8 @@ def _modifies(tokens: list[Token], k: int) -> bool:
     """Whether tokens[k] is a plural noun that a verb follows ("immigrants are"), so the capitalised word
     before it is an adjective."""
     noun, verb = tokens[k].lower, tokens[k + 1].lower if k + 1 < len(tokens) else ""
+    if noun in UNNAMED_HEADS and noun.endswith("s") and verb.isalpha():
+        return True  # "Gulf sources believe", "Clinton aides argue": people the text does not name
     if verb not in AUXILIARIES or len(noun) <= 3:
         return False
     if noun.endswith("s") and not noun.endswith("ss"):
