@@ -490,6 +490,13 @@ def test_capitalised_word_before_unnamed_people_is_no_name(group):
     assert (q.speaker, q.mention) == (None, group)
 
 
+@pytest.mark.parametrize("noun", ["comment", "promise", "remark"])
+def test_possessive_name_before_a_quote_and_a_speech_noun_after_it(noun):
+    text = f"Tom Brook spoke. Ann Vale ran.\n\nAnn Vale’s “47 percent” {noun} was nearly as dismissive.\n"
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Ann Vale", "Ann Vale")
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

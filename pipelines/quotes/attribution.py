@@ -534,6 +534,20 @@ def possessive_cue(tokens: list[Token], text: str) -> Cue | None:
     return None
 
 
+def owned_quote_cue(before: list[Token], after: list[Token], text: str) -> Cue | None:
+    """`Mitt Romney's “47 percent” comment`: a possessive name right before the quote and a word for a
+    statement right after it give the words to the owner."""
+    if not before or not after or after[0].lower not in SPEECH_NOUNS:
+        return None
+    k = len(before) - 1
+    owner = before[k]
+    if not (owner.is_cap and owner.is_word and owner.text.endswith(POSSESSIVE)):
+        return None
+    first = cap_run_start(before, k)
+    mention = parse_run(before[first : k + 1], text)
+    return Cue(after[0], mention, first, k) if mention is not None and mention.kind == "name" else None
+
+
 def _judged_as(tokens: list[Token], noun: int) -> bool:
     """Whether the words after a statement noun call it something: "remarks as", "comments as being"."""
     rest = [t.lower for t in tokens[noun + 1 :]]
