@@ -497,6 +497,20 @@ def test_possessive_name_before_a_quote_and_a_speech_noun_after_it(noun):
     assert (q.speaker, q.mention) == ("Ann Vale", "Ann Vale")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The piece used one of her quotes as its headline: “Finally. Someone who thinks like me.”",
+        "The article closes with a clear hint about the woman’s “state of mind.”",
+        "The ad targets a “corrupt political system.”",
+    ],
+)
+def test_document_opening_a_sentence_speaks(sentence):
+    text = f"Ann Vale read the coverage on Sunday.\n\n{sentence}\n"
+    [q] = extract_quotes(text)
+    assert q.mention == " ".join(sentence.split()[:2])
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

@@ -706,6 +706,10 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
             return named
     if _is_possessive_name(first) and start + 1 < len(tokens) and tokens[start + 1].lower in LED_BODIES:
         return _subject_name(tokens, start, text)  # "Cruz's campaign also went on the offensive"
+    if first.lower == "the" and _document_acts(tokens, start):
+        # "The piece used one of her quotes as its headline: “...”", "The ad targets a “...”": a document
+        # speaking for whoever issued it.
+        return _description(tokens, start, start + 1, text)
     if first.lower == "the" or _is_possessive_name(first):
         return _subject_description(tokens, start, text)
     if (first.lower in {"a", "an"} or first.lower in POSSESSIVE_PRONOUNS) and speaking:
@@ -720,6 +724,16 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
         # "Protesters marching through the streets chanted": people the text does not name.
         return Mention("unnamed", first.start, first.end, first.text), start, start
     return _subject_name(tokens, start, text)
+
+
+def _document_acts(tokens: list[Token], start: int) -> bool:
+    """Whether "the" at start opens a document followed by its verb: "The piece used", "The ad targets"."""
+    return (
+        start + 2 < len(tokens)
+        and tokens[start + 1].lower in DOCUMENT_NOUNS
+        and tokens[start + 2].is_word
+        and tokens[start + 2].text.islower()
+    )
 
 
 def _pronoun_after_phrase(tokens: list[Token], start: int) -> int:
