@@ -511,6 +511,19 @@ def test_document_opening_a_sentence_speaks(sentence):
     assert q.mention == " ".join(sentence.split()[:2])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ('A Daily Ledger article hailed Vale as "the comeback mayor."', "A Daily Ledger article"),
+        ('One Vale campaign ad argues that "only Vale can win."', "One Vale campaign ad"),
+    ],
+)
+def test_indefinite_document_opening_a_sentence_speaks(sentence, mention):
+    text = f"Mayor Ann Vale ran again.\n\n{sentence}\n"
+    [q] = extract_quotes(text)
+    assert q.mention == mention
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

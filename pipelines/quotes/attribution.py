@@ -706,6 +706,9 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
             return named
     if _is_possessive_name(first) and start + 1 < len(tokens) and tokens[start + 1].lower in LED_BODIES:
         return _subject_name(tokens, start, text)  # "Cruz's campaign also went on the offensive"
+    if first.lower in {"a", "an", "one"} and (doc := _indefinite_document(tokens, start)) is not None:
+        # "a Times article hailed Trump as “...”", "One Club for Growth ad argues that “...”"
+        return _description(tokens, start, doc, text)
     if first.lower == "the" and _document_acts(tokens, start):
         # "The piece used one of her quotes as its headline: “...”", "The ad targets a “...”": a document
         # speaking for whoever issued it.
@@ -724,6 +727,18 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
         # "Protesters marching through the streets chanted": people the text does not name.
         return Mention("unnamed", first.start, first.end, first.text), start, start
     return _subject_name(tokens, start, text)
+
+
+def _indefinite_document(tokens: list[Token], start: int) -> int | None:
+    """The index of the document noun an indefinite subject names, when its verb follows: "a Times article
+    hailed", "One Club for Growth ad argues"."""
+    for k in range(start + 1, min(len(tokens) - 1, start + MAX_DESCRIPTOR_TOKENS)):
+        t = tokens[k]
+        if t.lower in DOCUMENT_NOUNS and tokens[k + 1].is_word and tokens[k + 1].text.islower():
+            return k
+        if not t.is_cap or not t.is_word:
+            return None
+    return None
 
 
 def _document_acts(tokens: list[Token], start: int) -> bool:
