@@ -524,6 +524,19 @@ def test_indefinite_document_opening_a_sentence_speaks(sentence, mention):
     assert q.mention == mention
 
 
+def test_according_to_opening_a_sentence_sources_a_quote_far_into_it():
+    text = (
+        "According to a civil complaint filed by the city, the developers engaged in a long and costly scheme "
+        'in which they "systematically looted" the fund.\n'
+    )
+    [q] = extract_quotes(text)
+    assert q.mention == "a civil complaint filed by the city"
+    # (without a comma closing the phrase it sources a figure, not the quote)
+    figure = 'According to the institute in 2019 there were 43,000 people counted as "unauthorized residents."\n'
+    [q] = extract_quotes(figure)
+    assert q.mention is None
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

@@ -412,9 +412,28 @@ def trailing_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
         return cue
     if any(t.text in SENTENCE_END for t in rest):
         return None
-    if cue.verb.lower == "according" and len(rest) > MAX_CUE_DISTANCE and rest[-1].text != ",":
+    if (
+        cue.verb.lower == "according"
+        and len(rest) > MAX_CUE_DISTANCE
+        and rest[-1].text != ","
+        and not _opens_with_according(tokens, cue)
+    ):
         return None
     return cue
+
+
+def _opens_with_according(tokens: list[Token], cue: Cue) -> bool:
+    """Whether "According to X," opens the sentence, sourcing all of it: "According to a civil complaint
+    filed by the SEC, the developers engaged in a “...”"."""
+    k = next((i for i in range(cue.first, -1, -1) if tokens[i].lower == "according"), cue.first)
+    start = sentence_start(tokens, k)
+    if not (k == start or (k == start + 1 and tokens[start].lower in {"but", "and", "yet"})):
+        return False
+    # (a comma closes the phrase; not "According to the institute in 2019 there were 43,000 people ...")
+    return any(
+        t.text == "," and not (tokens[j - 1].text.isdigit() and tokens[j + 1].text.isdigit())
+        for j, t in enumerate(tokens[cue.last + 1 : -1], cue.last + 1)
+    )
 
 
 def _inside_dashes(tokens: list[Token], cue: Cue) -> bool:
