@@ -100,7 +100,6 @@ DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # "As Breitbart News reported, ...:", which gives the source).
 # Counts that close a description of a parent ("a mother of three").
 COUNTS = frozenset("two three four five six seven eight nine ten 2 3 4 5 6 7 8 9 10".split())
-# Prepositions of place and movement: the noun after them is where someone is, not who speaks.
 # Auxiliaries that never make an -ing form a finite verb ("had answering", unlike "was answering").
 NON_PROGRESSIVE_AUXILIARIES = frozenset("has had have would will could should can cannot may might must".split())
 # Words after which a pronoun heads a clause of its own rather than standing for the sentence's subject.
@@ -108,6 +107,7 @@ OWN_CLAUSE_OPENERS = frozenset({"when", "where", "who", "whom"})
 # A phrase of place or occasion between a name and its verb: "Trump in his speech called".
 OCCASION_PREPOSITIONS = frozenset({"in", "at", "during"})
 MAX_OCCASION_WORDS = 4
+# Prepositions of place and movement: the noun after them is where someone is, not who speaks.
 PLACE_PREPOSITIONS = frozenset(
     "through across into onto over around near under toward towards outside inside along past behind beyond".split()
 )
@@ -124,13 +124,15 @@ NOT_SPEECH_PARTICLES = {
 }
 # Words that open a clause describing the noun before them ("the days when ...").
 CLAUSE_LINKS = frozenset({"when", "that", "which", "where", "whose"})
-# Words joining a clause of its own to a sentence after a comma.
+# Words joining a clause of its own to a sentence after a comma; the contrasting ones bring a speaker of
+# their own (`“...,” while Collins suggested ...`).
 CONTRASTING_JOINTS = frozenset({"while", "whereas", "although", "though"})
-CLAUSE_JOINTS = frozenset({"while", "whereas", "but", "and", "although", "though"})
+CLAUSE_JOINTS = CONTRASTING_JOINTS | {"but", "and"}
 CLAUSE_OPENERS = frozenset({"when", "while", "after", "before", "because", "since", "although", "though", "if"})
 # Words of a time between a document and what it says: "a statement Wednesday evening saying".
 TIME_WORDS = WEEKDAYS | frozenset("today yesterday morning afternoon evening night".split())
 MAX_TIME_WORDS = 2
+# Words between a document and "to" whom it went: "a text message to supporters saying".
 MAX_ADDRESSEE_WORDS = 4
 # Words set off by commas between a subject and its verb: "The two lawmakers, however, argue".
 ASIDES = frozenset({"however", "meanwhile", "too", "though", "instead", "also", "nonetheless", "still", "then"})
@@ -1157,9 +1159,9 @@ def _skip_back(tokens: list[Token], i: int) -> int:
 def _phrase_before_verb(tokens: list[Token], i: int) -> int | None:
     """The start of a short phrase of place or occasion ending at i, between a name and its verb: "Trump in
     his announcement speech called", "Warren at a Boston rally said"."""
-    k = i
     if not tokens[i].text.islower():
         return None
+    k = i
     while k >= 0 and i - k < MAX_OCCASION_WORDS and tokens[k].is_word:
         if tokens[k].lower in DETERMINERS or tokens[k].lower in POSSESSIVE_PRONOUNS:
             break

@@ -64,6 +64,7 @@ MAX_DESCRIBED_BACK = 4
 COMMON_NOUN_TITLES = frozenset("general speaker host press member head partner associate fellow owner".split())
 RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
 PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on"})
+# Verbs after which the description names their subject ("Trump became the nominee"), not someone else.
 LINKING_VERBS = frozenset({"became", "remained", "seemed", "appeared", "named", "elected", "crowned"})
 TIME_NOUNS = frozenset("day days week weeks month months year years night morning afternoon evening time".split())
 SENTENCE_BREAKS = frozenset({".", "!", "?", '"', "“", "”"})

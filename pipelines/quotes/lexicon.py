@@ -128,8 +128,8 @@ NON_NAME_CAPS = frozenset(
     perhaps maybe indeed likewise similarly ultimately finally minutes hours days weeks months years moments
     decades amid amidst throughout toward towards beyond besides enter alongside outside inside behind beside
     somewhere anywhere elsewhere everywhere therefore thus hence consequently nevertheless nonetheless moreover
-    furthermore otherwise accordingly
-    near around ahead atop aboard above below regarding concerning following including via
+    furthermore otherwise accordingly near around ahead atop aboard above below regarding concerning
+    following including via
     is are was were do does did has have had can could should would
     one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
     seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
