@@ -3,7 +3,8 @@
 import pytest
 
 from pipelines.quotes import extract_quotes
-from pipelines.quotes.mentions import parse_run
+from pipelines.quotes.attribution import Cue, heads_own_clause
+from pipelines.quotes.mentions import Mention, parse_run
 from pipelines.quotes.tokens import tokenize
 
 
@@ -535,6 +536,16 @@ def test_according_to_opening_a_sentence_sources_a_quote_far_into_it():
     figure = 'According to the institute in 2019 there were 43,000 people counted as "unauthorized residents."\n'
     [q] = extract_quotes(figure)
     assert q.mention is None
+
+
+def test_own_clause_check_takes_a_cue_indexed_in_a_longer_stretch_of_prose():
+    # A cue found across a title ('She told ABC's “Good Morning America” ..., but she predicted') indexes the
+    # prose on both sides of the title; the check must find the pronoun by where it starts, not by index.
+    text = "and predicted, but she said that viewers"
+    tokens = tokenize(text, 0, len(text))
+    she = next(t for t in tokens if t.text == "she")
+    cue = Cue(tokens[-3], Mention("pronoun", she.start, she.end, "she", gender="f"), len(tokens) + 3, len(tokens) + 4)
+    assert heads_own_clause(tokens, cue)
 
 
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])

@@ -464,7 +464,8 @@ def _may_mean(cue: Cue, pronoun: Cue) -> bool:
 def heads_own_clause(tokens: list[Token], cue: Cue) -> bool:
     """Whether a pronoun cue's pronoun is the subject of a clause of its own ("but he said", "when she
     told"), and so the mention to report even when it stands for the sentence's subject."""
-    k = next((i for i in range(cue.first, cue.last + 1) if tokens[i].start == cue.mention.start), 0)
+    # (the cue may index another list of tokens than these, so the pronoun is found by where it starts)
+    k = next((i for i, t in enumerate(tokens) if t.start == cue.mention.start), 0)
     return _opens_own_clause(tokens, k) or (k > 0 and tokens[k - 1].lower in CLAUSE_JOINTS)
 
 
