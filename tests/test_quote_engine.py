@@ -548,6 +548,13 @@ def test_own_clause_check_takes_a_cue_indexed_in_a_longer_stretch_of_prose():
     assert heads_own_clause(tokens, cue)
 
 
+@pytest.mark.parametrize(("title", "country"), [("envoy to", "Ukraine"), ("ambassador to", "Britain")])
+def test_country_ending_a_title_is_not_part_of_the_name(title, country):
+    text = f'The former {title} {country} Kurt Vale said, "It was inappropriate."\n'
+    [q] = extract_quotes(text)
+    assert q.speaker == "Kurt Vale"
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

@@ -205,6 +205,9 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False, closing: b
     lead = next((k for k in range(1, len(name_words) - 1) if name_words[k].lower in GIVEN_NAMES), 0)
     if lead and all(_describes(w) for w in name_words[:lead]):
         head, name_words = head + name_words[:lead], name_words[lead:]
+    elif len(name_words) == 3 and name_words[0].bare in COUNTRIES and not is_org_name(name_words):
+        # "special envoy to Ukraine Kurt Volker": the country ends the title, the person is Kurt Volker.
+        head, name_words = head + name_words[:1], name_words[1:]
     # A rank or a party is never a name: "Former Obama (adviser)", "Democrat Zephyr Teachout".
     while (
         len(name_words) > 1
