@@ -555,6 +555,15 @@ def test_country_ending_a_title_is_not_part_of_the_name(title, country):
     assert q.speaker == "Kurt Vale"
 
 
+def test_titles_listed_after_including_are_works():
+    text = (
+        "The band spoke to the Ledger.\n\n"
+        "According to the Ledger, expect the band's hits on the tour, including “Listen To The Music,” “Black "
+        "Water,” and “China Grove.”\n"
+    )
+    assert extract_quotes(text) == []
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

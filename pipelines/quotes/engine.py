@@ -32,7 +32,7 @@ DATELINE_WINDOW = 600
 TITLE_WORD_RE = re.compile(r"\w[\w'’\-]*")
 MAX_TITLE_WORDS = 6
 MINOR_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
-WORK_INTRODUCERS = frozenset({"on", "of", "in", "to", "the", "a", "an"})
+WORK_INTRODUCERS = frozenset({"on", "of", "in", "to", "the", "a", "an", "including"})
 MAX_WORK_KIND_WORDS = 2
 WORK_NOUNS = frozenset(
     "show movie film program programme book memoir novel series song album play musical documentary podcast "
@@ -550,8 +550,9 @@ def _kind_of_work_after(after: list[Token]) -> bool:
 
 
 def _joins(before: list[Token]) -> bool:
-    """`on “The View” and “The Late Show”`: a title listed with the one before it."""
-    return [t.lower for t in before] in (["and"], ["or"], [","], [",", "and"], [",", "or"])
+    """`on “The View” and “The Late Show”`, `“Black Water,” “China Grove,”`: a title listed with the one before
+    it (the comma may sit inside the quote marks)."""
+    return [t.lower for t in before] in ([], ["and"], ["or"], [","], [",", "and"], [",", "or"])
 
 
 def _ends_with_period(text: str, span: Span) -> bool:
