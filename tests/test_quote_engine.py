@@ -564,6 +564,14 @@ def test_titles_listed_after_including_are_works():
     assert extract_quotes(text) == []
 
 
+def test_place_after_to_before_the_verb_is_not_the_speaker():
+    text = (
+        "China’s ambassador to Britain accused the UK of meddling, warning that Beijing “will not sit on its hands.”\n"
+    )
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (None, "China’s ambassador")
+
+
 @pytest.mark.parametrize("label", ["R-Ky.", "D-Newport News"])
 def test_party_label_after_a_name_is_not_a_person(label):
     assert parse_run(tokenize(label, 0, len(label)), label) is None

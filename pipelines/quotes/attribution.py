@@ -1031,6 +1031,15 @@ def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
         return Mention("unnamed", t.start, t.end, t.text), i, i  # "Another said he hoped ...", ",” another said"
     if t.is_cap and t.is_word:
         named = _named_back(tokens, i, text)
+        if (
+            named is not None
+            and named[1] == i  # (a one-word place: not "envoy to Ukraine Kurt Volker said")
+            and named[1] > 1
+            and tokens[named[1] - 1].lower == "to"
+            and tokens[named[1] - 2].is_word
+        ):
+            # "China's ambassador to Britain accused ...": the place the description names, not who speaks.
+            return _description_back(tokens, named[1] - 2, text) if tokens[named[1] - 2].text.islower() else None
         if named is not None and _object_of_participle(tokens, named[1]):
             # "Another intelligence source speaking to Fox News said": whom the speaker spoke to.
             k = named[1] - 3
