@@ -449,8 +449,14 @@ def _inside_dashes(tokens: list[Token], cue: Cue) -> bool:
 def _opens_joined_clause(tokens: list[Token], cue: Cue) -> bool:
     """Whether a pronoun cue's pronoun opens a clause joined to the sentence by "but", "and", "while" or
     "although" ("but he said"; not "and said he thought")."""
-    k = next((i for i in range(cue.first, cue.last + 1) if tokens[i].start == cue.mention.start), 0)
+    k = _mention_index(tokens, cue)
     return k > 0 and tokens[k - 1].lower in CLAUSE_JOINTS
+
+
+def _mention_index(tokens: list[Token], cue: Cue) -> int:
+    """Where a cue's mention starts among the tokens, found by position, since the cue may index another list
+    of tokens than these (a cue found across a title); 0 when it is not among them."""
+    return next((i for i, t in enumerate(tokens) if t.start == cue.mention.start), 0)
 
 
 def _may_mean(cue: Cue, pronoun: Cue) -> bool:
@@ -464,9 +470,7 @@ def _may_mean(cue: Cue, pronoun: Cue) -> bool:
 def heads_own_clause(tokens: list[Token], cue: Cue) -> bool:
     """Whether a pronoun cue's pronoun is the subject of a clause of its own ("but he said", "when she
     told"), and so the mention to report even when it stands for the sentence's subject."""
-    # (the cue may index another list of tokens than these, so the pronoun is found by where it starts)
-    k = next((i for i, t in enumerate(tokens) if t.start == cue.mention.start), 0)
-    return _opens_own_clause(tokens, k) or (k > 0 and tokens[k - 1].lower in CLAUSE_JOINTS)
+    return _opens_own_clause(tokens, _mention_index(tokens, cue)) or _opens_joined_clause(tokens, cue)
 
 
 def _opens_own_clause(tokens: list[Token], k: int) -> bool:
@@ -728,10 +732,10 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
             return named
     if _is_possessive_name(first) and start + 1 < len(tokens) and tokens[start + 1].lower in LED_BODIES:
         return _subject_name(tokens, start, text)  # "Cruz's campaign also went on the offensive"
-    if first.lower in {"a", "an", "one"} and (doc := _indefinite_document(tokens, start)) is not None:
+    if first.lower in {"a", "an", "one"} and (doc := _acting_document(tokens, start)) is not None:
         # "a Times article hailed Trump as “...”", "One Club for Growth ad argues that “...”"
         return _description(tokens, start, doc, text)
-    if first.lower == "the" and _document_acts(tokens, start):
+    if first.lower == "the" and _acting_document(tokens, start) == start + 1:
         # "The piece used one of her quotes as its headline: “...”", "The ad targets a “...”": a document
         # speaking for whoever issued it.
         return _description(tokens, start, start + 1, text)
@@ -751,9 +755,9 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
     return _subject_name(tokens, start, text)
 
 
-def _indefinite_document(tokens: list[Token], start: int) -> int | None:
-    """The index of the document noun an indefinite subject names, when its verb follows: "a Times article
-    hailed", "One Club for Growth ad argues"."""
+def _acting_document(tokens: list[Token], start: int) -> int | None:
+    """The index of the document noun the determiner at start opens, after any capitalised words, when its verb
+    follows: "a Times article hailed", "One Club for Growth ad argues", "The piece used"."""
     for k in range(start + 1, min(len(tokens) - 1, start + MAX_DESCRIPTOR_TOKENS)):
         t = tokens[k]
         if t.lower in DOCUMENT_NOUNS and tokens[k + 1].is_word and tokens[k + 1].text.islower():
@@ -761,16 +765,6 @@ def _indefinite_document(tokens: list[Token], start: int) -> int | None:
         if not t.is_cap or not t.is_word:
             return None
     return None
-
-
-def _document_acts(tokens: list[Token], start: int) -> bool:
-    """Whether "the" at start opens a document followed by its verb: "The piece used", "The ad targets"."""
-    return (
-        start + 2 < len(tokens)
-        and tokens[start + 1].lower in DOCUMENT_NOUNS
-        and tokens[start + 2].is_word
-        and tokens[start + 2].text.islower()
-    )
 
 
 def _pronoun_after_phrase(tokens: list[Token], start: int) -> int:

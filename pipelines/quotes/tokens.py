@@ -13,10 +13,10 @@ IN_WORD = "\u0300-\u036f\u0080-\u009f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf"
 NICKNAME_OPENERS = frozenset('"\u201c')
 NICKNAME = '["\u201c][A-Z][a-z\'’]+["\u201d](?= [A-Z][a-z])'
 NICKNAME_RE = re.compile(NICKNAME)
-# A pronoun or "The" after an abbreviation such as "U.S." opens a new sentence.
 APOSTROPHES = frozenset("'’")
 # A full stop with its space lost between a lower-case word and a capitalised one: "said.Trump".
 GLUED_SENTENCE_RE = re.compile(r"([a-z]{2,})\.(?=[A-Z][a-z])")
+# A pronoun or "The" after an abbreviation such as "U.S." opens a new sentence.
 NEW_SENTENCE_RE = re.compile(r" (?:He|She|They|We|It|I|The) ")
 TOKEN_RE = re.compile(rf"{NICKNAME}|(?:[A-Za-z]\.){{2,}}|\w+(?:['’\-.]\w+|[{IN_WORD}]+\w*)*\.?|[^\w\s]")
 
