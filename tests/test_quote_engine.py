@@ -2591,3 +2591,20 @@ def test_ruled_reports_a_verdict_but_ruled_out_does_not(sentence, speaker):
     text = f"Ann Cole and the Fact Desk looked at the claims.\n\n{sentence}\n"
     [quote] = extract_quotes(text)
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The Harbor Workers Union released a statement Monday evening, saying the plan is “a betrayal of every "
+            "family on the docks.”",
+            "Harbor Workers Union",
+        ),
+        ("The Pacific Ocean has become a “battleground” for the two fleets.", None),
+    ],
+)
+def test_named_body_after_the_that_acts_is_the_subject_not_an_opening_phrase(sentence, speaker):
+    text = f"The city council met on Monday.\n\n{sentence}\n"
+    [quote] = extract_quotes(text)
+    assert quote.speaker == speaker

@@ -688,6 +688,8 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
             and not (tokens[start].lower in QUANTIFIERS and _quantified_subject(tokens, start, text))
             # ("The Florida senator sought to calm ..., saying": a description that acts is the subject)
             and not (tokens[start].lower == "the" and _acting_description(tokens, start, text))
+            # ("The Democratic National Convention released a statement ..., saying": a named body that acts)
+            and not (tokens[start].lower == "the" and _acting_name(tokens, start, text))
             # ("His office put out a statement saying": an owned body or person that acts is the subject)
             and not (
                 speaking and tokens[start].lower in POSSESSIVE_PRONOUNS and _indefinite_subject(tokens, start, text)
@@ -719,17 +721,8 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
             pronoun = Mention("pronoun", first.start, end, text[first.start : end], gender=PRONOUNS[bare])
             return pronoun, start, start
         return None
-    if first.lower == "the" and start + 1 < len(tokens) and tokens[start + 1].is_cap:
-        named = _subject_name(tokens, start + 1, text)
-        described = named is not None and named[2] + 1 < len(tokens) and tokens[named[2] + 1].lower in DESCRIPTIVE
-        if (
-            named is not None
-            and (named[0].is_org or named[0].jurisdiction or named[0].kind == "unnamed")
-            and not described
-        ):
-            # "The United Nations Security Council on Friday made ...", "The Blaze's Matt Walsh" (not "the New
-            # York businessman said", a description)
-            return named
+    if first.lower == "the" and (named := _definite_name(tokens, start, text)) is not None:
+        return named
     if _is_possessive_name(first) and start + 1 < len(tokens) and tokens[start + 1].lower in LED_BODIES:
         return _subject_name(tokens, start, text)  # "Cruz's campaign also went on the offensive"
     if first.lower in {"a", "an", "one"} and (doc := _acting_document(tokens, start)) is not None:
@@ -753,6 +746,28 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
         # "Protesters marching through the streets chanted": people the text does not name.
         return Mention("unnamed", first.start, first.end, first.text), start, start
     return _subject_name(tokens, start, text)
+
+
+def _definite_name(tokens: list[Token], start: int, text: str) -> "Found | None":
+    """The body or place-bound name after "the" at start, when its verb follows: "The United Nations Security
+    Council on Friday made ...", "The Blaze's Matt Walsh" (not "the New York businessman said", a
+    description)."""
+    if start + 1 >= len(tokens) or not tokens[start + 1].is_cap:
+        return None
+    named = _subject_name(tokens, start + 1, text)
+    if named is None or (named[2] + 1 < len(tokens) and tokens[named[2] + 1].lower in DESCRIPTIVE):
+        return None
+    return named if named[0].is_org or named[0].jurisdiction or named[0].kind == "unnamed" else None
+
+
+def _acting_name(tokens: list[Token], start: int, text: str) -> bool:
+    """Whether a name after "the" at start is followed by a verb of action ("The Democratic National
+    Convention released"), not a copula ("The South China Sea has become")."""
+    found = _definite_name(tokens, start, text)
+    if found is None or found[2] + 1 >= len(tokens):
+        return False
+    verb = tokens[found[2] + 1]
+    return verb.lower not in FUNCTION_WORDS and verb.lower not in PREPOSITIONS
 
 
 def _acting_document(tokens: list[Token], start: int) -> int | None:
