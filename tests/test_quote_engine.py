@@ -2608,3 +2608,19 @@ def test_named_body_after_the_that_acts_is_the_subject_not_an_opening_phrase(sen
     text = f"The city council met on Monday.\n\n{sentence}\n"
     [quote] = extract_quotes(text)
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        (
+            "The lawsuit, which was filed in state court on Friday, alleged that the county “ignored every warning.”",
+            "The lawsuit",
+        ),
+        ("The retired judge, who chaired the panel for a decade, thinks the rule is “a mistake.”", "The retired judge"),
+    ],
+)
+def test_subject_after_the_keeps_its_verb_past_a_relative_clause(sentence, mention):
+    text = f"The county board met on Monday.\n\n{sentence}\n"
+    [quote] = extract_quotes(text)
+    assert quote.mention == mention

@@ -686,10 +686,9 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
             and tokens[start].lower.rstrip(".") not in HONORIFICS  # "Dr. Muhammad Babar pondered ..."
             # ("In August, several groups granted": a counted group that acts is the subject)
             and not (tokens[start].lower in QUANTIFIERS and _quantified_subject(tokens, start, text))
-            # ("The Florida senator sought to calm ..., saying": a description that acts is the subject)
-            and not (tokens[start].lower == "the" and _acting_description(tokens, start, text))
-            # ("The Democratic National Convention released a statement ..., saying": a named body that acts)
-            and not (tokens[start].lower == "the" and _acting_name(tokens, start, text))
+            # ("The Florida senator sought to calm ..., saying": a description, a body or a document that acts is
+            # the subject)
+            and not (tokens[start].lower == "the" and _acting_definite(tokens, start, text))
             # ("His office put out a statement saying": an owned body or person that acts is the subject)
             and not (
                 speaking and tokens[start].lower in POSSESSIVE_PRONOUNS and _indefinite_subject(tokens, start, text)
@@ -760,10 +759,13 @@ def _definite_name(tokens: list[Token], start: int, text: str) -> "Found | None"
     return named if named[0].is_org or named[0].jurisdiction or named[0].kind == "unnamed" else None
 
 
-def _acting_name(tokens: list[Token], start: int, text: str) -> bool:
-    """Whether a name after "the" at start is followed by a verb of action ("The Democratic National
-    Convention released"), not a copula ("The South China Sea has become")."""
-    found = _definite_name(tokens, start, text)
+def _acting_definite(tokens: list[Token], start: int, text: str) -> bool:
+    """Whether "the" at start opens a subject followed by a verb of action: a description ("The Florida senator
+    sought"), a named body ("The Democratic National Convention released", not "The South China Sea has
+    become") or a document ("The complaint, which was filed in federal court, alleged")."""
+    if _acting_document(tokens, start) == start + 1:
+        return True
+    found = _subject_description(tokens, start, text) or _definite_name(tokens, start, text)
     if found is None or found[2] + 1 >= len(tokens):
         return False
     verb = tokens[found[2] + 1]
@@ -775,7 +777,8 @@ def _acting_document(tokens: list[Token], start: int) -> int | None:
     follows: "a Times article hailed", "One Club for Growth ad argues", "The piece used"."""
     for k in range(start + 1, min(len(tokens) - 1, start + MAX_DESCRIPTOR_TOKENS)):
         t = tokens[k]
-        if t.lower in DOCUMENT_NOUNS and tokens[k + 1].is_word and tokens[k + 1].text.islower():
+        verb = _past_relative_clause(tokens, k + 1)
+        if t.lower in DOCUMENT_NOUNS and verb < len(tokens) and tokens[verb].is_word and tokens[verb].text.islower():
             return k
         if not t.is_cap or not t.is_word:
             return None
@@ -896,11 +899,13 @@ def _subject_description(tokens: list[Token], start: int, text: str) -> "Found |
     end = _descriptor_end(tokens, start)
     if end >= len(tokens) or end == start + 1:
         return None
-    if tokens[end].text == ",":
+    last = end - 1
+    end = _past_relative_clause(tokens, end)
+    if end == last + 1 and tokens[end].text == ",":
         return _named_after_comma(tokens, end, _description(tokens, start, end - 1, text), text)
-    if not (tokens[end].is_word and tokens[end].text.islower()):
+    if end >= len(tokens) or not (tokens[end].is_word and tokens[end].text.islower()):
         return None
-    found = _description(tokens, start, end - 1, text)
+    found = _description(tokens, start, last, text)
     if found is None or found[0].kind != "description":
         return None
     return found
@@ -922,6 +927,14 @@ def _named_after_comma(tokens: list[Token], comma: int, described: "Found | None
     if name.title is None:
         name = replace(name, title=described[0].title)
     return name, comma + 1, close - 1
+
+
+def _past_relative_clause(tokens: list[Token], k: int) -> int:
+    """Past a relative clause set off by commas at k ("The complaint, which was filed in federal court,
+    alleged"), else k."""
+    if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].lower in {"who", "which"}:
+        return _skip_appositive(tokens, k)
+    return k
 
 
 def _descriptor_end(tokens: list[Token], start: int) -> int:
@@ -975,16 +988,6 @@ def _quantified_subject(tokens: list[Token], start: int, text: str) -> "Found | 
             first = tokens[start].start
             return Mention("unnamed", first, word.end, text[first : word.end]), start, k
     return None
-
-
-def _acting_description(tokens: list[Token], start: int, text: str) -> bool:
-    """Whether a description at start is followed by its verb ("The Florida senator sought"), not by more of
-    a phrase ("the Arizona sheriff and anti-immigration hard-liner, Trump launched")."""
-    found = _subject_description(tokens, start, text)
-    if found is None or found[2] + 1 >= len(tokens):
-        return False
-    verb = tokens[found[2] + 1]
-    return verb.lower not in FUNCTION_WORDS and verb.lower not in PREPOSITIONS
 
 
 def _names_person(tokens: list[Token], start: int) -> bool:
