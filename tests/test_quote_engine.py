@@ -2624,3 +2624,12 @@ def test_subject_after_the_keeps_its_verb_past_a_relative_clause(sentence, menti
     text = f"The county board met on Monday.\n\n{sentence}\n"
     [quote] = extract_quotes(text)
     assert quote.mention == mention
+
+
+def test_age_before_a_description_subject_is_part_of_it():
+    text = (
+        "Ann Cole, a former senator, toured the plant.\n\n"
+        "The 61-year-old former senator thinks the new levy is “a tax on work.”\n"
+    )
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == ("Ann Cole", "The 61-year-old former senator")

@@ -1,5 +1,6 @@
 """Attribution cues in the prose around quotes: a speech verb and the phrase naming its speaker."""
 
+import re
 from dataclasses import dataclass, replace
 
 from pipelines.quotes.entities import appositive_title
@@ -59,6 +60,7 @@ MAX_VERDICT_WORDS = 3
 # "less than two weeks ago": this many words at most in a time phrase before a verb.
 MAX_AGO_WORDS = 5
 DASHES = frozenset({"―", "—", "–", "-"})
+AGE = re.compile(r"\d+-year-old")
 # Long words ending in -ly that are not adverbs.
 NOT_ADVERBS = frozenset({"assembly", "monopoly", "anomaly", "butterfly"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
@@ -939,8 +941,10 @@ def _past_relative_clause(tokens: list[Token], k: int) -> int:
 
 def _descriptor_end(tokens: list[Token], start: int) -> int:
     """End (exclusive) of the capitalised and title words after the determiner at start: "The Florida
-    senator", "A spokesman"."""
+    senator", "A spokesman", "The 43-year-old former congressman"."""
     end = start + 1
+    if end < len(tokens) and AGE.fullmatch(tokens[end].lower):
+        end += 1
     while end < len(tokens) and tokens[end].is_word and (tokens[end].is_cap or tokens[end].lower in DESCRIPTIVE):
         end += 1
     return end
