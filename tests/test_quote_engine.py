@@ -2633,3 +2633,12 @@ def test_age_before_a_description_subject_is_part_of_it():
     )
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == ("Ann Cole", "The 61-year-old former senator")
+
+
+def test_titles_joined_by_and_before_a_subject_name_belong_to_it():
+    text = (
+        "Former judge and Lake County Sheriff Ann Cole trashed the plan on Monday, calling it a “giveaway” to "
+        "developers.\n"
+    )
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "Ann Cole"

@@ -847,8 +847,14 @@ def _subject_name(tokens: list[Token], start: int, text: str) -> "Found | None":
     """The capitalised name at start when a lower-case word (its verb) follows it or its appositive."""
     end = cap_run_end(tokens, start)
     # Lower-case title words inside the run: "Clinton campaign manager Robby Mook told ...".
+    # "Former prosecutor and New York City Mayor Rudy Giuliani trashed ...": titles joined by "and".
     k = end
-    while k < len(tokens) and tokens[k].is_word and tokens[k].lower in TITLE_WORDS and not tokens[k].is_cap:
+    while k < len(tokens) and tokens[k].is_word and not tokens[k].is_cap:
+        if tokens[k].lower == "and" and k > end and k + 1 < len(tokens) and tokens[k + 1].is_cap:
+            k += 1
+            break
+        if tokens[k].lower not in TITLE_WORDS:
+            break
         k += 1
     if k > end and k < len(tokens) and tokens[k].is_cap and tokens[k].is_word:
         end = cap_run_end(tokens, k)
