@@ -2642,3 +2642,18 @@ def test_titles_joined_by_and_before_a_subject_name_belong_to_it():
     )
     [quote] = extract_quotes(text)
     assert quote.speaker == "Ann Cole"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        (
+            "Cole refers to the mayor as “Mr. Lane,” while Lane refers to the senator as “my old friend.”",
+            ["Ann Cole", "Bob Lane"],
+        ),
+        ("Cole said that Lane was “a total lightweight,” while Ray Moss is “a liar.”", ["Ann Cole", "Ann Cole"]),
+    ],
+)
+def test_clause_opening_with_while_right_after_a_quote_has_a_speaker_of_its_own(sentence, speakers):
+    text = f"Ann Cole and Bob Lane met on Monday.\n\n{sentence}\n"
+    assert [q.speaker for q in extract_quotes(text)] == speakers

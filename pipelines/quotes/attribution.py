@@ -624,13 +624,18 @@ def _writer_closer(tokens: list[Token], k: int) -> bool:
 
 def _clause_subject(tokens: list[Token], text: str) -> "Found | None":
     """The subject of a clause joined to the sentence after a comma ("Jindal signed an order, while Mike
-    Huckabee proposed we “...”"): the quote is in that clause, not the first one."""
+    Huckabee proposed we “...”"), or one that opens the prose right after a quote (`“Mr. Trump,” while Trump
+    refers to the governor as “...”`): the quote is in that clause, not the first one."""
     start = sentence_start(tokens, len(tokens) - 1)
     joint = next(
         (
             k
-            for k in range(len(tokens) - 2, start, -1)
-            if tokens[k].lower in CLAUSE_JOINTS and tokens[k - 1].text in {",", *DASHES} and tokens[k + 1].is_word
+            for k in range(len(tokens) - 2, start - 1, -1)
+            if tokens[k + 1].is_word
+            and (
+                (k > start and tokens[k].lower in CLAUSE_JOINTS and tokens[k - 1].text in {",", *DASHES})
+                or (k == 0 and tokens[k].lower in CONTRASTING_JOINTS)
+            )
         ),
         None,
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from ftfy import fix_text
 
 from pipelines.quotes.attribution import (
+    CONTRASTING_JOINTS,
     SENTENCE_END,
     Cue,
     after_comma_cue,
@@ -21,7 +22,7 @@ from pipelines.quotes.attribution import (
     trailing_cue,
 )
 from pipelines.quotes.entities import PRONOUN_WINDOW, Entity, EntityIndex, appositive_title, index_tokens
-from pipelines.quotes.lexicon import DOCUMENT_NOUNS, LED_BODIES, QUESTION_VERBS, SPEECH_VERBS
+from pipelines.quotes.lexicon import DOCUMENT_NOUNS, FUNCTION_WORDS, LED_BODIES, QUESTION_VERBS, SPEECH_VERBS
 from pipelines.quotes.mentions import POSSESSIVE, Mention, cap_run_start, parse_run, without_possessive
 from pipelines.quotes.model import Quote
 from pipelines.quotes.segment import Paragraph, Span, paragraphs
@@ -135,6 +136,12 @@ def extract_quotes(text: str) -> list[Quote]:
                 k == 0 or _ends_sentence(para_gaps[k]) or _closes_with_sentence_end(text, p.quotes[k - 1])
             ):
                 cue = subject_cue(para_gaps[k], text) or _previous_sentence_cue(para_gaps[k], cues[k], text)
+            elif cue is None and para_gaps[k] and para_gaps[k][0].lower in CONTRASTING_JOINTS:
+                # `“Mr. Trump,” while Trump calls him “Chris.”` (not `... while Cruz is “a liar”`: what is
+                # said of him)
+                cue = subject_cue(para_gaps[k], text)
+                if cue is not None and cue.verb.lower in FUNCTION_WORDS:
+                    cue = None
             continuing = k == 0 and open_quote and not para_gaps[0]
             if cue is not None:
                 if cue is not previous or k == 0:
