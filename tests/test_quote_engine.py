@@ -2657,3 +2657,12 @@ def test_titles_joined_by_and_before_a_subject_name_belong_to_it():
 def test_clause_opening_with_while_right_after_a_quote_has_a_speaker_of_its_own(sentence, speakers):
     text = f"Ann Cole and Bob Lane met on Monday.\n\n{sentence}\n"
     assert [q.speaker for q in extract_quotes(text)] == speakers
+
+
+def test_indefinite_subject_of_a_speaking_participle_is_not_an_opening_phrase():
+    text = (
+        "Bob Lane spoke on Monday.\n\n"
+        "A spokesman for the union tried to play down Lane’s comments, saying they were “no big deal.”\n"
+    )
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == (None, "A spokesman")

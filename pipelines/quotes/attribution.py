@@ -64,6 +64,8 @@ AGE = re.compile(r"\d+-year-old")
 # Long words ending in -ly that are not adverbs.
 NOT_ADVERBS = frozenset({"assembly", "monopoly", "anomaly", "butterfly"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+# Words opening a subject the text does not name, or names only through its owner: "A spokesman", "His office".
+INDEFINITE_OPENERS = POSSESSIVE_PRONOUNS | {"a", "an", "one"}
 # Verbs whose object comes before the quote ("called the system “rotten”"): the speaker is never after.
 OBJECT_VERBS = frozenset(
     """
@@ -546,9 +548,10 @@ def possessive_cue(tokens: list[Token], text: str) -> Cue | None:
             (n for n in range(k + 1, min(len(tokens), k + 1 + MAX_POSSESSED_WORDS)) if tokens[n].lower in SPEECH_NOUNS),
             None,
         )
-        if at is None or _verdict_follows(tokens, at) or _judged_as(tokens, at):
+        if at is None or _verdict_follows(tokens, at) or _judged_as(tokens, at) or _speaking_participle(tokens, at):
             # (not "his comments were “Mostly False”", "Hollande denounced Trump's remarks as “...”": a
-            # verdict on the words, not the words)
+            # verdict on the words, not the words; nor "tried to downplay Ryan's comments, saying they were
+            # “...”": the subject speaks)
             continue
         noun = tokens[at]
         if pronoun:
@@ -560,6 +563,14 @@ def possessive_cue(tokens: list[Token], text: str) -> Cue | None:
         if mention is not None and mention.kind == "name":
             return Cue(noun, mention, first, k)
     return None
+
+
+def _speaking_participle(tokens: list[Token], k: int) -> bool:
+    """Whether a speech participle set off by a comma follows tokens[k]: ", saying", ", calling"."""
+    return any(
+        t.text == "," and tokens[j + 1].lower.endswith("ing") and tokens[j + 1].lower in SPEECH_VERBS
+        for j, t in enumerate(tokens[k + 1 : -1], k + 1)
+    )
 
 
 def owned_quote_cue(before: list[Token], after: list[Token], text: str) -> Cue | None:
@@ -696,9 +707,10 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
             # ("The Florida senator sought to calm ..., saying": a description, a body or a document that acts is
             # the subject)
             and not (tokens[start].lower == "the" and _acting_definite(tokens, start, text))
-            # ("His office put out a statement saying": an owned body or person that acts is the subject)
+            # ("His office put out a statement saying", "A spokesman tried to downplay the comments, saying": an
+            # owned or indefinite body or person that acts is the subject)
             and not (
-                speaking and tokens[start].lower in POSSESSIVE_PRONOUNS and _indefinite_subject(tokens, start, text)
+                speaking and tokens[start].lower in INDEFINITE_OPENERS and _indefinite_subject(tokens, start, text)
             )
             and not (tokens[start].lower not in CLAUSE_OPENERS and _names_person(tokens, start))
         ):
@@ -740,7 +752,7 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
         return _description(tokens, start, start + 1, text)
     if first.lower == "the" or _is_possessive_name(first):
         return _subject_description(tokens, start, text)
-    if (first.lower in {"a", "an"} or first.lower in POSSESSIVE_PRONOUNS) and speaking:
+    if first.lower in INDEFINITE_OPENERS and speaking:
         # "A spokesman for Platte River declined ... but said", "His office put out a statement saying"
         return _indefinite_subject(tokens, start, text)
     if first.lower in QUANTIFIERS and speaking:
