@@ -2666,3 +2666,15 @@ def test_indefinite_subject_of_a_speaking_participle_is_not_an_opening_phrase():
     )
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == (None, "A spokesman")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("“It happens, right?” Lane went on, as if he had not heard her.", "Bob Lane"),
+        ("“It happens, right?” The meeting went on to other business.", "Ann Cole"),
+    ],
+)
+def test_went_on_ending_its_clause_means_went_on_speaking(paragraph, speaker):
+    text = f"Ann Cole and Bob Lane met on Monday.\n\n“Can it happen?” Cole asked.\n\n{paragraph}\n"
+    assert extract_quotes(text)[-1].speaker == speaker

@@ -211,6 +211,8 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
             found = _subject_before(tokens, v, text)  # "as The New Yorker put it"
         elif lower in PHRASAL_SPEECH_VERBS and v + 1 < len(tokens) and tokens[v + 1].lower in {"in", "up", "out"}:
             found, end = _subject_before(tokens, v, text), v + 1  # "and her husband cut in.", "Smith chimed in:"
+        elif lower in {"went", "goes"} and _goes_on_speaking(tokens, v):
+            found, end = _subject_before(tokens, v, text), v + 1  # "“...?” Trump went on, as if ..."
         else:
             continue
         if found is not None:
@@ -230,6 +232,16 @@ def _with_subject(tokens: list[Token], v: int, text: str) -> "Found | None":
         return None
     start, end = tokens[k + 1].start, tokens[v - 1].end
     return Mention("unnamed", start, end, text[start:end]), k + 1, v - 1
+
+
+def _goes_on_speaking(tokens: list[Token], v: int) -> bool:
+    """Whether "went on" or "goes on" at v ends its clause ("he went on.", "Trump went on, as if ..."), so it
+    means going on speaking, not "went on to win"."""
+    return (
+        v + 1 < len(tokens)
+        and tokens[v + 1].lower == "on"
+        and (v + 2 == len(tokens) or tokens[v + 2].text in {",", ".", ":", ";"})
+    )
 
 
 def _goes_on_to(tokens: list[Token], v: int) -> bool:
