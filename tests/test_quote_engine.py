@@ -2678,3 +2678,13 @@ def test_indefinite_subject_of_a_speaking_participle_is_not_an_opening_phrase():
 def test_went_on_ending_its_clause_means_went_on_speaking(paragraph, speaker):
     text = f"Ann Cole and Bob Lane met on Monday.\n\n“Can it happen?” Cole asked.\n\n{paragraph}\n"
     assert extract_quotes(text)[-1].speaker == speaker
+
+
+def test_began_with_an_object_is_not_a_speech_verb():
+    text = (
+        "Ann Cole, a former secretary of State, spoke to the union on Monday.\n\n"
+        "The former secretary of State began her speech to the Harbor Workers Union by slamming rivals who think "
+        "they can “wish away” the deficit.\n"
+    )
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "Ann Cole"

@@ -123,8 +123,8 @@ NOT_SPEECH_PARTICLES = {
     # ("until the Mexican government agreed to make a payment of “...”": a deed, not words)
     "agreed": ("to",),
     "agrees": ("to",),
-    "began": ("to",),
-    "begins": ("to",),
+    "began": ("to", "his", "her", "their", "its", "the"),
+    "begins": ("to", "his", "her", "their", "its", "the"),
 }
 # Words that open a clause describing the noun before them ("the days when ...").
 CLAUSE_LINKS = frozenset({"when", "that", "which", "where", "whose"})
