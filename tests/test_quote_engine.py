@@ -2688,3 +2688,9 @@ def test_began_with_an_object_is_not_a_speech_verb():
     )
     [quote] = extract_quotes(text)
     assert quote.speaker == "Ann Cole"
+
+
+def test_dateline_place_is_not_what_a_later_it_means():
+    text = "PORTLAND, Maine — Ann Cole held up a sign at the rally on Monday.\n\n“I am still here,” it read.\n"
+    [quote] = extract_quotes(text)
+    assert quote.speaker is None

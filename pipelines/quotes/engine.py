@@ -80,12 +80,16 @@ def extract_quotes(text: str) -> list[Quote]:
     paras = paragraphs(text)
     gaps = [_gaps(text, p) for p in paras]
     index = EntityIndex(text)
+    dateline = DATELINE_RE.search(text, 0, DATELINE_WINDOW)
     for n, (p, para_gaps) in enumerate(zip(paras, gaps, strict=True)):
         if not p.chrome and not (n == 0 and not p.quotes and _is_headline(para_gaps[0])):
             for tokens in para_gaps:
+                if dateline is not None and tokens and tokens[0].start < dateline.end(1):
+                    # "DES MOINES, Iowa — ...": the place a story was filed from is no one a later "it" means.
+                    tokens = [t for t in tokens if t.start >= dateline.end(1)]
                 index_tokens(index, tokens, text)
     index.finish()
-    place = _dateline_place(text)
+    place = _place(dateline)
 
     quotes: list[Quote] = []
     statement = -1
@@ -748,9 +752,8 @@ def _organization(title: str | None, jurisdiction: str | None, place: str | None
     return title, jurisdiction
 
 
-def _dateline_place(text: str) -> str | None:
+def _place(dateline: re.Match[str] | None) -> str | None:
     """The place in a wire-style dateline ("SAN FRANCISCO (KGO) --"), in title case."""
-    m = DATELINE_RE.search(text, 0, DATELINE_WINDOW)
-    if not m:
+    if dateline is None:
         return None
-    return " ".join(w.capitalize() for w in m.group(1).split())
+    return " ".join(w.capitalize() for w in dateline.group(1).split())
