@@ -2694,3 +2694,20 @@ def test_dateline_place_is_not_what_a_later_it_means():
     text = "PORTLAND, Maine — Ann Cole held up a sign at the rally on Monday.\n\n“I am still here,” it read.\n"
     [quote] = extract_quotes(text)
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Cole is winning applause as she keeps talking about the “power of we.”", "Ann Cole"),
+        (
+            "Lane spent Monday on the farms, and he has long used that fact to taunt rivals for “not campaigning.”",
+            "Bob Lane",
+        ),
+        ("Lane called the plan a “giveaway” after she praised its “fair deal” for farmers.", "Ann Cole"),
+    ],
+)
+def test_pronoun_heading_the_clause_a_quote_is_in_is_the_mention_reported(sentence, speaker):
+    text = f"Ann Cole and Bob Lane met on Monday.\n\n{sentence}\n"
+    quote = extract_quotes(text)[-1]
+    assert (quote.speaker, quote.mention) == (speaker, "she" if speaker == "Ann Cole" else "he")

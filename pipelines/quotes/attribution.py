@@ -132,6 +132,10 @@ CLAUSE_LINKS = frozenset({"when", "that", "which", "where", "whose"})
 # their own (`“...,” while Collins suggested ...`).
 CONTRASTING_JOINTS = frozenset({"while", "whereas", "although", "though"})
 CLAUSE_JOINTS = CONTRASTING_JOINTS | {"but", "and"}
+# Words that open a clause with a subject of its own: "after she attacked", "and he has long used".
+SUBORDINATE_OPENERS = frozenset(
+    {"after", "as", "because", "since", "when", "while", "though", "although", "and", "but"}
+)
 CLAUSE_OPENERS = frozenset({"when", "while", "after", "before", "because", "since", "although", "though", "if"})
 # Words of a time between a document and what it says: "a statement Wednesday evening saying".
 TIME_WORDS = WEEKDAYS | frozenset("today yesterday morning afternoon evening night".split())
@@ -634,7 +638,38 @@ def subject_cue(tokens: list[Token], text: str) -> Cue | None:
         # "Beck, who has in the past described Trump as “...”": the quote is in the relative clause, whose
         # pronoun stands for the name.
         mention = replace(mention, start=verb.start, end=verb.end, text=verb.text)
-    return Cue(verb, mention, first, last + 1)
+    cue = Cue(verb, mention, first, last + 1)
+    clause = _subordinate_pronoun(tokens, last + 1)
+    if clause is None:
+        return cue
+    pronoun = Cue(tokens[clause + 1], _pronoun_mention(tokens[clause], text), clause, clause + 1)
+    if mention.kind == "name" and _may_mean(cue, pronoun) and bound_subject(tokens[:clause], pronoun, text):
+        # "Perez is winning applause as he keeps talking about the “...”": Perez, reported as "he".
+        return replace(cue, shown=pronoun.mention)
+    # "Christie described Clinton as a “disgrace” after she blamed police shootings on “...”": the subject of
+    # the clause the quote is in.
+    return pronoun
+
+
+def _subordinate_pronoun(tokens: list[Token], after: int) -> int | None:
+    """The index of the last "he", "she" or "they" after `after` that opens a clause of its own with its verb
+    ("after she attacked", "as he keeps talking", "and he has long used"), in the sentence the tokens end."""
+    start = max(after, sentence_start(tokens, len(tokens)))
+    return next(
+        (
+            k
+            for k in range(len(tokens) - 2, start, -1)
+            if tokens[k].lower in {"he", "she", "they"}
+            and tokens[k - 1].lower in SUBORDINATE_OPENERS
+            and tokens[k + 1].is_word
+            and tokens[k + 1].text.islower()
+        ),
+        None,
+    )
+
+
+def _pronoun_mention(t: Token, text: str) -> Mention:
+    return Mention("pronoun", t.start, t.end, text[t.start : t.end], gender=PRONOUNS[t.lower])
 
 
 def _writer_closer(tokens: list[Token], k: int) -> bool:
