@@ -2711,3 +2711,12 @@ def test_pronoun_heading_the_clause_a_quote_is_in_is_the_mention_reported(senten
     text = f"Ann Cole and Bob Lane met on Monday.\n\n{sentence}\n"
     quote = extract_quotes(text)[-1]
     assert (quote.speaker, quote.mention) == (speaker, "she" if speaker == "Ann Cole" else "he")
+
+
+def test_naming_verb_after_an_object_description_names_a_thing():
+    text = (
+        "Ann Cole answered her critics on Sunday.\n\n"
+        "Later on Sunday, Cole shared a syllabus for a 2002 psychology class called “Perception” on her website, "
+        "writing “Here is the class you claim never existed.”\n"
+    )
+    assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [("Ann Cole", "Cole")] * 2

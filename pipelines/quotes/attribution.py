@@ -126,6 +126,8 @@ NOT_SPEECH_PARTICLES = {
     "began": ("to", "his", "her", "their", "its", "the"),
     "begins": ("to", "his", "her", "their", "its", "the"),
 }
+# Speech verbs that also name something: "a class called “Perception”".
+NAMING_VERBS = frozenset({"called", "dubbed", "labeled", "labelled", "termed", "branded"})
 # Words that open a clause describing the noun before them ("the days when ...").
 CLAUSE_LINKS = frozenset({"when", "that", "which", "where", "whose"})
 # Words joining a clause of its own to a sentence after a comma; the contrasting ones bring a speaker of
@@ -208,6 +210,8 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
                 found = _with_subject(tokens, v, text)
         elif lower in SPEECH_VERBS and not _is_noun(tokens, v):
             found = _subject_before(tokens, v, text) or _subject_after(tokens, v, text)
+            if found is not None and lower in NAMING_VERBS and _object_described(tokens, found):
+                continue  # "shared a syllabus for a psychology class called “Perception”": a name it goes by
             if found is None and v > 0 and tokens[v - 1].lower in {"and", "but"}:
                 # "Boreing said the members will meet, but said, “...”": the same speaker again.
                 found = _sentence_speaker(tokens, v, cues, text, speaking=True)
@@ -223,6 +227,19 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
             mention, first, last = found
             cues.append(Cue(t, mention, min(first, v), max(last, end)))
     return cues
+
+
+def _object_described(tokens: list[Token], found: "Found") -> bool:
+    """Whether a description found before a naming verb is the object of a verb or preposition ("shared a
+    syllabus for a class called", "oppose an inflation formula called"), not the sentence's subject."""
+    mention, first, _ = found
+    return (
+        mention.kind in ("description", "unnamed")
+        and tokens[first].lower in {"a", "an"}
+        and first > 0
+        and tokens[first - 1].is_word
+        and tokens[first - 1].text.islower()
+    )
 
 
 def _with_subject(tokens: list[Token], v: int, text: str) -> "Found | None":
