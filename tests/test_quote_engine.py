@@ -2720,3 +2720,16 @@ def test_naming_verb_after_an_object_description_names_a_thing():
         "writing “Here is the class you claim never existed.”\n"
     )
     assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [("Ann Cole", "Cole")] * 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("Nine of 10 voters were worried about prices; most said they were “very worried.”", "most"),
+        ("Half said they were “very worried” about prices.", "Half"),
+    ],
+)
+def test_share_of_people_polled_is_the_subject_not_the_pronoun_after_its_verb(sentence, mention):
+    text = f"The poll asked voters about the economy.\n\n{sentence}\n"
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == (None, mention)

@@ -148,7 +148,7 @@ MAX_ADDRESSEE_WORDS = 4
 ASIDES = frozenset({"however", "meanwhile", "too", "though", "instead", "also", "nonetheless", "still", "then"})
 TWO_WORD_ASIDES = frozenset({("for", "example"), ("for", "instance"), ("in", "fact"), ("of", "course"), ("in", "turn")})
 # Determiners that stand for someone unnamed when they open a sentence: "Another said ...".
-STANDALONE_DETERMINERS = frozenset({"another", "others", "some", "many", "both", "several"})
+STANDALONE_DETERMINERS = frozenset({"another", "others", "some", "many", "both", "several", "most", "half"})
 # Determiners that open a speaker phrase after its verb: "said the 46-year-old", "said one source".
 INVERTED_DETERMINERS = frozenset({"the", "a", "an", "one", "another"})
 
@@ -304,7 +304,7 @@ def _early_in(tokens: list[Token], k: int) -> bool:
 
 
 def _opens_sentence(tokens: list[Token], i: int) -> bool:
-    return i == 0 or tokens[i - 1].text in SENTENCE_END
+    return i == 0 or tokens[i - 1].text in SENTENCE_END or tokens[i - 1].text == ";"
 
 
 def _after_preposition(tokens: list[Token], i: int) -> bool:
