@@ -2733,3 +2733,12 @@ def test_share_of_people_polled_is_the_subject_not_the_pronoun_after_its_verb(se
     text = f"The poll asked voters about the economy.\n\n{sentence}\n"
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == (None, mention)
+
+
+def test_pledged_is_a_speech_verb():
+    text = (
+        "Ann Cole and Bob Lane met on Monday.\n\n"
+        "And in a turn that called to mind, for some, Gov. Ray Moss’s famous refrain, Lane pledged to oppose the "
+        "levy “today, tomorrow, forever.”\n"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Bob Lane"]

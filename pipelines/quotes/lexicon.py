@@ -11,7 +11,8 @@ SPEECH_VERBS = frozenset(
     acknowledges admitted admits announced announces claimed claims complained complains conceded concedes
     cautioned cautions observed joked jokes quipped quips countered counters suggested suggests testified
     urged urges emphasized emphasizes emphasised stressed stresses shouted yelled screamed chanted predicted
-    predicts promised promises vowed vows boasted boasts maintained maintains contended contends reiterated
+    predicts promised promises pledged pledges vowed vows boasted boasts maintained maintains contended contends
+    reiterated
     reiterates concluded concludes lamented laments mused pleaded pleads charged charges reported reports
     wondered wonders agreed agrees recounted recounts read reads began begins ended opined opines
     confirmed confirms denied denies interjected exclaimed demanded demands proclaimed proclaims
