@@ -2742,3 +2742,11 @@ def test_pledged_is_a_speech_verb():
         "levy “today, tomorrow, forever.”\n"
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Bob Lane"]
+
+
+def test_place_of_several_capitalised_words_between_subject_and_verb():
+    text = (
+        "The memo leaked on Monday.\n\nDemocrats on Capitol Hill seized on the memo, arguing that it showed “intent.”\n"
+    )
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "Democrats"

@@ -941,7 +941,9 @@ def _subject_name(tokens: list[Token], start: int, text: str) -> "Found | None":
         end = cap_run_end(tokens, k)
     k = _skip_appositive(tokens, end)
     while k < len(tokens) and tokens[k].lower in {"on", "in"} and k + 1 < len(tokens) and tokens[k + 1].is_cap:
-        k += 2  # "The Security Council on Friday made ...": a time or place before the verb
+        # "The Security Council on Friday made ...", "Republicans on Capitol Hill seized on ...": a time or place
+        # before the verb
+        k = cap_run_end(tokens, k + 1)
     if k >= len(tokens) or not (tokens[k].is_word and tokens[k].text.islower()):
         return None
     if k == end and _modifies(tokens, k):
