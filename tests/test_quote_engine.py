@@ -2750,3 +2750,12 @@ def test_place_of_several_capitalised_words_between_subject_and_verb():
     )
     [quote] = extract_quotes(text)
     assert quote.speaker == "Democrats"
+
+
+def test_body_named_by_lower_case_words_after_the_is_a_subject():
+    text = (
+        "Ann Cole applied to lead the port.\n\n"
+        "The commission saw Cole as the “perfect driver” to speed the port into the new century.\n"
+    )
+    [quote] = extract_quotes(text)
+    assert quote.mention == "The commission"

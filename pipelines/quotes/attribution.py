@@ -1036,6 +1036,8 @@ def _descriptor_end(tokens: list[Token], start: int) -> int:
         end += 1
     while end < len(tokens) and tokens[end].is_word and (tokens[end].is_cap or tokens[end].lower in DESCRIPTIVE):
         end += 1
+    while end < len(tokens) and tokens[end].is_word and tokens[end].lower in ORG_WORDS:
+        end += 1  # "The news service pointed to ...", "The Clinton campaign"
     return end
 
 
