@@ -2759,3 +2759,11 @@ def test_body_named_by_lower_case_words_after_the_is_a_subject():
     )
     [quote] = extract_quotes(text)
     assert quote.mention == "The commission"
+
+
+def test_body_named_by_two_lower_case_words_after_the_is_a_subject():
+    text = (
+        "The Fact Desk rated it “True.” The news service pointed to a finding that staff was short “despite "
+        "repeated requests” from the embassy.\n"
+    )
+    assert extract_quotes(text)[-1].mention == "The news service"

@@ -1469,8 +1469,9 @@ def _description(tokens: list[Token], det: int, last: int, text: str) -> Found |
             # "the Florida senator": the state tells them apart from the senator from Vermont.
             title_words = [w.text for w in words[1:] if w.text in title_words or w.text in states]
         return Mention("description", start, end, phrase, title=" ".join(title_words)), det, last
-    if definite and heads[-1] in ORG_WORDS and heads[-1] == first_head and len(heads) <= 2:
-        # "the commission said", "the agency said": the body the article has been writing about.
+    body = heads[heads.index(first_head) :]
+    if definite and len(heads) <= 2 and all(h in ORG_WORDS for h in body):
+        # "the commission said", "the news service pointed to": the body the article has been writing about.
         return Mention("description", start, end, phrase, title=words[-1].lower, is_org=True), det, last
     return Mention("unnamed", start, end, phrase), det, last
 
