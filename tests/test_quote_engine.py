@@ -2767,3 +2767,13 @@ def test_body_named_by_two_lower_case_words_after_the_is_a_subject():
         "repeated requests” from the embassy.\n"
     )
     assert extract_quotes(text)[-1].mention == "The news service"
+
+
+def test_definite_subject_keeps_its_verb_past_a_time_phrase():
+    text = (
+        "Ann Cole spoke on Monday.\n\n"
+        "The Lane campaign on Monday also doubled down on its attacks on Cole, saying she is experienced “on "
+        "paper” but weak.\n"
+    )
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == ("Lane campaign", "The Lane campaign")

@@ -849,10 +849,12 @@ def _acting_definite(tokens: list[Token], start: int, text: str) -> bool:
     if _acting_document(tokens, start) == start + 1:
         return True
     found = _subject_description(tokens, start, text) or _definite_name(tokens, start, text)
-    if found is None or found[2] + 1 >= len(tokens):
+    if found is None:
         return False
-    verb = tokens[found[2] + 1]
-    return verb.lower not in FUNCTION_WORDS and verb.lower not in PREPOSITIONS
+    k = found[2] + 1
+    while k + 1 < len(tokens) and tokens[k].lower in {"on", "in"} and tokens[k + 1].is_cap:
+        k = cap_run_end(tokens, k + 1)  # "The Sanders campaign on Monday also doubled down"
+    return k < len(tokens) and tokens[k].lower not in FUNCTION_WORDS and tokens[k].lower not in PREPOSITIONS
 
 
 def _acting_document(tokens: list[Token], start: int) -> int | None:
