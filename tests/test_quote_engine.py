@@ -2777,3 +2777,13 @@ def test_definite_subject_keeps_its_verb_past_a_time_phrase():
     )
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == ("Lane campaign", "The Lane campaign")
+
+
+def test_definite_subject_keeps_its_verb_past_a_phrase_of_occasion_set_off_by_commas():
+    text = (
+        "Ann Cole answered questions on Monday.\n\n"
+        "The Cole campaign, in a Q&A on the email dispute, worded it more carefully: “Her practice was to email "
+        "officials on their work accounts.”\n"
+    )
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == ("Cole campaign", "The Cole campaign")

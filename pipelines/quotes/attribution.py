@@ -862,7 +862,7 @@ def _acting_document(tokens: list[Token], start: int) -> int | None:
     follows: "a Times article hailed", "One Club for Growth ad argues", "The piece used"."""
     for k in range(start + 1, min(len(tokens) - 1, start + MAX_DESCRIPTOR_TOKENS)):
         t = tokens[k]
-        verb = _past_relative_clause(tokens, k + 1)
+        verb = _past_aside(tokens, k + 1)
         if t.lower in DOCUMENT_NOUNS and verb < len(tokens) and tokens[verb].is_word and tokens[verb].text.islower():
             return k
         if not t.is_cap or not t.is_word:
@@ -993,7 +993,7 @@ def _subject_description(tokens: list[Token], start: int, text: str) -> "Found |
     if end >= len(tokens) or end == start + 1:
         return None
     last = end - 1
-    end = _past_relative_clause(tokens, end)
+    end = _past_aside(tokens, end)
     if end == last + 1 and tokens[end].text == ",":
         return _named_after_comma(tokens, end, _description(tokens, start, end - 1, text), text)
     if end >= len(tokens) or not (tokens[end].is_word and tokens[end].text.islower()):
@@ -1022,10 +1022,10 @@ def _named_after_comma(tokens: list[Token], comma: int, described: "Found | None
     return name, comma + 1, close - 1
 
 
-def _past_relative_clause(tokens: list[Token], k: int) -> int:
-    """Past a relative clause set off by commas at k ("The complaint, which was filed in federal court,
-    alleged"), else k."""
-    if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].lower in {"who", "which"}:
+def _past_aside(tokens: list[Token], k: int) -> int:
+    """Past a relative clause or a phrase of occasion set off by commas at k ("The complaint, which was filed in
+    federal court, alleged", "The Clinton campaign, in a Q&A on the controversy, worded it"), else k."""
+    if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].lower in {"who", "which"} | PHRASE_PREPOSITIONS:
         return _skip_appositive(tokens, k)
     return k
 
