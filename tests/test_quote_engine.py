@@ -2787,3 +2787,11 @@ def test_definite_subject_keeps_its_verb_past_a_phrase_of_occasion_set_off_by_co
     )
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == ("Cole campaign", "The Cole campaign")
+
+
+def test_person_of_a_body_named_after_of_the_speaks_and_he_means_the_person():
+    text = (
+        "Archbishop Ray Moss of the Harbor Patriarchate told reporters, “We have suffered the same fate.” He "
+        "added, “We will not forget.”\n"
+    )
+    assert [(q.speaker, q.title) for q in extract_quotes(text)] == [("Ray Moss", "Archbishop")] * 2

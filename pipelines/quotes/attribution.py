@@ -1312,8 +1312,10 @@ def _named_back(tokens: list[Token], i: int, text: str) -> Found | None:
         return None
     if s > 0 and tokens[s - 1].lower == "the":
         s -= 1
-    # "Mr. Morgan of the Sierra Club said": the person, not the body they belong to.
-    if mention.is_org and s > 1 and tokens[s - 1].lower == "of" and tokens[s - 2].is_cap:
+    # "Mr. Morgan of the Sierra Club said", "Archbishop Aris Shirvanian of the Armenian Patriarchate told": the
+    # person, not the body they belong to.
+    of_body = mention.is_org or (tokens[s].lower == "the" and not mention.gender and mention.title is None)
+    if of_body and s > 1 and tokens[s - 1].lower == "of" and tokens[s - 2].is_cap:
         person = _named_back(tokens, s - 2, text)
         if person is not None and not person[0].is_org:
             return person[0], person[1], i

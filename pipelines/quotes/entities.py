@@ -667,6 +667,17 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
             known = index.lookup(tokens[i].text, tokens[i].start)
             if known is not None and not known.is_org:
                 mention = replace(mention, kind="name", name=tokens[i].text, title=None, jurisdiction=None)
+        if (
+            mention is not None
+            and mention.kind == "name"
+            and not (mention.is_org or mention.gender or mention.title)
+            and i > 1
+            and (tokens[i - 2].lower, tokens[i - 1].lower) == ("of", "the")
+            and not any(t.text[:1].isupper() and "-" in t.text and not t.text.istitle() for t in tokens[i:j])
+        ):
+            # "Archbishop Aris Shirvanian of the Armenian Patriarchate": a body, which "he" does not mean (not
+            # "of the GOP-led investigation", an adjective).
+            mention = replace(mention, is_org=True)
         if mention is not None and mention.kind == "name":
             # "For China, the region offers ...": after an opening preposition the comma ends the phrase.
             opening = tokens[i].lower in PREPOSITIONS or (

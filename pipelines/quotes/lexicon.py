@@ -81,7 +81,7 @@ TITLE_HEADS = frozenset(
     treasurer controller comptroller assemblymember assemblyman assemblywoman lawmaker legislator
     delegate activist organizer organiser advocate researcher scientist historian author editor
     correspondent reporter columnist anchor host chancellor provost dean pastor reverend rev bishop
-    cardinal pope rabbi imam counsel prosecutor defender coordinator surrogate operative consultant
+    cardinal archbishop pope rabbi imam counsel prosecutor defender coordinator surrogate operative consultant
     vice-president vp commander mate contender front-runner frontrunner hopeful challenger incumbent
     head boss scholar fellow partner
     associate physician doctor surgeon expert specialist commentator owner veteran actor actress donor singer
