@@ -2795,3 +2795,12 @@ def test_person_of_a_body_named_after_of_the_speaks_and_he_means_the_person():
         "added, “We will not forget.”\n"
     )
     assert [(q.speaker, q.title) for q in extract_quotes(text)] == [("Ray Moss", "Archbishop")] * 2
+
+
+def test_headline_in_capitals_is_not_a_name():
+    text = (
+        "HARBOR CREWS REFUSE TO STAY IN PORT HOSTEL The crew cited “blocked toilets, leaking pipes and exposed "
+        "wiring.”\n"
+    )
+    [quote] = extract_quotes(text)
+    assert quote.speaker is None and quote.mention != "HARBOR CREWS REFUSE TO STAY IN PORT HOSTEL"

@@ -30,6 +30,8 @@ from pipelines.quotes.tokens import NICKNAME_OPENERS, Token
 
 CONNECTORS = frozenset("of de la le van von der del da di du bin al el ibn dos and for the".split())
 POSSESSIVE = ("'s", "’s", "s'", "s’")  # "Trump's", "Sanders’"
+# Longer words in capitals are shouted, not acronyms ("NATO", "NAACP"): two in a run make it a headline.
+MAX_ACRONYM = 5
 # Words naming bodies that are also surnames: "Michael Bloomberg", "Don Guardian" are people.
 SURNAME_ORG_WORDS = frozenset({"bloomberg", "guardian"})
 NAME_SUFFIXES = frozenset({"II", "III", "IV", "JR", "SR"})
@@ -159,8 +161,8 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False, closing: b
         words.pop(0)
     while words and words[-1].lower in CONNECTORS:
         words.pop()
-    if not words:
-        return None
+    if not words or sum(w.text.isupper() and len(w.text) > MAX_ACRONYM for w in words) > 1:
+        return None  # ("AUSTRALIAN OLYMPIC TEAM REFUSES TO STAY": a headline in capitals, not a name)
     gender = ""
     # The last title word splits title (left) from name (right).
     split = -1
