@@ -2804,3 +2804,12 @@ def test_headline_in_capitals_is_not_a_name():
     )
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == (None, None)
+
+
+def test_person_prompted_to_act_does_what_follows():
+    text = (
+        "Ann Cole and Bob Lane debated on Monday.\n\n"
+        "Cole coached Lane to “breathe, breathe.” That prompted Ray Moss to make a joke about yoga and call "
+        "Lane “very flexible.”\n"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Ann Cole", "Ray Moss"]

@@ -134,6 +134,8 @@ CLAUSE_LINKS = frozenset({"when", "that", "which", "where", "whose"})
 # their own (`“...,” while Collins suggested ...`).
 CONTRASTING_JOINTS = frozenset({"while", "whereas", "although", "though"})
 CLAUSE_JOINTS = CONTRASTING_JOINTS | {"but", "and"}
+# Verbs by which one moves another to act: "That prompted Rubio to ... call Trump “very flexible”".
+PROMPTING_VERBS = frozenset({"prompted", "prompting", "led", "forced", "pushed", "inspired", "moved", "spurred"})
 # Words that open a clause with a subject of its own: "after she attacked", "and he has long used".
 SUBORDINATE_OPENERS = frozenset(
     {"after", "as", "because", "since", "when", "while", "though", "although", "and", "but"}
@@ -640,7 +642,7 @@ def _verdict_follows(tokens: list[Token], noun: int) -> bool:
 def subject_cue(tokens: list[Token], text: str) -> Cue | None:
     """For a quote inside a sentence with no speech verb ("Trump called it a “sex tape.”"), the sentence's
     subject when it is a name or a pronoun followed by a verb."""
-    found = _clause_subject(tokens, text) or _sentence_subject(tokens, text)
+    found = _prompted_subject(tokens, text) or _clause_subject(tokens, text) or _sentence_subject(tokens, text)
     if found is None:
         return None
     mention, first, last = found
@@ -687,6 +689,21 @@ def _subordinate_pronoun(tokens: list[Token], after: int) -> int | None:
 
 def _pronoun_mention(t: Token, text: str) -> Mention:
     return Mention("pronoun", t.start, t.end, text[t.start : t.end], gender=PRONOUNS[t.lower])
+
+
+def _prompted_subject(tokens: list[Token], text: str) -> "Found | None":
+    """The person a sentence's subject moved to act, who does what follows: "That prompted Rubio to make a joke
+    about yoga and call Trump “very flexible”"."""
+    start = sentence_start(tokens, len(tokens) - 1)
+    for k in range(start, len(tokens) - 2):
+        if tokens[k].lower not in PROMPTING_VERBS or not tokens[k + 1].is_cap:
+            continue
+        end = cap_run_end(tokens, k + 1)
+        if end < len(tokens) and tokens[end].lower == "to":
+            name = parse_run(tokens[k + 1 : end], text)
+            if name is not None and name.kind == "name":
+                return name, k + 1, end - 1
+    return None
 
 
 def _writer_closer(tokens: list[Token], k: int) -> bool:
