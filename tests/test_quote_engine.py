@@ -2813,3 +2813,9 @@ def test_person_prompted_to_act_does_what_follows():
         "Lane “very flexible.”\n"
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Ann Cole", "Ray Moss"]
+
+
+def test_lower_case_title_phrase_between_quote_and_name_belongs_to_the_speaker():
+    text = '"I have never been prouder," former State policy planning director Ann Cole wrote to the mayor.\n'
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "Ann Cole"

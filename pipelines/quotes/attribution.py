@@ -364,14 +364,14 @@ def leading_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
 
 def _title_prefix(before: list[Token]) -> bool:
     """Whether the words between a quote and a named speaker are one capitalised phrase, the rest of the
-    speaker's title ("Justice Department senior trial counsel")."""
+    speaker's title ("Justice Department senior trial counsel", "former State policy planning")."""
     k = next(k for k, t in enumerate(before) if t.is_word)
     words = before[k:]
     if words[0].lower == "the" and len(words) > 1:
         words = words[1:]  # "the Post's senior politics editor Steven Ginsberg responded"
     return (
         all(t.text == "," for t in before[:k])
-        and words[0].is_cap
+        and (words[0].is_cap or words[0].lower in TITLE_WORDS)
         and len(words) <= MAX_TITLE_PREFIX
         and all(t.is_word and (t.is_cap or t.lower not in FUNCTION_WORDS) for t in words)
     )
