@@ -2819,3 +2819,18 @@ def test_lower_case_title_phrase_between_quote_and_name_belongs_to_the_speaker()
     text = '"I have never been prouder," former State policy planning director Ann Cole wrote to the mayor.\n'
     [quote] = extract_quotes(text)
     assert quote.speaker == "Ann Cole"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        (
+            '"The facts have not changed," a spokesman for committee Democrats said.',
+            "a spokesman for committee Democrats",
+        ),
+        ('"The facts have not changed," officials at the agency said.', "officials at the agency"),
+    ],
+)
+def test_unnamed_source_for_a_body_after_a_preposition(sentence, mention):
+    [quote] = extract_quotes(f"{sentence}\n")
+    assert (quote.speaker, quote.mention) == (None, mention)

@@ -88,6 +88,8 @@ PARTICIPLE_PREPOSITIONS = frozenset({"at", "by", "with", "in", "on", "to", "for"
 # How far back from a speech verb a description may start: "the former secretary of state and current
 # Democratic presidential nominee said".
 MAX_DESCRIPTION_TOKENS = 12
+# "officials at the agency": a preposition, a determiner and at most two words after the people named.
+MAX_OWNED_PHRASE = 5
 OPENING_ADVERBS = frozenset({"then", "later", "instead", "and", "but", "so", "yet", "still", "now", "also"})
 # Determiners that count a group opening a sentence: "several environmental groups granted ...".
 QUANTIFIERS = frozenset({"several", "many", "some", "most", "two", "three", "four", "dozens", "hundreds"})
@@ -1339,16 +1341,19 @@ def _named_back(tokens: list[Token], i: int, text: str) -> Found | None:
     # "a spokesperson for ICE said", "Officials at Homeland Security Investigations said": someone
     # unnamed who speaks for the body.
     # "Supporters of Sanders would argue": the people, not the one they support.
-    if s > 1 and tokens[s - 1].lower in LINKS:
-        head = tokens[s - 2]
+    link = s - 1
+    if link > 1 and tokens[link].text.islower() and tokens[link].is_word and tokens[link - 1].lower in LINKS:
+        link -= 1  # "a spokesman for committee Democrats said"
+    if link > 0 and tokens[link].lower in LINKS:
+        head = tokens[link - 1]
         if head.lower in UNNAMED_HEADS:
-            first = s - 3 if s > 2 and tokens[s - 3].lower in DETERMINERS else s - 2
+            first = link - 2 if link > 1 and tokens[link - 2].lower in DETERMINERS else link - 1
             start, end = tokens[first].start, tokens[i].end
             if first > 1 and tokens[first - 1].text == "," and tokens[first - 2].is_cap and tokens[first - 2].is_word:
                 # "Doug Andres, a spokesman for House Speaker Paul Ryan told the Post": the spokesman named.
                 named = _named_back(tokens, first - 2, text)
                 if named is not None and named[0].kind == "name" and not named[0].is_org:
-                    title = text[tokens[s - 2].start : end]
+                    title = text[head.start : end]
                     return replace(named[0], title=named[0].title or title), named[1], i
             body = mention.name if mention.is_org else None
             unnamed = Mention("unnamed", start, end, text[start:end], title=head.lower, jurisdiction=body)
@@ -1419,6 +1424,7 @@ def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
     head = tokens[i]
     j = i
     det = None
+    owner: int | None = None  # the noun a phrase like "at the agency" follows
     while j >= 0 and i - j < MAX_DESCRIPTION_TOKENS:
         t = tokens[j]
         if not t.is_word:
@@ -1430,6 +1436,7 @@ def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
         if t.lower in DETERMINERS or t.lower in {"my", "our", "your"} or _is_possessive_name(t):
             if j > 0 and tokens[j - 1].lower in PREPOSITIONS:
                 j -= 2
+                owner = j if owner is None else owner
                 continue
             if j > 0 and tokens[j - 1].lower in PLACE_PREPOSITIONS:
                 return None  # "Protesters marching through the streets chanted": a place, not who
@@ -1439,10 +1446,13 @@ def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
     if det is None and (share := _share(tokens, j, i, text)) is not None:
         return share
     if det is None:
-        plural = head.lower.endswith("s") and (head.lower in UNNAMED_HEADS or head.lower[:-1] in TITLE_HEADS)
-        if plural and i - j < 3:  # "officials said", "federal prosecutors wrote"
-            start = tokens[i].start
-            return Mention("unnamed", start, head.end, text[start : head.end]), i, i
+        # "officials said", "federal prosecutors wrote", "officials at the agency said"
+        k = owner if owner is not None and i - owner <= MAX_OWNED_PHRASE and head.lower not in FUNCTION_WORDS else i
+        noun = tokens[k].lower if k >= 0 else ""
+        plural = noun.endswith("s") and (noun in UNNAMED_HEADS or noun[:-1] in TITLE_HEADS)
+        if plural and k - j < 3:
+            start = tokens[k].start
+            return Mention("unnamed", start, head.end, text[start : head.end]), k, i
         return None
     return _description(tokens, det, i, text)
 
