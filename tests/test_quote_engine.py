@@ -2834,3 +2834,9 @@ def test_lower_case_title_phrase_between_quote_and_name_belongs_to_the_speaker()
 def test_unnamed_source_for_a_body_after_a_preposition(sentence, mention):
     [quote] = extract_quotes(f"{sentence}\n")
     assert (quote.speaker, quote.mention) == (None, mention)
+
+
+def test_the_two_before_a_speech_verb_are_who_speak():
+    text = "Two senators sent a letter.\n\n“You have picked a new standard,” the two write.\n"
+    [quote] = extract_quotes(text)
+    assert quote.mention == "the two"

@@ -328,6 +328,8 @@ def _is_noun(tokens: list[Token], v: int) -> bool:
         return False  # "Another said": the determiner is the subject (not "Some claims")
     if prev.lower in COUNTS and v > 1 and tokens[v - 2].lower == "of":
         return False  # "the mother of three replied"
+    if prev.lower in COUNTS and v > 1 and tokens[v - 2].lower == "the" and not tokens[v].lower.endswith("s"):
+        return False  # "the two write" (not "the two claims")
     return prev.lower in DETERMINERS or prev.lower in {"of", "my", "our", "your"} or prev.text.endswith(POSSESSIVE)
 
 
@@ -1443,6 +1445,8 @@ def _description_back(tokens: list[Token], i: int, text: str) -> Found | None:
             det = j
             break
         j -= 1
+    if det == i and i > 0 and tokens[i].lower in COUNTS and tokens[i - 1].lower == "the":
+        det = i - 1  # "“...,” the two write": the people the article counted
     if det is None and (share := _share(tokens, j, i, text)) is not None:
         return share
     if det is None:
