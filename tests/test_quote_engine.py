@@ -2840,3 +2840,16 @@ def test_the_two_before_a_speech_verb_are_who_speak():
     text = "Two senators sent a letter.\n\n“You have picked a new standard,” the two write.\n"
     [quote] = extract_quotes(text)
     assert quote.mention == "the two"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("(Lane’s spokeswoman challenged the claim that Lane had ever “attacked” Cole.)", "Lane’s spokeswoman"),
+        ("There were sharper jabs, such as when Cole knocked Lane on trade and called him a “moderate.”", "Cole"),
+    ],
+)
+def test_challenged_and_knocked_report_what_the_speaker_said(sentence, mention):
+    text = f"Ann Cole and Bob Lane met on Monday.\n\n{sentence}\n"
+    [quote] = extract_quotes(text)
+    assert quote.mention == mention
