@@ -1113,7 +1113,7 @@ def test_it_means_the_organisation_that_was_the_subject():
 def test_number_word_opening_a_sentence_is_not_a_name():
     text = 'Twenty-two years ago, a Times article hailed the mayor as "a builder of the city."\n'
     [q] = extract_quotes(text)
-    assert q.speaker is None
+    assert (q.speaker, q.mention) == ("Times", "a Times article")  # the article's paper, not "Twenty"
 
 
 def test_subject_with_lower_case_title_words_inside_the_name():
@@ -2853,3 +2853,19 @@ def test_challenged_and_knocked_report_what_the_speaker_said(sentence, mention):
     text = f"Ann Cole and Bob Lane met on Monday.\n\n{sentence}\n"
     [quote] = extract_quotes(text)
     assert quote.mention == mention
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Twenty years ago, a Harbor Times article hailed Cole as “The Comeback Kid” for her work.", "Harbor Times"),
+        (
+            "But as Cole denounced the tax and pledged to fight “knife-wielding bureaucrats,” the crowd cheered.",
+            "Ann Cole",
+        ),
+    ],
+)
+def test_hailed_and_denounced_report_what_the_speaker_said(sentence, speaker):
+    text = f"Ann Cole spoke on Monday.\n\n{sentence}\n"
+    [quote] = extract_quotes(text)
+    assert quote.speaker == speaker
