@@ -2869,3 +2869,11 @@ def test_hailed_and_denounced_report_what_the_speaker_said(sentence, speaker):
     text = f"Ann Cole spoke on Monday.\n\n{sentence}\n"
     [quote] = extract_quotes(text)
     assert quote.speaker == speaker
+
+
+def test_fired_back_is_a_speech_cue():
+    text = (
+        "Bob Lane mocked the campaign on Monday.\n\n"
+        "Ann Cole fired back: “As a guardian of the party,” she wrote, “we know you are rooting for us too.”\n"
+    )
+    assert [q.mention for q in extract_quotes(text)] == ["Ann Cole", "Ann Cole"]

@@ -78,6 +78,7 @@ OBJECT_VERBS = frozenset(
 # "as Byler pointed out".
 PHRASAL_SPEECH_VERBS = frozenset(
     {"cut", "cuts", "chimed", "chimes", "piped", "pipes", "spoke", "speaks", "pointed", "points", "weighed", "cried"}
+    | {"fired", "fires", "shot", "shoots", "hit", "hits", "lashed", "lashes"}
 )
 # "is calling", "were saying": a speech verb in the progressive.
 PROGRESSIVE = frozenset({"is", "are", "was", "were", "been"})
@@ -221,7 +222,9 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
                 found = _sentence_speaker(tokens, v, cues, text, speaking=True)
         elif lower in {"put", "puts"} and v + 1 < len(tokens) and tokens[v + 1].lower == "it":
             found = _subject_before(tokens, v, text)  # "as The New Yorker put it"
-        elif lower in PHRASAL_SPEECH_VERBS and v + 1 < len(tokens) and tokens[v + 1].lower in {"in", "up", "out"}:
+        elif (
+            lower in PHRASAL_SPEECH_VERBS and v + 1 < len(tokens) and tokens[v + 1].lower in {"in", "up", "out", "back"}
+        ):
             found, end = _subject_before(tokens, v, text), v + 1  # "and her husband cut in.", "Smith chimed in:"
         elif lower in {"went", "goes"} and _goes_on_speaking(tokens, v):
             found, end = _subject_before(tokens, v, text), v + 1  # "“...?” Trump went on, as if ..."
