@@ -2877,3 +2877,17 @@ def test_fired_back_is_a_speech_cue():
         "Ann Cole fired back: “As a guardian of the party,” she wrote, “we know you are rooting for us too.”\n"
     )
     assert [q.mention for q in extract_quotes(text)] == ["Ann Cole", "Ann Cole"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "mention"),
+    [
+        ("“Harbor Blues” was written by Ray Moss after the 1999 strike.", "Ray Moss", "Ray Moss"),
+        ("The town, called the “Crossroads of the Coast” by the residents, votes early.", None, "the residents"),
+        ("Cole said the “ugliness of the remarks” by Lane stood out.", "Ann Cole", "Cole"),
+    ],
+)
+def test_agent_of_a_passive_naming_or_writing_verb_said_the_quote(sentence, speaker, mention):
+    text = f"Ann Cole and Bob Lane met on Monday.\n\n{sentence}\n"
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == (speaker, mention)

@@ -137,6 +137,12 @@ CLAUSE_LINKS = frozenset({"when", "that", "which", "where", "whose"})
 # their own (`“...,” while Collins suggested ...`).
 CONTRASTING_JOINTS = frozenset({"while", "whereas", "although", "though"})
 CLAUSE_JOINTS = CONTRASTING_JOINTS | {"but", "and"}
+# Participles whose passive agent ("by ...") named something in the quote's words, before it ("called the “...”
+# by the citizens") or after it with its auxiliary ("“...” was coined by"); those that follow may also have
+# written or said it ("“American Skin” was written by Springsteen").
+PASSIVE_NAMING = frozenset("called labeled labelled dubbed described branded termed deemed coined".split())
+PASSIVE_SPEECH = PASSIVE_NAMING | {"written", "penned", "said", "uttered"}
+MAX_PASSIVE_GAP = 4
 # Verbs by which one moves another to act: "That prompted Rubio to ... call Trump “very flexible”".
 PROMPTING_VERBS = frozenset({"prompted", "prompting", "led", "forced", "pushed", "inspired", "moved", "spurred"})
 # Words that open a clause with a subject of its own: "after she attacked", "and he has long used".
@@ -627,6 +633,23 @@ def owned_quote_cue(before: list[Token], after: list[Token], text: str) -> Cue |
     first = cap_run_start(before, k)
     mention = parse_run(before[first : k + 1], text)
     return Cue(after[0], mention, first, k) if mention is not None and mention.kind == "name" else None
+
+
+def passive_cue(before: list[Token], after: list[Token], text: str) -> Cue | None:
+    """`called the “Crossroads of America” by the citizens`, `“American Skin” was written by Springsteen`: the
+    agent of a passive naming or writing verb."""
+    k = 0
+    if len(after) > 2 and after[0].lower in PROGRESSIVE and after[1].lower in PASSIVE_SPEECH:
+        k = 2  # "“...” was written by"
+    elif not any(t.lower in PASSIVE_NAMING for t in before[-MAX_PASSIVE_GAP:]):
+        return None  # ("labeled as a “witch hunt” by" names; "a “fair deal” by any measure" does not)
+    if k + 1 >= len(after) or after[k].lower != "by":
+        return None
+    found = _subject_after(after, k, text)
+    if found is None or found[0].kind == "pronoun":
+        return None
+    mention, first, last = found
+    return Cue(after[k], mention, first, last)
 
 
 def _judged_as(tokens: list[Token], noun: int) -> bool:

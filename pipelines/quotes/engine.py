@@ -16,6 +16,7 @@ from pipelines.quotes.attribution import (
     heads_own_clause,
     leading_cue,
     owned_quote_cue,
+    passive_cue,
     possessive_cue,
     sentence_start,
     subject_cue,
@@ -121,8 +122,10 @@ def extract_quotes(text: str) -> list[Quote]:
         work_before = False
         for k, span in enumerate(p.quotes):
             last = k + 2 == len(para_gaps)
-            cue = owned_quote_cue(para_gaps[k], para_gaps[k + 1], text) or _cue_for(
-                text, span, para_gaps[k], cues[k], para_gaps[k + 1], cues[k + 1], last
+            cue = (
+                owned_quote_cue(para_gaps[k], para_gaps[k + 1], text)
+                or passive_cue(para_gaps[k], para_gaps[k + 1], text)
+                or _cue_for(text, span, para_gaps[k], cues[k], para_gaps[k + 1], cues[k + 1], last)
             )
             if cue is None and k == 0 and not para_gaps[0] and introduced is not None:
                 cue = introduced
