@@ -2885,6 +2885,11 @@ def test_fired_back_is_a_speech_cue():
         ("“Harbor Blues” was written by Ray Moss after the 1999 strike.", "Ray Moss", "Ray Moss"),
         ("The town, called the “Crossroads of the Coast” by the residents, votes early.", None, "the residents"),
         ("Cole said the “ugliness of the remarks” by Lane stood out.", "Ann Cole", "Cole"),
+        (
+            "Cole visited the prison, dubbed the “Harbor Hilton” by American sailors held there.",
+            None,
+            "American sailors",
+        ),
     ],
 )
 def test_agent_of_a_passive_naming_or_writing_verb_said_the_quote(sentence, speaker, mention):

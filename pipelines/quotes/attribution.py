@@ -649,7 +649,22 @@ def passive_cue(before: list[Token], after: list[Token], text: str) -> Cue | Non
     if found is None or found[0].kind == "pronoun":
         return None
     mention, first, last = found
+    if last + 1 < len(after) and _plain_noun(after[last + 1]):
+        # "dubbed the “Hanoi Hilton” by American servicemen": a capitalised word describing people unnamed.
+        start, end = after[first].start, after[last + 1].end
+        mention, last = Mention("unnamed", start, end, text[start:end]), last + 1
     return Cue(after[k], mention, first, last)
+
+
+def _plain_noun(t: Token) -> bool:
+    """Whether a lower-case word after a capitalised one is a noun it describes ("American servicemen"), not a
+    word that starts a phrase or clause of its own ("Springsteen after", "the SVP to force")."""
+    return (
+        t.is_word
+        and t.text.islower()
+        and t.lower not in FUNCTION_WORDS | PREPOSITIONS | PHRASE_PREPOSITIONS | CLAUSE_OPENERS
+        and not t.lower.endswith(("ed", "ing", "ly"))
+    )
 
 
 def _judged_as(tokens: list[Token], noun: int) -> bool:
