@@ -2896,3 +2896,18 @@ def test_agent_of_a_passive_naming_or_writing_verb_said_the_quote(sentence, spea
     text = f"Ann Cole and Bob Lane met on Monday.\n\n{sentence}\n"
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == (speaker, mention)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Lane called Cole a “disgrace” after she attacked the police and blamed the shootings on “implicit bias.”",
+            "Ann Cole",
+        ),
+        ("Lane blamed the media for making an issue of Cole’s claim that the plan was “dead.”", "Ann Cole"),
+    ],
+)
+def test_blamed_on_reports_words_but_blamed_for_does_not(sentence, speaker):
+    text = f"Ann Cole and Bob Lane met on Monday.\n\n{sentence}\n"
+    assert extract_quotes(text)[-1].speaker == speaker

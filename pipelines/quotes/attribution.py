@@ -194,6 +194,8 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
             continue  # "the United States", "Reports Say": a name, not a verb
         if v + 1 < len(tokens) and tokens[v + 1].lower in NOT_SPEECH_PARTICLES.get(lower, ()):
             continue  # "a vote for Trump ruled out": a phrasal verb that reports no words
+        if lower in {"blamed", "blames"} and not _blamed_on(tokens, v):
+            continue  # ("blamed the media for making an issue out of ...": an act, not words)
         if lower == "according" and v + 1 < len(tokens) and tokens[v + 1].lower == "to":
             found = _subject_after(tokens, v + 1, text)
         elif lower in {"say", "write", "add"} and _goes_on_to(tokens, v):
@@ -253,6 +255,13 @@ def _object_described(tokens: list[Token], found: "Found") -> bool:
         and tokens[first - 1].is_word
         and tokens[first - 1].text.islower()
     )
+
+
+def _blamed_on(tokens: list[Token], v: int) -> bool:
+    """Whether "blamed" at v puts the blame on what follows ("blamed police shootings on “implicit bias”"),
+    the words of whoever blames, rather than blaming someone for an act."""
+    rest = [t.lower for t in tokens[v + 1 :]]
+    return "on" in rest and "for" not in rest
 
 
 def _with_subject(tokens: list[Token], v: int, text: str) -> "Found | None":

@@ -26,7 +26,7 @@ SPEECH_VERBS = frozenset(
     asking adding writing telling noting arguing insisting explaining warning tweeting claiming declaring
     stating complaining urging stressing predicting promising vowing boasting suggesting joking answering
     replying responding recalling acknowledging admitting announcing referencing yelling shouting screaming
-    chanting ruled challenged knocked hailed denounced ripped pronounced revealed
+    chanting ruled challenged knocked hailed denounced ripped pronounced revealed blamed blames
     """.split()
 )
 
