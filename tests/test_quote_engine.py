@@ -2911,3 +2911,12 @@ def test_agent_of_a_passive_naming_or_writing_verb_said_the_quote(sentence, spea
 def test_blamed_on_reports_words_but_blamed_for_does_not(sentence, speaker):
     text = f"Ann Cole and Bob Lane met on Monday.\n\n{sentence}\n"
     assert extract_quotes(text)[-1].speaker == speaker
+
+
+def test_headline_of_a_linked_story_with_its_byline_is_not_a_statement():
+    text = (
+        "SHORT READS:\n\n"
+        '—"A harbor artist gets a gallery show," by the Harbor Post\'s Ann Cole: http://example.com/a.\n\n'
+        "Bob Lane said the show was “a triumph.”\n"
+    )
+    assert [q.text for q in extract_quotes(text)] == ["a triumph."]

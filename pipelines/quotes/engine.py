@@ -36,6 +36,8 @@ MAX_TITLE_WORDS = 6
 MINOR_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
 WORK_INTRODUCERS = frozenset({"on", "of", "in", "to", "the", "a", "an", "including"})
 MAX_WORK_KIND_WORDS = 2
+# "by the New York Post's": the outlet's name in a byline after a linked story's headline.
+MAX_BYLINE_OUTLET_WORDS = 6
 WORK_NOUNS = frozenset(
     "show movie film program programme book memoir novel series song album play musical documentary podcast "
     "sitcom drama classic episode tour script".split()
@@ -206,6 +208,8 @@ def extract_quotes(text: str) -> list[Quote]:
             work_before = False
             if _lone_pronoun(text, span):
                 continue  # `because "she" is a "he"`: a word mentioned, not words said
+            if _ends_with_comma(text, span) and _byline_follows(para_gaps[k + 1]):
+                continue  # `—"Hamilton to play Chicago," by Variety's Gordon Cox:` the headline of a linked story
             quotes.append(_quote(text, span, NOBODY if _chant_of(para_gaps[k]) else carried, statement))
         open_quote = p.quotes[-1].open_end
         introduced = _colon_cue(text, p, para_gaps[-1])
@@ -502,6 +506,13 @@ def _lone_pronoun(text: str, span: Span) -> bool:
     """Whether a quote is one pronoun alone: `because "she" is a "he"`."""
     words = TITLE_WORD_RE.findall(text, span.start, span.end)
     return len(words) == 1 and words[0].lower() in MENTIONED_PRONOUNS
+
+
+def _byline_follows(after: list[Token]) -> bool:
+    """Whether a byline follows a quote: `," by Times' Ben Sisario`, `," by the New York Post's Amy Spencer`."""
+    if not after or after[0].lower != "by":
+        return False
+    return any(t.is_cap and t.text.endswith(POSSESSIVE) for t in after[1:MAX_BYLINE_OUTLET_WORDS])
 
 
 def _is_title_of_work(text: str, span: Span) -> bool:
