@@ -130,7 +130,7 @@ NOT_SPEECH_PARTICLES = {
     "begins": ("to", "his", "her", "their", "its", "the"),
 }
 # Speech verbs that also name something: "a class called “Perception”".
-NAMING_VERBS = frozenset({"called", "dubbed", "labeled", "labelled", "termed", "branded"})
+NAMING_PARTICIPLES = frozenset({"called", "dubbed", "labeled", "labelled", "termed", "branded"})
 # Words that open a clause describing the noun before them ("the days when ...").
 CLAUSE_LINKS = frozenset({"when", "that", "which", "where", "whose"})
 # Words joining a clause of its own to a sentence after a comma; the contrasting ones bring a speaker of
@@ -140,7 +140,7 @@ CLAUSE_JOINTS = CONTRASTING_JOINTS | {"but", "and"}
 # Participles whose passive agent ("by ...") named something in the quote's words, before it ("called the “...”
 # by the citizens") or after it with its auxiliary ("“...” was coined by"); those that follow may also have
 # written or said it ("“American Skin” was written by Springsteen").
-PASSIVE_NAMING = frozenset("called labeled labelled dubbed described branded termed deemed coined".split())
+PASSIVE_NAMING = NAMING_PARTICIPLES | {"described", "deemed", "coined"}
 PASSIVE_SPEECH = PASSIVE_NAMING | {"written", "penned", "said", "uttered"}
 MAX_PASSIVE_GAP = 4
 # Verbs by which one moves another to act: "That prompted Rubio to ... call Trump “very flexible”".
@@ -223,7 +223,7 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
                 found = _with_subject(tokens, v, text)
         elif lower in SPEECH_VERBS and not _is_noun(tokens, v):
             found = _subject_before(tokens, v, text) or _subject_after(tokens, v, text)
-            if found is not None and lower in NAMING_VERBS and _object_described(tokens, found):
+            if found is not None and lower in NAMING_PARTICIPLES and _object_described(tokens, found):
                 continue  # "shared a syllabus for a psychology class called “Perception”": a name it goes by
             if found is None and v > 0 and tokens[v - 1].lower in {"and", "but"}:
                 # "Boreing said the members will meet, but said, “...”": the same speaker again.
