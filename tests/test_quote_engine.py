@@ -2920,3 +2920,12 @@ def test_headline_of_a_linked_story_with_its_byline_is_not_a_statement():
         "Bob Lane said the show was “a triumph.”\n"
     )
     assert [q.text for q in extract_quotes(text)] == ["a triumph."]
+
+
+def test_productions_and_records_end_the_names_of_companies():
+    text = (
+        "A report by E! News said the deal was done. Harbor Lane Productions denied it.\n\n"
+        "“At no time did we agree to it,” the production company said.\n"
+    )
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "Harbor Lane Productions"

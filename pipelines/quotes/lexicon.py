@@ -151,7 +151,7 @@ ORG_WORDS = UNSPEAKING_ORG_HEADS | frozenset(
     axios bloomberg report poll survey school schools clinic hospital authority district caucus
     federation firm llc ltd plc circuit watch society league forum initiative partnership
     immigration customs enforcement protection security affairs health human
-    studios studio equities holdings capital labs entertainment pictures
+    studios studio equities holdings capital labs entertainment pictures productions records
     """.split()
 )
 
