@@ -2929,3 +2929,9 @@ def test_productions_and_records_end_the_names_of_companies():
     )
     [quote] = extract_quotes(text)
     assert quote.speaker == "Harbor Lane Productions"
+
+
+def test_age_before_a_name_after_the_verb_is_not_the_speaker():
+    text = '"I was unable to stand," wrote 43-year-old Ann Cole of Aberdeenshire, Scotland, in a case study.\n'
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "Ann Cole"

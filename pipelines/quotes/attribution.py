@@ -1636,6 +1636,8 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
     i = v + 1
     if i >= len(tokens):
         return None
+    if AGE.fullmatch(tokens[i].lower) and i + 1 < len(tokens) and tokens[i + 1].is_cap:
+        i += 1  # "wrote 43-year-old Martin Taylor": the age before the name
     t = tokens[i]
     if t.lower in DEMONSTRATIVES or tokens[v].lower in OBJECT_VERBS:
         return None  # "said that Trump ...": what was said; "called the system ...": its object
