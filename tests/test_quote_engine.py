@@ -2935,3 +2935,8 @@ def test_age_before_a_name_after_the_verb_is_not_the_speaker():
     text = '"I was unable to stand," wrote 43-year-old Ann Cole of Aberdeenshire, Scotland, in a case study.\n'
     [quote] = extract_quotes(text)
     assert quote.speaker == "Ann Cole"
+
+
+def test_comments_after_a_quote_is_a_speech_verb():
+    text = "“We're truly excited about the tour,” comments Ann Cole in a statement, “as it celebrates our history.”\n"
+    assert [q.speaker for q in extract_quotes(text)] == ["Ann Cole", "Ann Cole"]

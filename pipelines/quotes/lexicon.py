@@ -22,7 +22,7 @@ SPEECH_VERBS = frozenset(
     griped chided mocked teased reasoned hinted protested objected rebutted asserted asserts surmised bemoaned
     decried speculated advised implored begged reminded reacted questioned riffed scolded ranted lectured
     praised praises accused accuses slammed slams referenced rated remembered confessed retaliated echoed
-    argue insist warn write explain contend agree suggest complain predict urge commented elaborated
+    argue insist warn write explain contend agree suggest complain predict urge commented comments elaborated
     asking adding writing telling noting arguing insisting explaining warning tweeting claiming declaring
     stating complaining urging stressing predicting promising vowing boasting suggesting joking answering
     replying responding recalling acknowledging admitting announcing referencing yelling shouting screaming
