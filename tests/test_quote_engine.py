@@ -2940,3 +2940,9 @@ def test_age_before_a_name_after_the_verb_is_not_the_speaker():
 def test_comments_after_a_quote_is_a_speech_verb():
     text = "“We're truly excited about the tour,” comments Ann Cole in a statement, “as it celebrates our history.”\n"
     assert [q.speaker for q in extract_quotes(text)] == ["Ann Cole", "Ann Cole"]
+
+
+def test_surname_that_is_also_a_title_word_after_the_verb_is_a_name():
+    text = '"As a general matter, tariffs are a tax," said Lawrence White, a professor at the Stern School.\n'
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.title) == ("Lawrence White", "professor at the Stern School")

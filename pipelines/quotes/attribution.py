@@ -1679,7 +1679,11 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
     if k < len(tokens) and tokens[k].lower in AUXILIARIES:
         return None  # "said the Republican party is bound to lose": the subject of what was said
     words = tokens[i:k]
-    if any(w.is_cap for w in words[1:] if w.lower not in TITLE_WORDS) or (words[0].is_cap and len(words) == 1):
+    if (
+        any(w.is_cap for w in words[1:] if w.lower not in TITLE_WORDS)
+        or (words[0].is_cap and len(words) == 1)
+        or (len(words) == 2 and words[0].lower in GIVEN_NAMES)  # "said Lawrence White": a surname like a title
+    ):
         mention = parse_run(words, text)
         if mention is None and words[0].lower in DETERMINERS:
             return _description(tokens, i, k - 1, text)  # "according to the Trump campaign"
