@@ -2946,3 +2946,9 @@ def test_surname_that_is_also_a_title_word_after_the_verb_is_a_name():
     text = '"As a general matter, tariffs are a tax," said Lawrence White, a professor at the Stern School.\n'
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.title) == ("Lawrence White", "professor at the Stern School")
+
+
+def test_titles_joined_by_and_between_a_quote_and_the_name_after_it():
+    text = '"We found the next best thing," lead researcher and NASA planetary scientist Ann Cole said.\n'
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "Ann Cole"

@@ -386,7 +386,8 @@ def leading_cue(tokens: list[Token], cues: list[Cue]) -> Cue | None:
 
 def _title_prefix(before: list[Token]) -> bool:
     """Whether the words between a quote and a named speaker are one capitalised phrase, the rest of the
-    speaker's title ("Justice Department senior trial counsel", "former State policy planning")."""
+    speaker's title ("Justice Department senior trial counsel", "former State policy planning", "lead
+    researcher and NASA planetary")."""
     k = next(k for k, t in enumerate(before) if t.is_word)
     words = before[k:]
     if words[0].lower == "the" and len(words) > 1:
@@ -395,7 +396,10 @@ def _title_prefix(before: list[Token]) -> bool:
         all(t.text == "," for t in before[:k])
         and (words[0].is_cap or words[0].lower in TITLE_WORDS)
         and len(words) <= MAX_TITLE_PREFIX
-        and all(t.is_word and (t.is_cap or t.lower not in FUNCTION_WORDS) for t in words)
+        and all(
+            t.is_word and (t.is_cap or t.lower not in FUNCTION_WORDS or (t.lower == "and" and 0 < k < len(words) - 1))
+            for k, t in enumerate(words)
+        )
     )
 
 
