@@ -2952,3 +2952,9 @@ def test_titles_joined_by_and_between_a_quote_and_the_name_after_it():
     text = '"We found the next best thing," lead researcher and NASA planetary scientist Ann Cole said.\n'
     [quote] = extract_quotes(text)
     assert quote.speaker == "Ann Cole"
+
+
+def test_subject_of_what_was_said_after_the_verb_is_not_the_speaker():
+    text = 'The United Nations High Commissioner for Human Rights said the US decision did "not modify the law".\n'
+    [quote] = extract_quotes(text)
+    assert quote.mention != "the US" and quote.mention.startswith("The United Nations High Commissioner")

@@ -1698,8 +1698,15 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
             mention = replace(mention, title=title)
         return mention, i, k - 1
     after_quote = v == 0 or tokens[v - 1].text == ","
-    if words[0].lower in DETERMINERS and tokens[v].lower != "to" and not after_quote and k == len(tokens):
-        return None  # "-- said the president “offered no changes”": the subject of what was said
+    if (
+        words[0].lower in DETERMINERS
+        and tokens[v].lower != "to"
+        and not after_quote
+        and (k == len(tokens) or (tokens[k].is_word and tokens[k].text.islower() and tokens[k].lower != "of"))
+    ):
+        # "-- said the president “offered no changes”", "said the US decision did “...”": the subject of what
+        # was said
+        return None
     if words[0].lower in DETERMINERS and words[0].lower not in DEMONSTRATIVES:
         inverted = words[0].lower in INVERTED_DETERMINERS and after_quote
         if k == i + 1 and (inverted or tokens[v].lower == "to"):
