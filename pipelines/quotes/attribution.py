@@ -150,6 +150,8 @@ SUBORDINATE_OPENERS = frozenset(
     {"after", "as", "because", "since", "when", "while", "though", "although", "and", "but"}
 )
 CLAUSE_OPENERS = frozenset({"when", "while", "after", "before", "because", "since", "although", "though", "if"})
+# Words that start a phrase or clause of their own after a name, rather than a noun the name describes.
+PHRASE_STARTERS = FUNCTION_WORDS | PREPOSITIONS | PHRASE_PREPOSITIONS | CLAUSE_OPENERS
 # Words of a time between a document and what it says: "a statement Wednesday evening saying".
 TIME_WORDS = WEEKDAYS | frozenset("today yesterday morning afternoon evening night".split())
 MAX_TIME_WORDS = 2
@@ -397,8 +399,8 @@ def _title_prefix(before: list[Token]) -> bool:
         and (words[0].is_cap or words[0].lower in TITLE_WORDS)
         and len(words) <= MAX_TITLE_PREFIX
         and all(
-            t.is_word and (t.is_cap or t.lower not in FUNCTION_WORDS or (t.lower == "and" and 0 < k < len(words) - 1))
-            for k, t in enumerate(words)
+            t.is_word and (t.is_cap or t.lower not in FUNCTION_WORDS or (t.lower == "and" and 0 < n < len(words) - 1))
+            for n, t in enumerate(words)
         )
     )
 
@@ -673,10 +675,7 @@ def _plain_noun(t: Token) -> bool:
     """Whether a lower-case word after a capitalised one is a noun it describes ("American servicemen"), not a
     word that starts a phrase or clause of its own ("Springsteen after", "the SVP to force")."""
     return (
-        t.is_word
-        and t.text.islower()
-        and t.lower not in FUNCTION_WORDS | PREPOSITIONS | PHRASE_PREPOSITIONS | CLAUSE_OPENERS
-        and not t.lower.endswith(("ed", "ing", "ly"))
+        t.is_word and t.text.islower() and t.lower not in PHRASE_STARTERS and not t.lower.endswith(("ed", "ing", "ly"))
     )
 
 
