@@ -2958,3 +2958,16 @@ def test_subject_of_what_was_said_after_the_verb_is_not_the_speaker():
     text = 'The United Nations High Commissioner for Human Rights said the US decision did "not modify the law".\n'
     [quote] = extract_quotes(text)
     assert quote.mention != "the US" and quote.mention.startswith("The United Nations High Commissioner")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("One Harbor Fund ad, which is airing this week, argues that “only Cole can win.”", "One Harbor Fund ad"),
+        ("The spokesman, who joined the campaign in May, said it was “a fair deal.”", "The spokesman"),
+    ],
+)
+def test_description_before_a_relative_clause_set_off_by_commas_speaks(sentence, mention):
+    text = f"Ann Cole spoke on Monday.\n\n{sentence}\n"
+    [quote] = extract_quotes(text)
+    assert quote.mention == mention

@@ -1336,6 +1336,8 @@ def _skip_back(tokens: list[Token], i: int) -> int:
             i -= 4  # "Ayotte's campaign, for example, said"
         elif (phrase := _phrase_before_verb(tokens, i)) is not None:
             i = phrase - 1  # "Trump in his announcement speech called ...": where, not who
+        elif t.text == "," and (opening := _relative_clause_opening(tokens, i)) is not None:
+            i = opening - 1  # "One Club for Growth ad, which is currently airing, argues": the ad argues
         elif t.text in {"—", "―", "--"}:
             # "Gingrich — mentioned by Newsmax as the leading choice — told Bill O'Reilly": an aside.
             opening = next(
@@ -1347,6 +1349,17 @@ def _skip_back(tokens: list[Token], i: int) -> int:
         else:
             return i
     return i
+
+
+def _relative_clause_opening(tokens: list[Token], close: int) -> int | None:
+    """The comma opening a "which" or "who" clause that the comma at close ends, after a lower-case noun: "ad, which is
+    currently airing,"."""
+    for k in range(close - 1, max(0, close - MAX_APPOSITIVE_TOKENS), -1):
+        if tokens[k].text in CLAUSE_STOP or (tokens[k].text == "," and tokens[k + 1].lower not in {"which", "who"}):
+            return None
+        if tokens[k].text == "," and tokens[k - 1].is_word and tokens[k - 1].text.islower():
+            return k
+    return None
 
 
 def _phrase_before_verb(tokens: list[Token], i: int) -> int | None:
