@@ -152,6 +152,8 @@ SUBORDINATE_OPENERS = frozenset(
 CLAUSE_OPENERS = frozenset({"when", "while", "after", "before", "because", "since", "although", "though", "if"})
 # Words that start a phrase or clause of their own after a name, rather than a noun the name describes.
 PHRASE_STARTERS = FUNCTION_WORDS | PREPOSITIONS | PHRASE_PREPOSITIONS | CLAUSE_OPENERS
+# Words opening an aside set off by commas between a subject and its verb: ", which was filed ...,", ", in a Q&A,".
+ASIDE_OPENERS = PHRASE_PREPOSITIONS | {"who", "which"}
 # Words of a time between a document and what it says: "a statement Wednesday evening saying".
 TIME_WORDS = WEEKDAYS | frozenset("today yesterday morning afternoon evening night".split())
 MAX_TIME_WORDS = 2
@@ -925,9 +927,7 @@ def _acting_definite(tokens: list[Token], start: int, text: str) -> bool:
     found = _subject_description(tokens, start, text) or _definite_name(tokens, start, text)
     if found is None:
         return False
-    k = found[2] + 1
-    while k + 1 < len(tokens) and tokens[k].lower in {"on", "in"} and tokens[k + 1].is_cap:
-        k = cap_run_end(tokens, k + 1)  # "The Sanders campaign on Monday also doubled down"
+    k = _past_time_or_place(tokens, found[2] + 1)  # "The Sanders campaign on Monday also doubled down"
     return k < len(tokens) and tokens[k].lower not in FUNCTION_WORDS and tokens[k].lower not in PREPOSITIONS
 
 
@@ -1015,11 +1015,7 @@ def _subject_name(tokens: list[Token], start: int, text: str) -> "Found | None":
         k += 1
     if k > end and k < len(tokens) and tokens[k].is_cap and tokens[k].is_word:
         end = cap_run_end(tokens, k)
-    k = _skip_appositive(tokens, end)
-    while k < len(tokens) and tokens[k].lower in {"on", "in"} and k + 1 < len(tokens) and tokens[k + 1].is_cap:
-        # "The Security Council on Friday made ...", "Republicans on Capitol Hill seized on ...": a time or place
-        # before the verb
-        k = cap_run_end(tokens, k + 1)
+    k = _past_time_or_place(tokens, _skip_appositive(tokens, end))
     if k >= len(tokens) or not (tokens[k].is_word and tokens[k].text.islower()):
         return None
     if k == end and _modifies(tokens, k):
@@ -1034,6 +1030,14 @@ def _subject_name(tokens: list[Token], start: int, text: str) -> "Found | None":
     if name is None or name.possessive or not (name.kind == "name" or _bare_title(name, end - start)):
         return None
     return name, start, k - 1
+
+
+def _past_time_or_place(tokens: list[Token], k: int) -> int:
+    """Past a capitalised time or place at k between a subject and its verb: "The Security Council on Friday
+    made ...", "Republicans on Capitol Hill seized on ..."."""
+    while k + 1 < len(tokens) and tokens[k].lower in {"on", "in"} and tokens[k + 1].is_cap:
+        k = cap_run_end(tokens, k + 1)
+    return k
 
 
 def _modifies(tokens: list[Token], k: int) -> bool:
@@ -1099,7 +1103,7 @@ def _named_after_comma(tokens: list[Token], comma: int, described: "Found | None
 def _past_aside(tokens: list[Token], k: int) -> int:
     """Past a relative clause or a phrase of occasion set off by commas at k ("The complaint, which was filed in
     federal court, alleged", "The Clinton campaign, in a Q&A on the controversy, worded it"), else k."""
-    if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].lower in {"who", "which"} | PHRASE_PREPOSITIONS:
+    if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].lower in ASIDE_OPENERS:
         return _skip_appositive(tokens, k)
     return k
 
@@ -1352,8 +1356,8 @@ def _skip_back(tokens: list[Token], i: int) -> int:
 
 
 def _relative_clause_opening(tokens: list[Token], close: int) -> int | None:
-    """The comma opening a "which" or "who" clause that the comma at close ends, after a lower-case noun: "ad, which is
-    currently airing,"."""
+    """The comma opening a "which" or "who" clause that the comma at close ends, after a lower-case noun: "ad,
+    which is currently airing,"."""
     for k in range(close - 1, max(0, close - MAX_APPOSITIVE_TOKENS), -1):
         if tokens[k].text in CLAUSE_STOP or (tokens[k].text == "," and tokens[k + 1].lower not in {"which", "who"}):
             return None
@@ -1658,7 +1662,7 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
     if t.lower in DEMONSTRATIVES or tokens[v].lower in OBJECT_VERBS:
         return None  # "said that Trump ...": what was said; "called the system ...": its object
     if t.lower in PRONOUNS and t.is_word and t.lower != "it":
-        return Mention("pronoun", t.start, t.end, t.text, gender=PRONOUNS[t.lower]), i, i
+        return _pronoun_mention(t, text), i, i
     if (
         t.lower == "one"
         and i + 2 < len(tokens)

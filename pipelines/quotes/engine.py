@@ -24,10 +24,10 @@ from pipelines.quotes.attribution import (
 )
 from pipelines.quotes.entities import PRONOUN_WINDOW, Entity, EntityIndex, appositive_title, index_tokens
 from pipelines.quotes.lexicon import DOCUMENT_NOUNS, FUNCTION_WORDS, LED_BODIES, QUESTION_VERBS, SPEECH_VERBS
-from pipelines.quotes.mentions import POSSESSIVE, Mention, cap_run_start, parse_run, without_possessive
+from pipelines.quotes.mentions import POSSESSIVE, Mention, cap_run_start, parse_run
 from pipelines.quotes.model import Quote
 from pipelines.quotes.segment import Paragraph, Span, paragraphs
-from pipelines.quotes.tokens import Token, tokenize
+from pipelines.quotes.tokens import Token, tokenize, without_possessive
 
 DATELINE_RE = re.compile(r"^([A-Z][A-Z .'\-]{2,40}?)(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\(|--|—|–)", re.MULTILINE)
 DATELINE_WINDOW = 600

@@ -12,8 +12,7 @@ SPEECH_VERBS = frozenset(
     cautioned cautions observed joked jokes quipped quips countered counters suggested suggests testified
     urged urges emphasized emphasizes emphasised stressed stresses shouted yelled screamed chanted predicted
     predicts promised promises pledged pledges vowed vows boasted boasts maintained maintains contended contends
-    reiterated
-    reiterates concluded concludes lamented laments mused pleaded pleads charged charges reported reports
+    reiterated reiterates concluded concludes lamented laments mused pleaded pleads charged charges reported reports
     wondered wonders agreed agrees recounted recounts read reads began begins ended opined opines
     confirmed confirms denied denies interjected exclaimed demanded demands proclaimed proclaims
     assured assures retorted fumed scoffed sighed whispered blasted thundered texted emailed answered

@@ -26,7 +26,7 @@ from pipelines.quotes.lexicon import (
     UNNAMED_HEADS,
     WEEKDAYS,
 )
-from pipelines.quotes.tokens import NICKNAME_OPENERS, Token
+from pipelines.quotes.tokens import NICKNAME_OPENERS, Token, without_possessive
 
 CONNECTORS = frozenset("of de la le van von der del da di du bin al el ibn dos and for the".split())
 POSSESSIVE = ("'s", "’s", "s'", "s’")  # "Trump's", "Sanders’"
@@ -101,13 +101,6 @@ def cap_run_start(tokens: list[Token], j: int) -> int:
         else:
             break
     return i
-
-
-def without_possessive(text: str) -> str:
-    """ "Trump's" -> "Trump", "Sanders’" -> "Sanders"."""
-    if text.endswith(("'s", "’s")):
-        return text[:-2]
-    return text[:-1] if text.endswith(("s'", "s’")) else text
 
 
 def is_title_word(t: Token) -> bool:

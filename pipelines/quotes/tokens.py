@@ -45,12 +45,14 @@ def make_token(text: str, start: int, end: int) -> Token:
     """A token with its derived fields (a quoted nickname is a capitalised word)."""
     head = text[1:2] if text[:1] in NICKNAME_OPENERS and len(text) > 2 else text[:1]
     lower = text.lower().rstrip(".")
-    bare = lower
-    if lower[-1:] == "s" and lower[-2:-1] in APOSTROPHES:
-        bare = lower[:-2]  # "trump's"
-    elif lower[-1:] in APOSTROPHES and lower[-2:-1] == "s":
-        bare = lower[:-1]  # "sanders’"
-    return Token(text, start, end, lower, head.isupper(), head.isalnum(), bare)
+    return Token(text, start, end, lower, head.isupper(), head.isalnum(), without_possessive(lower))
+
+
+def without_possessive(text: str) -> str:
+    """ "Trump's" -> "Trump", "Sanders’" -> "Sanders"."""
+    if text.endswith(("'s", "’s")):
+        return text[:-2]
+    return text[:-1] if text.endswith(("s'", "s’")) else text
 
 
 def is_nickname(text: str, i: int) -> bool:
