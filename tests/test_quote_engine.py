@@ -2971,3 +2971,13 @@ def test_description_before_a_relative_clause_set_off_by_commas_speaks(sentence,
     text = f"Ann Cole spoke on Monday.\n\n{sentence}\n"
     [quote] = extract_quotes(text)
     assert quote.mention == mention
+
+
+def test_name_modifying_a_campaign_is_not_what_he_means():
+    text = (
+        "Donald Trump led the polls in October.\n\n"
+        "Steve Adler, the firm's owner, said the Trump campaign has yet to follow up, though he contended his"
+        " services “would be the perfect system.”\n"
+    )
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == ("Steve Adler", "he")

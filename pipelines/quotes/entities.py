@@ -736,6 +736,8 @@ def _leading_description(tokens: list[Token], i: int, j: int) -> str | None:
 def _is_subject(tokens: list[Token], i: int, j: int) -> bool:
     """Whether a name opens its sentence or stands next to a speech verb: the likely topic of what follows."""
     if i > 0 and tokens[i - 1].lower == "the":
+        if j < len(tokens) and tokens[j].lower in LED_BODIES:
+            return False  # "said the Trump campaign has yet to ...": the campaign is the subject, not Trump
         i -= 1  # "The Security Council ..."
     if i == 0 or tokens[i - 1].text in SENTENCE_BREAKS or tokens[i - 1].lower in SPEECH_VERBS:
         return True
