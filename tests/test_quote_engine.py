@@ -2981,3 +2981,16 @@ def test_name_modifying_a_campaign_is_not_what_he_means():
     )
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == ("Steve Adler", "he")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("They met a lawyer who said “the filing was late.”", "who"),
+        ("A jury heard from critics that said “the filing was late.”", "that"),
+        ("The city issued a statement that said, “The filing was late.”", "The city"),
+    ],
+)
+def test_relative_clause_after_a_noun_speaks_for_the_noun(sentence, mention):
+    [quote] = extract_quotes(sentence + "\n")
+    assert quote.mention == mention

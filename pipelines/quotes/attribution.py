@@ -81,6 +81,9 @@ PHRASAL_SPEECH_VERBS = frozenset(
     | {"fired", "fires", "shot", "shoots", "hit", "hits", "lashed", "lashes"}
 )
 # "is calling", "were saying": a speech verb in the progressive.
+INDEFINITE_PRONOUNS = frozenset({"someone", "somebody", "anyone", "anybody", "one"})
+# Past forms of speech verbs that are no nouns: "that said" is a verb, "that claim" a noun.
+PAST_SPEECH = frozenset({"said", "told", "wrote", "read"})
 PROGRESSIVE = frozenset({"is", "are", "was", "were", "been"})
 AUXILIARIES = frozenset("is was are were would will could should can may might must has have had does did".split())
 MAX_OPENING_PHRASES = 3
@@ -348,6 +351,8 @@ def _is_noun(tokens: list[Token], v: int) -> bool:
         return True  # "too early to tell": an infinitive, not a report of speech
     if prev.lower in STANDALONE_DETERMINERS and _opens_sentence(tokens, v - 1) and not tokens[v].lower.endswith("s"):
         return False  # "Another said": the determiner is the subject (not "Some claims")
+    if prev.lower == "that" and (tokens[v].lower.endswith("ed") or tokens[v].lower in PAST_SPEECH):
+        return False  # "water bottles that said", "a sign that read": a relative clause (not "that claim")
     if prev.lower in COUNTS and v > 1 and tokens[v - 2].lower == "of":
         return False  # "the mother of three replied"
     if prev.lower in COUNTS and v > 1 and tokens[v - 2].lower == "the" and not tokens[v].lower.endswith("s"):
@@ -1214,6 +1219,19 @@ def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
     if t.lower in {"who", "which"} and i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word:
         # "the Chicago Police Department which reported": the name right before the relative pronoun.
         return _relative(_named_back(tokens, i - 1, text), t, i)
+    if t.lower in {"who", "that"} and i > 0 and tokens[i - 1].is_word and tokens[i - 1].text.islower():
+        # "They met a lawyer who said", "critics that say": the people (or body) the clause follows. A
+        # document's words are its issuer's ("The city issued a statement that said") and a thing's its
+        # holder's ("Smith waved a sign that read").
+        noun = tokens[i - 1].lower
+        if noun in DOCUMENT_NOUNS or noun in INDEFINITE_PRONOUNS:
+            return None  # ("For someone who conceded ..., Clinton had": whom the sentence goes on to name)
+        described = _description_back(tokens, i - 1, text)
+        if t.lower == "that" and noun not in UNNAMED_HEADS | DESCRIPTIVE and not (described and described[0].is_org):
+            return None
+        if described is not None and described[0].kind != "pronoun":
+            return replace(described[0], start=t.start, end=t.end, text=t.text), i, i
+        return Mention("unnamed", t.start, t.end, t.text), i, i
     if t.lower in STANDALONE_DETERMINERS and _opens_sentence(tokens, i):
         return Mention("unnamed", t.start, t.end, t.text), i, i  # "Another said he hoped ...", ",” another said"
     if t.is_cap and t.is_word:
