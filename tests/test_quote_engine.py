@@ -2994,3 +2994,9 @@ def test_name_modifying_a_campaign_is_not_what_he_means():
 def test_relative_clause_after_a_noun_speaks_for_the_noun(sentence, mention):
     [quote] = extract_quotes(sentence + "\n")
     assert quote.mention == mention
+
+
+def test_web_address_ends_its_sentence():
+    text = 'It is hard to say, said Ann Cole, editor of Mic.com. "We compete for attention," she said.\n'
+    [quote] = extract_quotes(text)
+    assert (quote.mention, quote.title) == ("she", "editor of Mic.com")

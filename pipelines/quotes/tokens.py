@@ -18,6 +18,8 @@ APOSTROPHES = frozenset("'’")
 GLUED_SENTENCE_RE = re.compile(r"([a-z]{2,})\.(?=[A-Z][a-z])")
 # A pronoun or "The" after an abbreviation such as "U.S." opens a new sentence.
 NEW_SENTENCE_RE = re.compile(r" (?:He|She|They|We|It|I|The) ")
+# A web address ("Mic.com", "whitehouse.gov"): its dots abbreviate nothing.
+DOMAIN_RE = re.compile(r"[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|gov|edu|io|co|us|news)")
 TOKEN_RE = re.compile(rf"{NICKNAME}|(?:[A-Za-z]\.){{2,}}|\w+(?:['’\-.]\w+|[{IN_WORD}]+\w*)*\.?|[^\w\s]")
 
 
@@ -124,4 +126,6 @@ def _keeps_period(word: str, following: str) -> bool:
     if following in {",", ")"}:
         return True
     bare = word[:-1]
+    if DOMAIN_RE.fullmatch(bare):
+        return False  # "editor in chief of Mic.com.": a web address ends the sentence
     return bare.lower() in ABBREVIATIONS or (len(bare) == 1 and bare.isupper()) or "." in bare
