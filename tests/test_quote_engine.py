@@ -3000,3 +3000,24 @@ def test_web_address_ends_its_sentence():
     text = 'It is hard to say, said Ann Cole, editor of Mic.com. "We compete for attention," she said.\n'
     [quote] = extract_quotes(text)
     assert (quote.mention, quote.title) == ("she", "editor of Mic.com")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We are shocked,” AT&T said in a statement.\n", "AT&T"),
+        ("“We are shocked,” said Procter & Gamble.\n", "Procter & Gamble"),
+        ("Procter & Gamble said: “We are shocked.”\n", "Procter & Gamble"),
+    ],
+)
+def test_ampersand_joins_a_company_name(text, speaker):
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention, quote.speaker_kind) == (speaker, speaker, "organization")
+
+
+def test_company_with_an_ampersand_is_not_what_she_means():
+    text = (
+        '"It will be open," said Ann Cole, the press secretary. AT&T just finished laying fiber downtown,'
+        ' she said, "and more."\n'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Ann Cole", "Ann Cole"]

@@ -1701,7 +1701,7 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
             or (k > i and w.lower == "that")  # ("said Wednesday that Netanyahu will": what was said)
         ):
             following = tokens[k + 1] if k + 1 < len(tokens) else None
-            if w.lower in {"of", "for", "de", "and"} and following is not None and following.is_cap:
+            if w.lower in {"of", "for", "de", "and", "&"} and following is not None and following.is_cap:
                 k += 1
                 continue
             if w.is_word and w.text.islower() and following is not None and following.lower in TITLE_HEADS:

@@ -79,8 +79,8 @@ def _connects(tokens: list[Token], i: int, j: int) -> bool:
     if j == i or j + 1 >= len(tokens) or not tokens[j + 1].is_cap:
         return False
     t = tokens[j]
-    if t.text == "-":
-        return True
+    if t.text in {"-", "&"}:
+        return True  # ("Procter & Gamble")
     return t.lower in CONNECTORS and not (t.lower == "and" and _joins_people(tokens[j - 1], tokens[j + 1]))
 
 
@@ -95,7 +95,10 @@ def cap_run_start(tokens: list[Token], j: int) -> int:
     while i > 0:
         prev = tokens[i - 1]
         if (prev.is_cap and prev.is_word) or (
-            prev.lower in CONNECTORS and i - 2 >= 0 and tokens[i - 2].is_cap and prev.lower != "the"
+            (prev.lower in CONNECTORS or prev.text == "&")
+            and i - 2 >= 0
+            and tokens[i - 2].is_cap
+            and prev.lower != "the"
         ):
             i -= 1
         else:
@@ -115,8 +118,8 @@ def is_org_name(words: list[Token]) -> bool:
     if len(words) > 1 and given and words[-1].lower in SURNAME_ORG_WORDS:
         return False
     for k, w in enumerate(words):
-        if w.lower in ORG_WORDS:
-            return True
+        if w.lower in ORG_WORDS or "&" in w.text:
+            return True  # ("AT&T", "Procter & Gamble": firms, not people)
         bare = w.text.replace(".", "")
         initials = "." in w.text and k + 1 < len(words) and words[k + 1].is_cap and (k == 0 or given)
         if len(bare) >= 2 and bare.isupper() and bare.isalpha() and not initials and bare not in NAME_SUFFIXES:
