@@ -3021,3 +3021,22 @@ def test_company_with_an_ampersand_is_not_what_she_means():
         ' she said, "and more."\n'
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Ann Cole", "Ann Cole"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("“Rubio is in a battle,” added another New Hampshire Republican.\n", "another New Hampshire Republican"),
+        ("“She is too far behind,” said an Iowa Democrat.\n", "an Iowa Democrat"),
+        ("One Iowa Democrat said: “She is too far behind.”\n", "One Iowa Democrat"),
+    ],
+)
+def test_party_member_from_a_place_is_an_unnamed_source(text, mention):
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == (None, mention)
+
+
+def test_party_after_a_place_is_not_part_of_the_name():
+    text = "House Intelligence Republican Ann Cole agreed. “Some of it is not about articles,” Cole said.\n"
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.title) == ("Ann Cole", "Republican")

@@ -81,6 +81,8 @@ PHRASAL_SPEECH_VERBS = frozenset(
     | {"fired", "fires", "shot", "shoots", "hit", "hits", "lashed", "lashes"}
 )
 # "is calling", "were saying": a speech verb in the progressive.
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "one", "another"})
+SINGLE_MEMBERS = frozenset({"democrat", "republican"})
 INDEFINITE_PRONOUNS = frozenset({"someone", "somebody", "anyone", "anybody", "one"})
 # Past forms of speech verbs that are no nouns: "that said" is a verb, "that claim" a noun.
 PAST_SPEECH = frozenset({"said", "told", "wrote", "read"})
@@ -1253,6 +1255,8 @@ def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
             return Mention("unnamed", t.start, t.end, t.text, title=t.lower), i, i  # "Officials said"
         if named is None and t.lower in PARTY_MEMBERS:
             return _party_member(tokens, i, text)  # "one senior Democrat said"
+        if named is not None and (member := _unnamed_party_member(tokens, _determiner_before(tokens, i), i, text)):
+            return member  # "one Iowa Democrat said", "One Iowa Democrat said"
         return named
     if t.is_word and t.text.islower():
         return _description_back(tokens, i, text) or _relative_clause_subject(tokens, i, text)
@@ -1270,6 +1274,24 @@ def _party_member(tokens: list[Token], i: int, text: str) -> Found | None:
             return Mention("unnamed", start, tokens[i].end, text[start : tokens[i].end]), j, i
         j -= 1
     return None
+
+
+def _determiner_before(tokens: list[Token], i: int) -> int:
+    """The index of the word before the capitalised run ending at i, or of its first word when that is a
+    determiner opening the sentence ("One Iowa Democrat")."""
+    start = cap_run_start(tokens, i)
+    return start if tokens[start].lower in INDEFINITE_DETERMINERS else start - 1
+
+
+def _unnamed_party_member(tokens: list[Token], first: int, last: int, text: str) -> Found | None:
+    """ "another New Hampshire Republican", "one Iowa Democrat": a party member from a place, whom the article
+    does not name (tokens[first] the determiner, tokens[last] the party word)."""
+    if first < 0 or tokens[first].lower not in INDEFINITE_DETERMINERS or tokens[last].lower not in SINGLE_MEMBERS:
+        return None
+    if not all(t.is_cap and t.is_word for t in tokens[first + 1 : last + 1]):
+        return None
+    start, end = tokens[first].start, tokens[last].end
+    return Mention("unnamed", start, end, text[start:end]), first, last
 
 
 def _object_of_participle(tokens: list[Token], first: int) -> bool:
@@ -1722,6 +1744,8 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
         or (words[0].is_cap and len(words) == 1)
         or (len(words) == 2 and words[0].lower in GIVEN_NAMES)  # "said Lawrence White": a surname like a title
     ):
+        if (member := _unnamed_party_member(tokens, i, k - 1, text)) is not None:
+            return member  # "“...,” added another New Hampshire Republican"
         mention = parse_run(words, text)
         if mention is None and words[0].lower in DETERMINERS:
             return _description(tokens, i, k - 1, text)  # "according to the Trump campaign"

@@ -213,6 +213,10 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False, closing: b
         and not is_org_name(name_words)
     ):
         head, name_words = [*head, name_words[0]], name_words[1:]
+    # So is a party after a place: "Iowa Democrat Tom Harkin", "New Hampshire Republican Ayotte".
+    party = next((k for k in range(1, len(name_words) - 1) if name_words[k].lower in PARTY_MEMBERS), None)
+    if party is not None and not is_org_name(name_words[party + 1 :]):
+        head, name_words = [*head, *name_words[: party + 1]], name_words[party + 1 :]
     # A possessive inside the name part is a jurisdiction: "San Francisco's District Attorney ..."
     for k, w in enumerate(name_words[:-1]):
         if w.text.endswith(POSSESSIVE):
