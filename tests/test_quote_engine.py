@@ -3040,3 +3040,15 @@ def test_party_after_a_place_is_not_part_of_the_name():
     text = "House Intelligence Republican Ann Cole agreed. “Some of it is not about articles,” Cole said.\n"
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.title) == ("Ann Cole", "Republican")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "title"),
+    [
+        ('"I cannot vote for Trump," said Concord resident Ann Cole.\n', "Ann Cole", "Concord resident"),
+        ('"Does that fly?" wrote CBS moderator Ann Cole.\n', "Ann Cole", "CBS moderator"),
+    ],
+)
+def test_capitalised_word_describing_the_name_after_the_verb(text, speaker, title):
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.title) == (speaker, title)

@@ -1659,8 +1659,10 @@ def _described_name_after(tokens: list[Token], i: int, text: str) -> Found | Non
     while k < len(tokens) and k - i < MAX_DESCRIPTOR_TOKENS:
         t = tokens[k]
         if t.is_cap:
-            if k > i and t.is_word and _before_descriptor(tokens, k + 1):
-                k += 1  # "undecided Republican voter Stephanie Hooton": a capitalised word describing
+            if t.is_word and _before_descriptor(tokens, k + 1):
+                # "undecided Republican voter Stephanie Hooton", "Concord resident Whit Symms": a capitalised
+                # word describing
+                k += 1
                 continue
             break
         if t.lower == "of" and _joins_descriptor_nouns(tokens, i, k):
@@ -1746,6 +1748,8 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
     ):
         if (member := _unnamed_party_member(tokens, i, k - 1, text)) is not None:
             return member  # "“...,” added another New Hampshire Republican"
+        if _before_descriptor(tokens, k) and (described := _described_name_after(tokens, i, text)) is not None:
+            return described  # "said Concord resident Whit Symms": the place describes the person named next
         mention = parse_run(words, text)
         if mention is None and words[0].lower in DETERMINERS:
             return _description(tokens, i, k - 1, text)  # "according to the Trump campaign"
