@@ -3052,3 +3052,9 @@ def test_party_after_a_place_is_not_part_of_the_name():
 def test_capitalised_word_describing_the_name_after_the_verb(text, speaker, title):
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.title) == (speaker, title)
+
+
+def test_place_after_from_in_a_description_is_not_the_speaker():
+    text = 'Ann Cole spoke first.\n\nThe senator from Vermont said the financial system was "corrupt."\n'
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == ("Ann Cole", "The senator")

@@ -1242,7 +1242,11 @@ def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
             named is not None
             and named[1] == i  # (a one-word place: not "envoy to Ukraine Kurt Volker said")
             and named[1] > 1
-            and tokens[named[1] - 1].lower == "to"
+            and (
+                tokens[named[1] - 1].lower == "to"
+                # ("The senator from Vermont said"; not "a letter from Clinton said", whose author speaks)
+                or (tokens[named[1] - 1].lower == "from" and tokens[named[1] - 2].bare in DESCRIPTIVE | UNNAMED_HEADS)
+            )
             and tokens[named[1] - 2].is_word
         ):
             # "China's ambassador to Britain accused ...": the place the description names, not who speaks.
