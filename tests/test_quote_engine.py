@@ -3058,3 +3058,16 @@ def test_place_after_from_in_a_description_is_not_the_speaker():
     text = 'Ann Cole spoke first.\n\nThe senator from Vermont said the financial system was "corrupt."\n'
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == ("Ann Cole", "The senator")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ('"We do not have freedom," said a German diplomat.\n', "a German diplomat"),
+        ('"Hillary does not care," wrote one Sanders supporter.\n', "one Sanders supporter"),
+        ('"It is working," said one Syrian refugee living in Berlin.\n', "one Syrian refugee"),
+    ],
+)
+def test_capitalised_words_describing_an_unnamed_source_after_the_verb(text, mention):
+    [quote] = extract_quotes("Bernie Sanders spoke on Monday.\n\n" + text)
+    assert (quote.speaker, quote.mention) == (None, mention)

@@ -1754,6 +1754,12 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
             return member  # "“...,” added another New Hampshire Republican"
         if _before_descriptor(tokens, k) and (described := _described_name_after(tokens, i, text)) is not None:
             return described  # "said Concord resident Whit Symms": the place describes the person named next
+        if words[0].lower in INDEFINITE_DETERMINERS and _before_descriptor(tokens, k):
+            # "said a German diplomat", "said one Syrian refugee living in Berlin": capitalised words describing
+            # someone the article does not name
+            while k < len(tokens) and _before_descriptor(tokens, k):
+                k += 1
+            return _description(tokens, i, k - 1, text)
         mention = parse_run(words, text)
         if mention is None and words[0].lower in DETERMINERS:
             return _description(tokens, i, k - 1, text)  # "according to the Trump campaign"
