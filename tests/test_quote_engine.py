@@ -3071,3 +3071,9 @@ def test_place_after_from_in_a_description_is_not_the_speaker():
 def test_capitalised_words_describing_an_unnamed_source_after_the_verb(text, mention):
     [quote] = extract_quotes("Bernie Sanders spoke on Monday.\n\n" + text)
     assert (quote.speaker, quote.mention) == (None, mention)
+
+
+def test_place_set_off_by_commas_after_in_is_not_the_speaker():
+    text = 'Ann Cole spoke.\n\nA woman in Worcester, Massachusetts, told her she worries she is "too nice."\n'
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == (None, "A woman")

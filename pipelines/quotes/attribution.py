@@ -81,6 +81,7 @@ PHRASAL_SPEECH_VERBS = frozenset(
     | {"fired", "fires", "shot", "shoots", "hit", "hits", "lashed", "lashes"}
 )
 # "is calling", "were saying": a speech verb in the progressive.
+PLACE_OF = frozenset({"in", "from"})
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "one", "another"})
 SINGLE_MEMBERS = frozenset({"democrat", "republican"})
 INDEFINITE_PRONOUNS = frozenset({"someone", "somebody", "anyone", "anybody", "one"})
@@ -1527,6 +1528,10 @@ def _appositive_subject(tokens: list[Token], comma: int, text: str) -> Found | N
         and tokens[c[0][1]].lower not in OPENING_PREPOSITIONS  # (not "Of Carson, Levine ... said")
     ]
     (mention, s, _), j = (opening or candidates)[-1 if opening else 0]
+    if s > 1 and tokens[s - 1].lower in PLACE_OF and tokens[s - 2].is_word and tokens[s - 2].text.islower():
+        # "A woman in Worcester, Massachusetts, told him": the place says where the person described is from.
+        described = _description_back(tokens, s - 2, text)
+        return (described[0], described[1], comma) if described is not None else None
     title = appositive_title(tokens, j)
     if title and not mention.title:
         mention = replace(mention, title=title)
