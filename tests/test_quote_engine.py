@@ -3077,3 +3077,16 @@ def test_place_set_off_by_commas_after_in_is_not_the_speaker():
     text = 'Ann Cole spoke.\n\nA woman in Worcester, Massachusetts, told her she worries she is "too nice."\n'
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == (None, "A woman")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Another Muslim who worshiped at the center said he heard him talk of "immorality" there.',
+        "Another Muslim who worshiped at the center and who didn't want to be named said he heard him talk of"
+        ' "immorality" there.',
+    ],
+)
+def test_capitalised_word_after_an_indefinite_determiner_is_no_name(sentence):
+    [quote] = extract_quotes(f"Omar Cole spoke.\n\n{sentence}\n")
+    assert (quote.speaker, quote.mention) == (None, "Another Muslim")

@@ -1285,7 +1285,8 @@ def _determiner_before(tokens: list[Token], i: int) -> int:
     """The index of the word before the capitalised run ending at i, or of its first word when that is a
     determiner opening the sentence ("One Iowa Democrat")."""
     start = cap_run_start(tokens, i)
-    return start if tokens[start].lower in INDEFINITE_DETERMINERS else start - 1
+    opens = start == 0 or not tokens[start - 1].is_word  # (not "advocacy group One Nation")
+    return start if opens and tokens[start].lower in INDEFINITE_DETERMINERS else start - 1
 
 
 def _unnamed_party_member(tokens: list[Token], first: int, last: int, text: str) -> Found | None:
@@ -1321,6 +1322,9 @@ def _relative_clause_subject(tokens: list[Token], i: int, text: str) -> Found | 
         ),
         None,
     )
+    if w is not None and tokens[w].lower == "who" and tokens[w - 1].lower == "and":
+        # "Another Muslim who worshiped here and who didn't want to be named said": two clauses, one subject.
+        w = next((k for k in range(w - 2, max(start, w - MAX_APPOSITIVE_TOKENS), -1) if tokens[k].lower == "who"), w)
     if w is None or w == start:
         return None
     set_off = tokens[w - 1].text == ","
@@ -1446,6 +1450,11 @@ def _named_back(tokens: list[Token], i: int, text: str) -> Found | None:
     mention = parse_run(tokens[s : i + 1], text, speaking=speaking, closing=closing)
     if mention is None:
         return None
+    det = _determiner_before(tokens, i)
+    if mention.kind == "name" and i - det == 1 and det >= 0 and tokens[det].lower in INDEFINITE_DETERMINERS:
+        # "Another Muslim who worshiped there said", "a Democrat said": one of a group, not a name
+        start = tokens[det].start
+        return Mention("unnamed", start, tokens[i].end, text[start : tokens[i].end]), det, i
     if s > 0 and tokens[s - 1].lower == "the":
         s -= 1
     # "Mr. Morgan of the Sierra Club said", "Archbishop Aris Shirvanian of the Armenian Patriarchate told": the
