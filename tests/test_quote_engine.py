@@ -3090,3 +3090,21 @@ def test_place_set_off_by_commas_after_in_is_not_the_speaker():
 def test_capitalised_word_after_an_indefinite_determiner_is_no_name(sentence):
     [quote] = extract_quotes(f"Omar Cole spoke.\n\n{sentence}\n")
     assert (quote.speaker, quote.mention) == (None, "Another Muslim")
+
+
+def test_document_by_a_named_author_speaks_for_the_author():
+    text = (
+        "Ann Cole of the University of North Carolina studies local news.\n\n"
+        "According to a 2018 survey by Ann Cole, the firm's practice is to “consolidate copy editing” at a center.\n"
+    )
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "Ann Cole"
+
+
+def test_appositive_title_ends_where_a_clause_begins():
+    text = (
+        "Ann Cole, a former Secret Service agent for President Bill Clinton has written a book.\n\n"
+        "“She was everyone's best friend,” Cole wrote.\n"
+    )
+    [quote] = extract_quotes(text)
+    assert quote.title == "former Secret Service agent for President Bill Clinton"

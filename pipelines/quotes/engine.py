@@ -705,6 +705,8 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
                 index.learn(entity, m)  # "the former secretary of state and current nominee": her title
     elif m.kind == "unnamed" and m.text.lower().split()[-1] in DOCUMENT_NOUNS:
         entity = _document_speaker(m, index)
+    elif m.kind == "unnamed":
+        entity = index.document_by(m.text, m.start)  # "according to a survey by Penelope Abernathy"
     if entity is None:
         # Nobody the article names; an unnamed source may still say what they are and for whom they speak.
         return Speaker(None, None, m.title if m.kind != "pronoun" else None, m.jurisdiction, m, cue.verb.text)

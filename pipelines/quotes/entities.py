@@ -77,6 +77,8 @@ OWNER_BEFORE_RE = re.compile(rf"{_OWNER}(?:['’]s)?[ ]+(?:([a-z][\w-]*)[ ]+)?$"
 ISSUER_BEFORE_RE = re.compile(
     rf"{_OWNER}[ ]+(?:issued|released|published|sent|put out)[ ]+(?:a|an|its|the)[ ]+(?:[a-z-]+[ ]+)?$"
 )
+# Verbs no title holds: after a name and a comma they open a clause.
+CLAUSE_VERBS = frozenset("is was are were has have had been will would can could".split())
 OWNER_AFTER_RE = re.compile(rf"[ ]+(?:by|from)[ ]+(?:the[ ]+)?{_OWNER}(?=[\s,.;]|$)")
 # How many characters before a document noun hold its owner.
 OWNER_REACH = 80
@@ -437,6 +439,13 @@ class EntityIndex:
         found = [e for e in self.entities.values() if e.is_org and (wanted <= set(e.words) or _abbreviates(named, e))]
         return max(found, key=lambda e: _closeness(e.positions, pos)) if found else None
 
+    def document_by(self, phrase: str, pos: int) -> Entity | None:
+        """Who wrote the document a phrase names with "by" ("a 2018 survey by Penelope Muse Abernathy of the
+        University of North Carolina"): the person or body after "by", when the article names them."""
+        document = DOCUMENT_RE.search(phrase)
+        by = OWNER_AFTER_RE.match(phrase, document.end()) if document is not None else None
+        return self.lookup(by.group(1), pos) if by is not None else None
+
     def document_issuer(self, noun: str, pos: int) -> Entity | None:
         """Who issued the document "the <noun>" at pos means: the owner of the latest such document named
         before ("a Times article ... the article read" is The New York Times')."""
@@ -587,7 +596,13 @@ def appositive_title(tokens: list[Token], j: int) -> str | None:
         return None
     if not closed and not any(is_title_word(w) for w in words[:MAX_TITLE_HEAD_AT]):
         return None  # ", the event presented an opportunity to roll out ...": a clause, not an appositive
-    if any(w.lower in SPEECH_VERBS for w in words):
+    # ", a former Secret Service agent for President Bill Clinton has written a book": the title ends where
+    # a verb opens a clause.
+    clause = next((k for k, w in enumerate(words) if w.text in CLAUSE_VERBS), len(words))
+    words = words[:clause]
+    while words and words[-1].lower in {"and", "but", "who"}:
+        words = words[:-1]
+    if not words or any(w.lower in SPEECH_VERBS for w in words):
         return None
     if not any(is_title_word(w) for w in words[:MAX_TITLE_HEAD_AT]) and not _describes(words):
         return None
