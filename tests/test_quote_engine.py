@@ -3108,3 +3108,12 @@ def test_appositive_title_ends_where_a_clause_begins():
     )
     [quote] = extract_quotes(text)
     assert quote.title == "former Secret Service agent for President Bill Clinton"
+
+
+def test_closing_with_phrase_sets_its_subject_speaking():
+    text = (
+        "The campaign has denied it happened, with Ann Cole taking to Twitter to call the reporter"
+        " “totally delusional” for the accusation.\n"
+    )
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == ("Ann Cole", "Ann Cole")

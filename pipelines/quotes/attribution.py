@@ -482,6 +482,11 @@ def trailing_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
         main = subject_cue(tokens[:-1], text)
         if main is not None and main.first > cue.last:
             return main
+    absolute = _absolute_subject(tokens, text)
+    if absolute is not None and absolute[1] > cue.last:
+        # "the campaign has denied it, with Lewandowski taking to Twitter to call Fields “...”": whoever the
+        # closing "with" phrase sets acting.
+        return Cue(tokens[absolute[2] + 1], absolute[0], absolute[1], absolute[2] + 1)
     rest = tokens[cue.last + 1 :]
     if _inside_dashes(tokens, cue):
         # "he does not have small hands - as Rubio has said - and he can “...”": an aside the dashes close.
@@ -770,6 +775,22 @@ def _prompted_subject(tokens: list[Token], text: str) -> "Found | None":
             name = parse_run(tokens[k + 1 : end], text)
             if name is not None and name.kind == "name":
                 return name, k + 1, end - 1
+    return None
+
+
+def _absolute_subject(tokens: list[Token], text: str) -> "Found | None":
+    """The person a closing "with" phrase sets acting, who does what follows: "the campaign has denied it, with
+    Lewandowski taking to Twitter to call Fields “totally delusional”"."""
+    start = sentence_start(tokens, len(tokens) - 1)
+    for k in range(len(tokens) - 3, start, -1):
+        if tokens[k].lower != "with" or tokens[k - 1].text != "," or not tokens[k + 1].is_cap:
+            continue
+        end = cap_run_end(tokens, k + 1)
+        acting = end < len(tokens) and tokens[end].lower.endswith("ing") and tokens[end].text.islower()
+        name = parse_run(tokens[k + 1 : end], text) if acting else None
+        if name is not None and name.kind == "name":
+            return name, k + 1, end - 1
+        return None
     return None
 
 
