@@ -3117,3 +3117,15 @@ def test_closing_with_phrase_sets_its_subject_speaking():
     )
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == ("Ann Cole", "Ann Cole")
+
+
+def test_content_of_someones_statement_is_theirs():
+    text = (
+        "Hillary Clinton kept her emails.\n\n"
+        'In a statement, Judicial Watch President Ann Cole called Clinton\'s assertion of a "claim of right"'
+        ' over the emails "significant and disturbing."\n'
+    )
+    first, second = extract_quotes(text)
+    assert (first.speaker, first.mention) == ("Hillary Clinton", "Clinton")
+    assert (second.speaker, second.mention) == ("Ann Cole", "Ann Cole")
+    assert first.statement != second.statement

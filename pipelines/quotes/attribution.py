@@ -643,6 +643,25 @@ def possessive_cue(tokens: list[Token], text: str) -> Cue | None:
     return None
 
 
+def content_possessive_cue(before: list[Token], text: str) -> Cue | None:
+    """ "Fitton called Clinton's assertion of a “claim of right”", "mocked Trump's promise of a “beautiful
+    wall”": a quote that gives the content of someone's statement is theirs, whoever the sentence has
+    speaking."""
+    k = len(before) - 1
+    if k >= 0 and before[k].lower in {"a", "an", "the"}:
+        k -= 1
+    if k >= 0 and before[k].lower in {"of", "that"}:
+        k -= 1
+    if k < 1 or before[k].lower not in SPEECH_NOUNS or k == len(before) - 1:
+        return None
+    owner = before[k - 1]
+    if not (owner.is_cap and owner.is_word and owner.text.endswith(POSSESSIVE)):
+        return None
+    first = cap_run_start(before, k - 1)
+    mention = parse_run(before[first:k], text)
+    return Cue(before[k], mention, first, k - 1) if mention is not None and mention.kind == "name" else None
+
+
 def _speaking_participle(tokens: list[Token], k: int) -> bool:
     """Whether a speech participle set off by a comma follows tokens[k]: ", saying", ", calling"."""
     return any(

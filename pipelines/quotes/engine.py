@@ -11,6 +11,7 @@ from pipelines.quotes.attribution import (
     Cue,
     after_comma_cue,
     colon_name_cue,
+    content_possessive_cue,
     dash_cue,
     find_cues,
     heads_own_clause,
@@ -210,6 +211,13 @@ def extract_quotes(text: str) -> list[Quote]:
                 continue  # `because "she" is a "he"`: a word mentioned, not words said
             if _ends_with_comma(text, span) and _byline_follows(para_gaps[k + 1]):
                 continue  # `—"Hamilton to play Chicago," by Variety's Gordon Cox:` the headline of a linked story
+            owner = content_possessive_cue(para_gaps[k], text)
+            if owner is not None:
+                # "Fitton called Clinton's assertion of a “claim of right” ... “significant and disturbing”":
+                # the owner's words, a statement of their own; whoever the sentence has speaking goes on after.
+                quotes.append(_quote(text, span, _resolve(owner, index, place), statement + 1))
+                statement += 2
+                continue
             quotes.append(_quote(text, span, NOBODY if _chant_of(para_gaps[k]) else carried, statement))
         open_quote = p.quotes[-1].open_end
         introduced = _colon_cue(text, p, para_gaps[-1])
