@@ -3129,3 +3129,12 @@ def test_content_of_someones_statement_is_theirs():
     assert (first.speaker, first.mention) == ("Hillary Clinton", "Clinton")
     assert (second.speaker, second.mention) == ("Ann Cole", "Ann Cole")
     assert first.statement != second.statement
+
+
+def test_double_hyphen_sets_off_an_aside_like_a_dash():
+    text = (
+        "A former Republican presidential candidate -- Ann Cole, who lost the 2008 election -- said the president"
+        ' "offered no changes to his strategy."\n'
+    )
+    [quote] = extract_quotes(text)
+    assert quote.mention == "A former Republican presidential candidate"

@@ -20,7 +20,7 @@ GLUED_SENTENCE_RE = re.compile(r"([a-z]{2,})\.(?=[A-Z][a-z])")
 NEW_SENTENCE_RE = re.compile(r" (?:He|She|They|We|It|I|The) ")
 # A web address ("Mic.com", "whitehouse.gov"): its dots abbreviate nothing.
 DOMAIN_RE = re.compile(r"[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|gov|edu|io|co|us|news)")
-TOKEN_RE = re.compile(rf"{NICKNAME}|(?:[A-Za-z]\.){{2,}}|\w+(?:['’\-.&]\w+|[{IN_WORD}]+\w*)*\.?|[^\w\s]")
+TOKEN_RE = re.compile(rf"{NICKNAME}|(?:[A-Za-z]\.){{2,}}|\w+(?:['’\-.&]\w+|[{IN_WORD}]+\w*)*\.?|--+|[^\w\s]")
 
 
 @dataclass(slots=True)
