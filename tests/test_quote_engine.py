@@ -2421,7 +2421,7 @@ def test_lone_one_or_another_after_a_closing_verb_is_an_unnamed_speaker():
             'Ann Cole proposed a debate - but the Lane campaign rejected the idea as "ludicrous" at once.',
             "Lane campaign",
         ),
-        ('A former candidate -- Carl Moss, who lost to her -- said the governor "offered no changes."', None),
+        ('A former candidate -- Carl Moss, who lost to her -- said the governor "offered no changes."', "Carl Moss"),
     ],
 )
 def test_clause_after_a_dash_and_a_description_after_a_mid_sentence_verb(sentence, speaker):
@@ -3132,9 +3132,16 @@ def test_content_of_someones_statement_is_theirs():
 
 
 def test_double_hyphen_sets_off_an_aside_like_a_dash():
+    text = 'Ann Cole -- mentioned by Newsmax as the leading choice -- told reporters the plan "offered no changes."\n'
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == ("Ann Cole", "Ann Cole")
+
+
+def test_name_in_dashes_after_a_description_speaks():
     text = (
-        "A former Republican presidential candidate -- Ann Cole, who lost the 2008 election -- said the president"
-        ' "offered no changes to his strategy."\n'
+        "Republicans reacted on Sunday.\n\n"
+        "A former Republican presidential candidate — Ann Cole, who lost the 2008 election — said the plan"
+        ' "offered no changes."\n'
     )
     [quote] = extract_quotes(text)
-    assert quote.mention == "A former Republican presidential candidate"
+    assert (quote.speaker, quote.mention) == ("Ann Cole", "Ann Cole")

@@ -1241,6 +1241,8 @@ Found = tuple[Mention, int, int]
 
 
 def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
+    if (named := _named_in_dashes(tokens, v, text)) is not None:
+        return named
     i = _skip_back(tokens, v - 1)
     if i < 0:
         return None
@@ -1306,6 +1308,26 @@ def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
     if t.is_word and t.text.islower():
         return _description_back(tokens, i, text) or _relative_clause_subject(tokens, i, text)
     return None
+
+
+def _named_in_dashes(tokens: list[Token], v: int, text: str) -> Found | None:
+    """ "A former Republican presidential candidate -- John McCain, who lost the 2008 election to Obama -- said":
+    the person an aside between dashes names right after a description."""
+    dash = tokens[v - 1].text if v > 0 else ""
+    if dash not in {"—", "―", "--"}:
+        return None
+    opening = next((k for k in range(v - 2, max(-1, v - MAX_APPOSITIVE_TOKENS), -1) if tokens[k].text == dash), None)
+    if opening is None or opening == 0 or not (tokens[opening - 1].is_word and tokens[opening - 1].text.islower()):
+        return None
+    described = _description_back(tokens, opening - 1, text)
+    if described is None or not _before_cap(tokens, opening + 1):
+        return None
+    end = cap_run_end(tokens, opening + 1)
+    name = parse_run(tokens[opening + 1 : end], text)
+    if name is None or name.kind != "name" or name.is_org or " " not in (name.name or ""):
+        return None
+    title = name.title or text[tokens[described[1] + 1].start : tokens[opening - 1].end]
+    return replace(name, title=title), described[1], v - 1
 
 
 def _party_member(tokens: list[Token], i: int, text: str) -> Found | None:
