@@ -3145,3 +3145,12 @@ def test_name_in_dashes_after_a_description_speaks():
     )
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == ("Ann Cole", "Ann Cole")
+
+
+def test_possessive_description_never_means_its_owner():
+    text = (
+        "Ann Cole was sentenced on Friday.\n\n"
+        'Cole\'s public defense counsel asked for three years, calling the hacking "an addiction of sorts."\n'
+    )
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.title) == (None, "public defense counsel")

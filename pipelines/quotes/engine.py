@@ -707,8 +707,12 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
         else:
             entity = index.by_title(described, m.start)
             if entity is None and m.text.split()[0].endswith(POSSESSIVE):
-                # "Obama's former campaign strategist said": a second reference to the person just named.
+                # "Obama's former campaign strategist said": a second reference to the person just named
+                # (never the owner: "Clinton's top aide" is not Clinton).
                 entity = index.recent_subject(m.start, PRONOUN_WINDOW, untitled=True)
+                owner = without_possessive(m.text.split()[0]).lower()
+                if entity is not None and owner in entity.words:
+                    entity = None
             if entity is not None and entity.title is None:
                 index.learn(entity, m)  # "the former secretary of state and current nominee": her title
     elif m.kind == "unnamed" and m.text.lower().split()[-1] in DOCUMENT_NOUNS:
