@@ -12,24 +12,13 @@ speaker mention does not overlap the annotated source is one of:
 
 import argparse
 import collections
-import importlib.util
-from pathlib import Path
-from types import ModuleType
+
+from polnear import SHARED, scorer
 
 from pipelines.quotes import extract_quotes
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 VERBS = {"said", "says", "told", "wrote"}
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her", "his"}
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_quotes", SHARED / "eval" / "score_quotes.py")
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"scorer not found under {SHARED}/eval")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def main() -> None:
@@ -37,7 +26,7 @@ def main() -> None:
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
     parser.add_argument("--show", type=int, default=0, help="print this many misses of each kind")
     args = parser.parse_args()
-    s = _scorer()
+    s = scorer()
     names = s.load_names(str(SHARED / "data" / "polnear" / "dev-names.jsonl")) if args.split == "dev" else {}
     kinds: dict[str, list[str]] = collections.defaultdict(list)
     units = 0

@@ -13,27 +13,17 @@ content; "kept" counts the sentence ends inside one fragment.
 
 import argparse
 import collections
-import importlib.util
 import itertools
 import re
 from pathlib import Path
 from types import ModuleType
 
+from polnear import POLNEAR, scorer
+
 from pipelines.quotes import extract_quotes
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-POLNEAR = SHARED / "data" / "polnear"
 # A sentence end inside a fragment: stop, closing marks, a space, and a capital or an opening mark next.
 SENTENCE_END = re.compile(r"[.!?]+[\u201d\"')\]]*[ \t]+(?=[A-Z\u201c\"])")
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_quotes", SHARED / "eval" / "score_quotes.py")
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"scorer not found under {SHARED}/eval")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _annotators(split: str) -> dict[str, Path]:
@@ -62,7 +52,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
     args = parser.parse_args()
-    s = _scorer()
+    s = scorer()
     files = _annotators(args.split)
     counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     for name, _, text, golds in s.load_split(args.split):
