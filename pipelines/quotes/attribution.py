@@ -80,13 +80,15 @@ PHRASAL_SPEECH_VERBS = frozenset(
     {"cut", "cuts", "chimed", "chimes", "piped", "pipes", "spoke", "speaks", "pointed", "points", "weighed", "cried"}
     | {"fired", "fires", "shot", "shoots", "hit", "hits", "lashed", "lashes"}
 )
-# "is calling", "were saying": a speech verb in the progressive.
+# Prepositions that say where a person described is from: "a woman in Worcester, Massachusetts".
 PLACE_OF = frozenset({"in", "from"})
+# Determiners that make one of a group: "another New Hampshire Republican", "a German diplomat".
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "one", "another"})
 SINGLE_MEMBERS = frozenset({"democrat", "republican"})
 INDEFINITE_PRONOUNS = frozenset({"someone", "somebody", "anyone", "anybody", "one"})
 # Past forms of speech verbs that are no nouns: "that said" is a verb, "that claim" a noun.
 PAST_SPEECH = frozenset({"said", "told", "wrote", "read"})
+# "is calling", "were saying": a speech verb in the progressive.
 PROGRESSIVE = frozenset({"is", "are", "was", "were", "been"})
 AUXILIARIES = frozenset("is was are were would will could should can may might must has have had does did".split())
 MAX_OPENING_PHRASES = 3
@@ -652,6 +654,7 @@ def content_possessive_cue(before: list[Token], text: str) -> Cue | None:
         k -= 1
     if k >= 0 and before[k].lower in {"of", "that"}:
         k -= 1
+    # (a quote right after the noun, "Trump's statement “...”", is left to the other cues: it may be a label)
     if k < 1 or before[k].lower not in SPEECH_NOUNS or k == len(before) - 1:
         return None
     owner = before[k - 1]
