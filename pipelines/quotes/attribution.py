@@ -654,7 +654,7 @@ def content_possessive_cue(before: list[Token], text: str) -> Cue | None:
         k -= 1
     if k >= 0 and before[k].lower in {"of", "that"}:
         k -= 1
-    # (a quote right after the noun, "Trump's statement “...”", is left to the other cues: it may be a label)
+    # (only "of" or "that" marks the quote as the content; a quote right after the noun keeps its other cues)
     if k < 1 or before[k].lower not in SPEECH_NOUNS or k == len(before) - 1:
         return None
     owner = before[k - 1]
