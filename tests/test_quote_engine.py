@@ -3154,3 +3154,9 @@ def test_possessive_description_never_means_its_owner():
     )
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.title) == (None, "public defense counsel")
+
+
+def test_a_people_is_no_named_speaker():
+    text = "The vast majority of Americans say they prefer lower prices to items labeled “Made in the U.S.A.” here.\n"
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == (None, "Americans")

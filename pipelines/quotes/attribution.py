@@ -571,7 +571,7 @@ def bound_subject(tokens: list[Token], cue: Cue, text: str) -> Cue | None:
         return Cue(cue.verb, found[0], found[1], cue.last)  # "He did not address tweets in which he called"
     if found is None or found[0].kind != "name" or found[0].is_org != (cue.mention.text.lower() == "it"):
         return None  # "he" and "she" mean a person, "it" a body
-    if _names_a_people(found[0]):
+    if names_a_people(found[0]):
         return None  # ("Mexicans and Muslims": "she" is not a people)
     mention, first, _ = found
     if mention.gender and cue.mention.gender and mention.gender != cue.mention.gender:
@@ -579,7 +579,7 @@ def bound_subject(tokens: list[Token], cue: Cue, text: str) -> Cue | None:
     return Cue(cue.verb, mention, first, cue.last)
 
 
-def _names_a_people(mention: Mention) -> bool:
+def names_a_people(mention: Mention) -> bool:
     """ "Mexicans", "Republicans", "Syrians": a plural name for a people or a party, not one person."""
     name = (mention.name or "").lower()
     return " " not in name and (name.endswith(("ians", "cans", "eans")) or name in PARTY_MEMBERS)

@@ -16,6 +16,7 @@ from pipelines.quotes.attribution import (
     find_cues,
     heads_own_clause,
     leading_cue,
+    names_a_people,
     owned_quote_cue,
     passive_cue,
     possessive_cue,
@@ -24,7 +25,14 @@ from pipelines.quotes.attribution import (
     trailing_cue,
 )
 from pipelines.quotes.entities import PRONOUN_WINDOW, Entity, EntityIndex, appositive_title, index_tokens
-from pipelines.quotes.lexicon import DOCUMENT_NOUNS, FUNCTION_WORDS, LED_BODIES, QUESTION_VERBS, SPEECH_VERBS
+from pipelines.quotes.lexicon import (
+    DOCUMENT_NOUNS,
+    FUNCTION_WORDS,
+    LED_BODIES,
+    PARTY_MEMBERS,
+    QUESTION_VERBS,
+    SPEECH_VERBS,
+)
 from pipelines.quotes.mentions import POSSESSIVE, Mention, cap_run_start, parse_run
 from pipelines.quotes.model import Quote
 from pipelines.quotes.segment import Paragraph, Span, paragraphs
@@ -656,6 +664,8 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
     """Turn a cue's mention into a full name, title and organisation using the article's entities."""
     m = cue.mention
     entity: Entity | None = None
+    if m.kind == "name" and m.name and names_a_people(m) and m.name.lower() not in PARTY_MEMBERS:
+        return Speaker(None, None, None, None, m, cue.verb.text)  # "Americans say", "Germans reacted": a people
     if m.kind == "name" and m.name:
         entity = index.lookup(m.name, m.start, m.is_org, m.gender, m.title)
         p = cue.pronoun
