@@ -173,7 +173,7 @@ TWO_WORD_ASIDES = frozenset({("for", "example"), ("for", "instance"), ("in", "fa
 # Determiners that stand for someone unnamed when they open a sentence: "Another said ...".
 STANDALONE_DETERMINERS = frozenset({"another", "others", "some", "many", "both", "several", "most", "half"})
 # Determiners that open a speaker phrase after its verb: "said the 46-year-old", "said one source".
-INVERTED_DETERMINERS = frozenset({"the", "a", "an", "one", "another"})
+INVERTED_DETERMINERS = INDEFINITE_DETERMINERS | {"the"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -1305,8 +1305,6 @@ def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
             return Mention("unnamed", t.start, t.end, t.text, title=t.lower), i, i  # "Officials said"
         if named is None and t.lower in PARTY_MEMBERS:
             return _party_member(tokens, i, text)  # "one senior Democrat said"
-        if named is not None and (member := _unnamed_party_member(tokens, _determiner_before(tokens, i), i, text)):
-            return member  # "one Iowa Democrat said", "One Iowa Democrat said"
         return named
     if t.is_word and t.text.islower():
         return _description_back(tokens, i, text) or _relative_clause_subject(tokens, i, text)
@@ -1346,18 +1344,20 @@ def _party_member(tokens: list[Token], i: int, text: str) -> Found | None:
     return None
 
 
-def _determiner_before(tokens: list[Token], i: int) -> int:
-    """The index of the word before the capitalised run ending at i, or of its first word when that is a
-    determiner opening the sentence ("One Iowa Democrat")."""
-    start = cap_run_start(tokens, i)
+def _determiner_before(tokens: list[Token], start: int) -> int:
+    """The index of the word before the capitalised run starting at `start`, or of its first word when that
+    is a determiner opening the sentence ("One Iowa Democrat")."""
     opens = start == 0 or not tokens[start - 1].is_word  # (not "advocacy group One Nation")
     return start if opens and tokens[start].lower in INDEFINITE_DETERMINERS else start - 1
 
 
-def _unnamed_party_member(tokens: list[Token], first: int, last: int, text: str) -> Found | None:
-    """ "another New Hampshire Republican", "one Iowa Democrat": a party member from a place, whom the article
-    does not name (tokens[first] the determiner, tokens[last] the party word)."""
-    if first < 0 or tokens[first].lower not in INDEFINITE_DETERMINERS or tokens[last].lower not in SINGLE_MEMBERS:
+def _unnamed_member(tokens: list[Token], first: int, last: int, text: str, party_only: bool = False) -> Found | None:
+    """ "Another Muslim", "another New Hampshire Republican", "one Iowa Democrat": one of a group, whom the
+    article does not name (tokens[first] the determiner, tokens[last] the group's word: a party word when the
+    run is longer than one word, or with `party_only`)."""
+    if first < 0 or tokens[first].lower not in INDEFINITE_DETERMINERS:
+        return None
+    if tokens[last].lower not in SINGLE_MEMBERS and (party_only or last - first > 1):
         return None
     if not all(t.is_cap and t.is_word for t in tokens[first + 1 : last + 1]):
         return None
@@ -1515,11 +1515,8 @@ def _named_back(tokens: list[Token], i: int, text: str) -> Found | None:
     mention = parse_run(tokens[s : i + 1], text, speaking=speaking, closing=closing)
     if mention is None:
         return None
-    det = _determiner_before(tokens, i)
-    if mention.kind == "name" and i - det == 1 and det >= 0 and tokens[det].lower in INDEFINITE_DETERMINERS:
-        # "Another Muslim who worshiped there said", "a Democrat said": one of a group, not a name
-        start = tokens[det].start
-        return Mention("unnamed", start, tokens[i].end, text[start : tokens[i].end]), det, i
+    if mention.kind == "name" and (member := _unnamed_member(tokens, _determiner_before(tokens, name_start), i, text)):
+        return member  # "Another Muslim who worshiped there said", "one Iowa Democrat said": not a name
     if s > 0 and tokens[s - 1].lower == "the":
         s -= 1
     # "Mr. Morgan of the Sierra Club said", "Archbishop Aris Shirvanian of the Armenian Patriarchate told": the
@@ -1829,7 +1826,7 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
         or (words[0].is_cap and len(words) == 1)
         or (len(words) == 2 and words[0].lower in GIVEN_NAMES)  # "said Lawrence White": a surname like a title
     ):
-        if (member := _unnamed_party_member(tokens, i, k - 1, text)) is not None:
+        if (member := _unnamed_member(tokens, i, k - 1, text, party_only=True)) is not None:
             return member  # "“...,” added another New Hampshire Republican"
         if _before_descriptor(tokens, k) and (described := _described_name_after(tokens, i, text)) is not None:
             return described  # "said Concord resident Whit Symms": the place describes the person named next
