@@ -101,7 +101,7 @@ def _print_summary(console: Console, db_url: str, status: str, errors: dict[str,
                 table.add_row(
                     official.name,
                     official.title or "",
-                    statement.said_on.isoformat(),
+                    statement.said_on.isoformat() if statement.said_on else "undated",
                     "; ".join(o for o in outlets if o),
                     statement.text[:70] + ("..." if len(statement.text) > 70 else ""),
                 )

@@ -31,6 +31,9 @@ STATEMENT_COLUMNS = [
     "appearances",
     "first_url",
     "first_seen_at",
+    "date_precision",
+    "last_date",
+    "topics",
 ]
 APPEARANCE_COLUMNS = [
     "statement_id",
@@ -46,6 +49,8 @@ APPEARANCE_COLUMNS = [
     "url",
     "published",
     "original_url",
+    "piece",
+    "topics",
 ]
 ARTICLE_COLUMNS = [
     "article_id",
@@ -58,6 +63,8 @@ ARTICLE_COLUMNS = [
     "topics",
     "original_url",
     "statements",
+    "date_precision",
+    "topic_scores",
 ]
 OFFICIAL_COLUMNS = [
     "official_id",
@@ -91,6 +98,11 @@ def safe_cell(value: object) -> str:
     else:
         text = str(value)
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def scores_cell(scores: dict[str, float] | None) -> str:
+    """Topic scores in one cell: "immigration-enforcement=0.75; sanctuary-policy=0.5"."""
+    return "; ".join(f"{name}={value:g}" for name, value in sorted((scores or {}).items()))
 
 
 def rows(
@@ -153,6 +165,9 @@ def statement_rows(
                 counts[statement.id],
                 statement.first_url,
                 statement.first_seen_at,
+                statement.date_precision,
+                statement.last_on,
+                scores_cell(statement.topics),
             ]
 
 
@@ -189,6 +204,8 @@ def appearance_rows(
                 article.url,
                 article.published,
                 original_url,
+                a.piece,
+                scores_cell(a.topics),
             ]
 
 
@@ -231,6 +248,8 @@ def article_rows(
                 ";".join(article.topics or []),
                 original_url,
                 n,
+                article.date_precision,
+                scores_cell(article.topic_scores),
             ]
 
 

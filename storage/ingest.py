@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 from trafilatura.deduplication import Simhash
 
 from storage.concurrency import OFFICIAL_NAMES, lock
-from storage.models import Appearance, Article, Page, Source, Statement, StatementAlias
+from storage.models import Appearance, Article, Page, Source, Statement
 from storage.normalize import fingerprint, name_key, normalize_text
 from storage.officials import find_or_add_official
 from storage.records import ArticleRecord, PageRecord, QuoteRecord
-from storage.statements import find_or_add_statement
+from storage.statements import new_statement, relink, unreported
 
 # Syndicated copies: simhashes at most 8 of 64 bits apart (unrelated news pages measured here stay below
 # 0.80; the demo's reprinted wire story is at 0.92).
@@ -86,37 +86,40 @@ def store_article(session: Session, page: Page, record: ArticleRecord, seen_at: 
     article.title = record.title
     article.author = record.author
     article.published = record.published
+    article.date_precision = "day" if record.published else "unknown"
     article.language = record.language
     article.text = record.text
     article.fingerprint = digest
     article.simhash = simhash.to_hex()
     article.topics = record.topics
     article.topic_tags = "".join(f",{t}" for t in record.topics) + ("," if record.topics else "")
+    article.topic_scores = record.topic_scores
     article.extractor_version = record.extractor_version
     session.flush()
 
-    said_on = record.published or seen_at.date()
     # Take every speaker's lock up front, in one order, so concurrent writers never deadlock.
     for key in sorted({name_key(q.speaker) for q in record.quotes}):
         lock(session, OFFICIAL_NAMES, key)
-    new_statements = new_officials = 0
+    new_officials = 0
+    fresh: dict[int, set[int]] = defaultdict(set)
     appearances: list[Appearance] = []
     # Lookups need not flush the appearances gathered so far; they are written together at the end.
     with session.no_autoflush:
         for segments in _statements(record.quotes):
             first = segments[0]
             official, added = find_or_add_official(
-                session, first.speaker, first.speaker_kind, first.title, first.organization, said_on
+                session, first.speaker, first.speaker_kind, first.title, first.organization, record.published
             )
             new_officials += added
             # Segments split by their attribution read as one quotation with the cut marked.
             words = " … ".join(q.text.rstrip(",") for q in segments)
-            statement, created = find_or_add_statement(session, official.id, said_on, words, record.url, seen_at)
-            new_statements += created
+            statement = new_statement(session, official.id, words, record.url, seen_at)
+            fresh[official.id].add(statement.id)
             appearances.extend(
                 Appearance(
                     statement_id=statement.id,
                     article_id=article.id,
+                    piece=first.statement,
                     text=q.text,
                     start=q.start,
                     end=q.end,
@@ -124,16 +127,22 @@ def store_article(session: Session, page: Page, record: ArticleRecord, seen_at: 
                     speaker_mention=q.mention,
                     title_as_printed=q.title,
                     cue=q.cue,
+                    topics=q.topics,
                 )
                 for q in segments
             )
     session.add_all(appearances)
-    new_appearances = len(appearances)
     session.flush()
+    # Stale statements are re-linked too: what this article no longer says may have held others together.
+    officials = set(fresh) | set(session.scalars(select(Statement.official_id).where(Statement.id.in_(stale))))
+    new_statements = sum(
+        relink(session, official_id, [record.published], seen_at, frozenset(fresh.get(official_id, ())))
+        for official_id in sorted(officials)
+    )
     _link_copies(session, article, digest, simhash)
     if stale:
-        _drop_unreported(session, stale)
-    return IngestResult(status, new_statements, new_appearances, new_officials)
+        unreported(session, stale)
+    return IngestResult(status, new_statements, len(appearances), new_officials)
 
 
 def _same_quotes(session: Session, article_id: int, quotes: list[QuoteRecord]) -> bool:
@@ -171,15 +180,6 @@ def _link_copies(session: Session, article: Article, digest: str, simhash: Simha
     first = min(family, key=lambda a: (a.published or date.max, a.id))
     for member in family:
         member.original_id = None if member is first else first.id
-
-
-def _drop_unreported(session: Session, statement_ids: set[int]) -> None:
-    """Remove statements that no article reports any more."""
-    reported = set(session.scalars(select(Appearance.statement_id).where(Appearance.statement_id.in_(statement_ids))))
-    gone = statement_ids - reported
-    if gone:
-        session.execute(delete(StatementAlias).where(StatementAlias.statement_id.in_(gone)))
-        session.execute(delete(Statement).where(Statement.id.in_(gone)))
 
 
 def _statements(quotes: list[QuoteRecord]) -> list[list[QuoteRecord]]:

@@ -65,6 +65,8 @@ class Article(Base):
     title: Mapped[str | None] = mapped_column(Text)
     author: Mapped[str | None] = mapped_column(Text)
     published: Mapped[date | None] = mapped_column(Date, index=True)
+    # "day" when the page gave a day; "unknown" when it gave none, or only a year or an implausible date.
+    date_precision: Mapped[str] = mapped_column(String(8), default="day", server_default="day")
     language: Mapped[str | None] = mapped_column(String(12))
     text: Mapped[str] = mapped_column(Text)
     fingerprint: Mapped[str] = mapped_column(String(64), index=True)
@@ -73,6 +75,8 @@ class Article(Base):
     topics: Mapped[list[str]] = mapped_column(JSON, default=list)
     # The topics again as ",a,b,": filterable with LIKE on SQLite and PostgreSQL alike.
     topic_tags: Mapped[str] = mapped_column(String(500), default="")
+    # How strongly the article is about each topic (0-1), whether or not it passed the gate.
+    topic_scores: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
     extractor_version: Mapped[str] = mapped_column(String(60))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -124,22 +128,27 @@ class OfficialRole(Base):
 
 
 class Statement(Base):
-    """One thing one official said on one day, however many outlets reported it."""
+    """One thing one official said on one occasion, however many outlets reported it, in however many pieces.
+
+    `said_on` is the earliest day an appearance gives (None when no page gave a day), `last_on` the latest.
+    """
 
     __tablename__ = "statements"
-    __table_args__ = (
-        UniqueConstraint("official_id", "said_on", "fingerprint"),
-        Index("ix_statements_official_date", "official_id", "said_on"),
-    )
+    __table_args__ = (Index("ix_statements_official_date", "official_id", "said_on"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(40), unique=True)
     official_id: Mapped[int] = mapped_column(ForeignKey("officials.id"))
-    said_on: Mapped[date] = mapped_column(Date)
+    said_on: Mapped[date | None] = mapped_column(Date)
+    last_on: Mapped[date | None] = mapped_column(Date)
+    date_precision: Mapped[str] = mapped_column(String(8), default="day", server_default="day")
     text: Mapped[str] = mapped_column(Text)
     normalized: Mapped[str] = mapped_column(Text)
     fingerprint: Mapped[str] = mapped_column(String(64))
     first_url: Mapped[str] = mapped_column(Text)
     first_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Topics of the statement's words or their paragraphs, best score over its appearances.
+    topics: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
+    topic_tags: Mapped[str] = mapped_column(String(500), default="", server_default="")
     official: Mapped[Official] = relationship()
 
 
@@ -159,6 +168,8 @@ class Appearance(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     statement_id: Mapped[int] = mapped_column(ForeignKey("statements.id"), index=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+    # Which of the article's quoted pieces this segment belongs to (segments split by attribution share it).
+    piece: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     text: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
@@ -166,6 +177,8 @@ class Appearance(Base):
     speaker_mention: Mapped[str | None] = mapped_column(String(300))
     title_as_printed: Mapped[str | None] = mapped_column(String(300))
     cue: Mapped[str | None] = mapped_column(String(60))
+    # Topics of the quote and its paragraph.
+    topics: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
 
 
 class CrawlRun(Base):

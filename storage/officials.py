@@ -2,13 +2,13 @@
 
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from storage.concurrency import OFFICIAL_NAMES, lock
-from storage.models import Appearance, Official, OfficialAlias, OfficialRole, Statement, StatementAlias
-from storage.normalize import name_key, same_words, surname_key, title_words
-from storage.statements import DATE_WINDOW
+from storage.models import Official, OfficialAlias, OfficialRole, Statement
+from storage.normalize import name_key, surname_key, title_words
+from storage.statements import relink
 
 
 def find_or_add_official(
@@ -123,30 +123,21 @@ def add_alias(session: Session, official: Official, alias: str) -> bool:
 
 def merge_officials(session: Session, source: Official, target: Official) -> tuple[int, int]:
     """Merge `source` into `target`: its statements, aliases and roles move over and its name becomes an
-    alias. A statement both of them have (same words, same window) becomes one, whose other ID keeps
-    resolving. Returns (statements moved, statements joined)."""
+    alias. Statements of the two that are one statement (the identity rules of `storage.statements`)
+    become one, whose other IDs keep resolving. Returns (statements moved, statements joined)."""
     if source.id == target.id:
         raise ValueError("cannot merge an official into itself")
-    moved = joined = 0
-    for statement in list(session.scalars(select(Statement).where(Statement.official_id == source.id))):
-        twin = _twin(session, target.id, statement)
-        if twin is None:
-            statement.official_id = target.id
-            moved += 1
-            continue
-        session.execute(update(Appearance).where(Appearance.statement_id == statement.id).values(statement_id=twin.id))
-        session.execute(
-            update(StatementAlias).where(StatementAlias.statement_id == statement.id).values(statement_id=twin.id)
-        )
-        session.add(StatementAlias(uid=statement.uid, statement_id=twin.id))
-        if len(statement.normalized) > len(twin.normalized):
-            twin.text, twin.normalized, twin.fingerprint = statement.text, statement.normalized, statement.fingerprint
-        twin.said_on = min(twin.said_on, statement.said_on)
-        if statement.first_seen_at < twin.first_seen_at:
-            twin.first_seen_at, twin.first_url = statement.first_seen_at, statement.first_url
-        session.flush()
-        session.delete(statement)
-        joined += 1
+
+    def count(official: Official) -> int:
+        owned = select(func.count()).select_from(Statement).where(Statement.official_id == official.id)
+        return session.scalar(owned) or 0
+
+    theirs = count(source)
+    session.execute(update(Statement).where(Statement.official_id == source.id).values(official_id=target.id))
+    before = count(target)
+    relink(session, target.id)
+    joined = before - count(target)
+    moved = theirs - joined
     session.flush()
     for alias in [source.name, *(a.alias for a in source.aliases)]:
         add_alias(session, target, alias)
@@ -159,13 +150,3 @@ def merge_officials(session: Session, source: Official, target: Official) -> tup
     session.delete(source)
     session.flush()
     return moved, joined
-
-
-def _twin(session: Session, official_id: int, statement: Statement) -> Statement | None:
-    window = statement.said_on - DATE_WINDOW, statement.said_on + DATE_WINDOW
-    for other in session.scalars(
-        select(Statement).where(Statement.official_id == official_id, Statement.said_on.between(*window))
-    ):
-        if same_words(other.normalized, statement.normalized):
-            return other
-    return None

@@ -92,12 +92,15 @@ def _conditions(session: Session, flt: StatementFilter) -> list[ColumnElement[bo
         conditions.append(Statement.said_on >= flt.since)
     if flt.until:
         conditions.append(Statement.said_on <= flt.until)
-    if flt.topic or flt.outlet:
-        reported = select(Appearance.id).join(Article).where(Appearance.statement_id == Statement.id)
-        if flt.topic:
-            reported = reported.where(Article.topic_tags.like(_like(f",{flt.topic},"), escape="!"))
-        if flt.outlet:
-            reported = reported.where(Article.outlet.ilike(_like(flt.outlet), escape="!"))
+    if flt.topic:
+        # The statement's own topics: its words or their paragraph, not whatever else its article covers.
+        conditions.append(Statement.topic_tags.like(_like(f",{flt.topic},"), escape="!"))
+    if flt.outlet:
+        reported = (
+            select(Appearance.id)
+            .join(Article)
+            .where(Appearance.statement_id == Statement.id, Article.outlet.ilike(_like(flt.outlet), escape="!"))
+        )
         conditions.append(exists(reported))
     if flt.search:
         conditions.append(_text_match(session, flt.search))

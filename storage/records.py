@@ -29,11 +29,13 @@ class QuoteRecord:
     title: str | None
     organization: str | None
     cue: str | None
+    # Topic scores of the quote and its paragraph.
+    topics: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
 class ArticleRecord:
-    """An extracted, on-topic article and its attributed quotes."""
+    """An extracted, on-topic article and its attributed quotes; `published` is a day the page gave, or None."""
 
     url: str
     outlet: str | None
@@ -45,3 +47,4 @@ class ArticleRecord:
     topics: list[str]
     extractor_version: str
     quotes: list[QuoteRecord] = field(default_factory=list)
+    topic_scores: dict[str, float] = field(default_factory=dict)

@@ -1,43 +1,50 @@
-"""Statement identity: same official, dates within a window, and the same or cut-down words."""
+"""Statement identity in the database: the pieces of one official's quotes clustered into statements.
+
+A piece is what one article quotes as one statement (its segments joined with an elision). Pieces are
+clustered by `storage.pieces.cluster`; the statements table follows the clusters: a statement keeps its
+ID when its pieces stay together, statements whose pieces join become the oldest of them (the others'
+IDs stay as aliases), and the canonical text, dates and first sighting are derived from the pieces.
+"""
 
 import uuid
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.concurrency import OFFICIAL_STATEMENTS, lock
-from storage.models import Statement
-from storage.normalize import fingerprint, normalize_text, same_words
+from storage.models import Appearance, Article, Statement, StatementAlias
+from storage.normalize import fingerprint, normalize_text
+from storage.pieces import STRONG_WINDOW, Dated, cluster, fullest, piece
 
-DATE_WINDOW = timedelta(days=1)
+# An undated page is compared with what the official said in the year before it was fetched.
+UNDATED_LOOKBACK = timedelta(days=366)
+PieceKey = tuple[int, int]  # (article id, the article's statement index)
 
 
-def find_or_add_statement(
-    session: Session, official_id: int, said_on: date, text: str, url: str, seen_at: datetime
-) -> tuple[Statement, bool]:
-    """The statement these words belong to, added when new; the fullest text seen becomes canonical."""
+@dataclass(frozen=True, slots=True)
+class StoredPiece:
+    """The appearances of one piece and what identity needs of them."""
+
+    statement_id: int
+    text: str
+    said_on: date | None
+    url: str
+    seen_at: datetime
+    topics: dict[str, float]
+
+
+def new_statement(session: Session, official_id: int, text: str, url: str, seen_at: datetime) -> Statement:
+    """A provisional statement for a piece, before `relink` decides where the piece belongs."""
     normalized = normalize_text(text)
-    lock(session, OFFICIAL_STATEMENTS, official_id)
-    candidates = session.scalars(
-        select(Statement).where(
-            Statement.official_id == official_id,
-            Statement.said_on.between(said_on - DATE_WINDOW, said_on + DATE_WINDOW),
-        )
-    )
-    for statement in candidates:
-        if same_words(statement.normalized, normalized):
-            # Outlets date the same words differently; the earliest date is when they were said.
-            statement.said_on = min(statement.said_on, said_on)
-            if len(normalized) > len(statement.normalized):
-                statement.text = text
-                statement.normalized = normalized
-                statement.fingerprint = fingerprint(normalized)
-            return statement, False
     statement = Statement(
         uid=uuid.uuid4().hex,
         official_id=official_id,
-        said_on=said_on,
+        said_on=None,
+        date_precision="unknown",
         text=text,
         normalized=normalized,
         fingerprint=fingerprint(normalized),
@@ -46,4 +53,173 @@ def find_or_add_statement(
     )
     session.add(statement)
     session.flush()
-    return statement, True
+    return statement
+
+
+def relink(
+    session: Session,
+    official_id: int,
+    around: Iterable[date | None] | None = None,
+    seen_at: datetime | None = None,
+    fresh: frozenset[int] = frozenset(),
+) -> int:
+    """Re-cluster an official's pieces and make the statements follow; returns how many of the `fresh`
+    statements (made in this transaction) survive as statements of their own.
+
+    With `around`, only statements within reach of those dates take part (what a new article can
+    change); without it, every statement of the official does (`reprocess`, merges of officials).
+    """
+    lock(session, OFFICIAL_STATEMENTS, official_id)
+    candidates = _candidates(session, official_id, around, seen_at, fresh)
+    pieces = _pieces(session, list(candidates))
+    if not pieces:
+        return 0
+    # A statement no article reports any more is the caller's to remove, not a cluster's to take over.
+    holding = {p.statement_id for p in pieces.values()}
+    statements = {i: s for i, s in candidates.items() if i in holding}
+    clusters = cluster([Dated(key, piece(p.text), p.said_on) for key, p in pieces.items()])
+    owners = _owners(clusters, pieces, statements, fresh)
+    survivors: dict[int, list[PieceKey]] = {}
+    for keys, owner_id in owners:
+        owner = statements.get(owner_id) if owner_id else None
+        if owner is None:
+            first = min((pieces[k] for k in keys), key=lambda p: (p.seen_at, p.url))
+            owner = new_statement(session, official_id, first.text, first.url, first.seen_at)
+            statements[owner.id] = owner
+        moving = [k for k in keys if pieces[k].statement_id != owner.id]
+        for article_id, index in moving:
+            session.execute(
+                update(Appearance)
+                .where(Appearance.article_id == article_id, Appearance.piece == index)
+                .values(statement_id=owner.id)
+            )
+        survivors[owner.id] = keys
+    session.flush()
+    for statement in list(statements.values()):
+        if statement.id not in survivors:
+            _retire(session, statement, _successor(statement.id, survivors, pieces), fresh)
+    session.flush()
+    for owner_id, keys in survivors.items():
+        _describe(statements[owner_id], [pieces[k] for k in keys])
+    session.flush()
+    return len(survivors.keys() & fresh)
+
+
+def _candidates(
+    session: Session,
+    official_id: int,
+    around: Iterable[date | None] | None,
+    seen_at: datetime | None,
+    fresh: frozenset[int],
+) -> dict[int, Statement]:
+    query = select(Statement).where(Statement.official_id == official_id)
+    if around is not None:
+        windows = []
+        for day in set(around):
+            if day is None:
+                windows.append(Statement.last_on >= (seen_at.date() if seen_at else date.today()) - UNDATED_LOOKBACK)
+            else:
+                windows.append((Statement.said_on <= day + STRONG_WINDOW) & (Statement.last_on >= day - STRONG_WINDOW))
+        query = query.where(or_(Statement.said_on.is_(None), Statement.id.in_(fresh), *windows))
+    return {s.id: s for s in session.scalars(query.order_by(Statement.id))}
+
+
+def _pieces(session: Session, statement_ids: list[int]) -> dict[PieceKey, StoredPiece]:
+    rows = session.execute(
+        select(
+            Appearance.article_id,
+            Appearance.piece,
+            Appearance.statement_id,
+            Appearance.text,
+            Appearance.topics,
+            Article.published,
+            Article.url,
+            Article.created_at,
+        )
+        .join(Article, Article.id == Appearance.article_id)
+        .where(Appearance.statement_id.in_(statement_ids))
+        .order_by(Appearance.article_id, Appearance.piece, Appearance.start)
+    )
+    segments: dict[PieceKey, list[str]] = defaultdict(list)
+    topics: dict[PieceKey, dict[str, float]] = defaultdict(dict)
+    first: dict[PieceKey, StoredPiece] = {}
+    for article_id, index, statement_id, text, tags, published, url, created in rows:
+        key = (article_id, index)
+        segments[key].append(text.rstrip(","))
+        topics[key] = _best(topics[key], tags or {})
+        first.setdefault(key, StoredPiece(statement_id, "", published, url, created, {}))
+    return {
+        key: StoredPiece(p.statement_id, " … ".join(segments[key]), p.said_on, p.url, p.seen_at, topics[key])
+        for key, p in first.items()
+    }
+
+
+def _best(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
+    """Topic scores of two passages together: the higher score of each topic."""
+    return {name: max(a.get(name, 0.0), b.get(name, 0.0)) for name in sorted(a.keys() | b.keys())}
+
+
+def _owners(
+    clusters: list[list[Hashable]],
+    pieces: dict[PieceKey, StoredPiece],
+    statements: dict[int, Statement],
+    fresh: frozenset[int],
+) -> list[tuple[list[PieceKey], int | None]]:
+    """Which statement each cluster becomes: the oldest one holding its pieces, where that statement has
+    most of its pieces in this cluster; a cluster left without one gets a new statement."""
+    typed: list[list[PieceKey]] = [[k for k in keys if isinstance(k, tuple)] for keys in clusters]
+    home: dict[int, int] = {}
+    for statement_id in statements:
+        counts = Counter(n for n, keys in enumerate(typed) for k in keys if pieces[k].statement_id == statement_id)
+        if counts:
+            home[statement_id] = min(counts, key=lambda n: (-counts[n], n))
+    result: list[tuple[list[PieceKey], int | None]] = []
+    for n, keys in enumerate(typed):
+        mine = sorted((s for s, c in home.items() if c == n), key=lambda s: (s in fresh, s))
+        result.append((keys, mine[0] if mine else None))
+    return result
+
+
+def _successor(statement_id: int, survivors: dict[int, list[PieceKey]], pieces: dict[PieceKey, StoredPiece]) -> int:
+    """The statement that took over a retired statement's pieces (its alias points there)."""
+    return next(owner for owner, keys in survivors.items() if any(pieces[k].statement_id == statement_id for k in keys))
+
+
+def _retire(session: Session, statement: Statement, successor: int, fresh: frozenset[int]) -> None:
+    """Remove a statement whose pieces went elsewhere; an ID that was ever published keeps resolving."""
+    if statement.id not in fresh:
+        session.execute(
+            update(StatementAlias).where(StatementAlias.statement_id == statement.id).values(statement_id=successor)
+        )
+        session.add(StatementAlias(uid=statement.uid, statement_id=successor))
+    else:
+        session.execute(delete(StatementAlias).where(StatementAlias.statement_id == statement.id))
+    session.flush()
+    session.delete(statement)
+
+
+def _describe(statement: Statement, members: list[StoredPiece]) -> None:
+    """Set a statement's text, dates and first sighting from its pieces (order-independent)."""
+    text = fullest([m.text for m in members])
+    days = sorted(m.said_on for m in members if m.said_on)
+    first = min(members, key=lambda m: (m.seen_at, m.url))
+    normalized = normalize_text(text)
+    statement.text, statement.normalized, statement.fingerprint = text, normalized, fingerprint(normalized)
+    statement.said_on = days[0] if days else None
+    statement.last_on = days[-1] if days else None
+    statement.date_precision = "day" if days else "unknown"
+    statement.first_url, statement.first_seen_at = first.url, first.seen_at
+    topics: dict[str, float] = {}
+    for member in members:
+        topics = _best(topics, member.topics)
+    statement.topics = topics
+    statement.topic_tags = "".join(f",{t}" for t in topics) + ("," if topics else "")
+
+
+def unreported(session: Session, statement_ids: set[int]) -> None:
+    """Remove statements that no article reports any more."""
+    reported = set(session.scalars(select(Appearance.statement_id).where(Appearance.statement_id.in_(statement_ids))))
+    gone = statement_ids - reported
+    if gone:
+        session.execute(delete(StatementAlias).where(StatementAlias.statement_id.in_(gone)))
+        session.execute(delete(Statement).where(Statement.id.in_(gone)))

@@ -12,10 +12,20 @@ from tests.test_storage import article, count, quote, store
 CHIU_1 = "Our policy simply says you cannot deputize local law enforcement as ICE agents."
 
 
-def person(speaker: str, text: str, statement: int = 0, title: str | None = None, org: str | None = None, start=0):
+def person(
+    speaker: str,
+    text: str,
+    statement: int = 0,
+    title: str | None = None,
+    org: str | None = None,
+    start=0,
+    topics: dict[str, float] | None = None,
+):
     from storage.records import QuoteRecord
 
-    return QuoteRecord(text, start, start + len(text) + 2, statement, speaker, "person", speaker, title, org, "said")
+    return QuoteRecord(
+        text, start, start + len(text) + 2, statement, speaker, "person", speaker, title, org, "said", topics or {}
+    )
 
 
 def test_three_outlets_punctuation_cut_and_late_date_make_one_statement(session):
