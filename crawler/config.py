@@ -33,7 +33,7 @@ DEFAULT_SCHEDULE = "1h"
 DEFAULT_MISFIRE_GRACE = "15m"
 INTERVAL_RE = re.compile(r"^\s*(\d+)\s*([smhd])\s*$")
 UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-TOPIC_KEYS = {"name", "keywords"}
+TOPIC_KEYS = {"name", "keywords", "context"}
 CRAWLER_KEYS = {"contact", "min_topic_matches", "download_timeout", "retry_times"}
 
 
@@ -66,10 +66,12 @@ class SourceConfig:
 
 @dataclass(frozen=True, slots=True)
 class TopicRule:
-    """A topic and the keywords that signal it; all-capital keywords (ICE) match case-sensitively."""
+    """A topic, the keywords that name it and the context words its coverage uses (weaker evidence: see
+    pipelines/topics.py); all-capital words (ICE) match case-sensitively."""
 
     name: str
     keywords: tuple[str, ...]
+    context: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,4 +329,7 @@ def _topic(raw: dict[str, Any], i: int, where: str) -> TopicRule:
     keywords = raw.get("keywords")
     if not isinstance(keywords, list) or not keywords or not all(isinstance(k, str) and k for k in keywords):
         raise ConfigError(f"{label}: keywords must be a non-empty list of strings")
-    return TopicRule(str(_str(raw, "name", label)), tuple(keywords))
+    context = raw.get("context", [])
+    if not isinstance(context, list) or not all(isinstance(k, str) and k for k in context):
+        raise ConfigError(f"{label}: context must be a list of strings")
+    return TopicRule(str(_str(raw, "name", label)), tuple(keywords), tuple(context))

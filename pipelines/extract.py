@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import trafilatura
+from htmldate import find_date
 from trafilatura.settings import Document
 
 EXTRACTOR_VERSION = f"trafilatura-{trafilatura.__version__}"
@@ -14,6 +15,10 @@ META_CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re
 # As browsers do (WHATWG encoding standard): these labels mean windows-1252.
 WINDOWS_1252_LABELS = {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1", "ascii", "us-ascii", "cp819"}
 MIN_TEXT_CHARS = 200
+# Where a page's metadata gives no date, htmldate searches the page and fills a missing day or month with
+# 1: "© 2015" becomes 2015-01-01. Such a guess is a day only when the page prints that day.
+METADATA_DATES = {"extensive_search": False, "original_date": True}
+MONTHS = "January February March April May June July August September October November December".split()
 
 
 class ExtractionError(ValueError):
@@ -56,8 +61,14 @@ def extract_article(html: bytes, url: str | None = None, charset: str | None = N
     if b"\x00" in html[:2048]:
         raise ExtractionError("binary content, not HTML")
     try:
+        page = decode_html(html, charset)
         doc = trafilatura.bare_extraction(
-            decode_html(html, charset), url=url, with_metadata=True, include_comments=False, include_tables=False
+            page,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params=METADATA_DATES,
         )
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
         raise ExtractionError(f"extraction failed: {exc}") from exc
@@ -67,7 +78,7 @@ def extract_article(html: bytes, url: str | None = None, charset: str | None = N
         text=doc.text,
         title=doc.title or None,
         author=doc.author or None,
-        published=_parse_date(doc.date),
+        published=_parse_date(doc.date) or _printed_date(page, url),
         sitename=doc.sitename or None,
         language=doc.language or _html_lang(html),
         canonical_url=doc.url or None,
@@ -81,6 +92,27 @@ def _parse_date(value: str | None) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+def _printed_date(page: str, url: str | None) -> date | None:
+    """A date found in the page's text rather than its metadata, when the page prints it as a day."""
+    try:
+        found = _parse_date(find_date(page, url=url, extensive_search=True, original_date=True))
+    except Exception:  # htmldate raises assorted parser errors on broken markup; a missing date is fine
+        return None
+    if found is None or found.day != 1:
+        return found
+    month = MONTHS[found.month - 1]
+    printed = (
+        f"{month} 1,",
+        f"{month[:3]}. 1,",
+        f"{month[:3]} 1,",
+        f"1 {month}",
+        found.isoformat(),
+        f"{found.month:02d}/01/{found.year}",
+        f"{found.month}/1/{found.year}",
+    )
+    return found if any(p in page for p in printed) else None
 
 
 def _html_lang(html: bytes) -> str | None:

@@ -6,7 +6,7 @@ from typing import Self
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from crawler.config import load_config
+from crawler.config import Config, load_config
 from crawler.items import PageItem
 from pipelines.extract import Extracted, ExtractionError, extract_article
 from pipelines.pdf import extract_pdf
@@ -21,7 +21,31 @@ class ArticleDraft:
     page: PageItem
     extracted: Extracted = field(repr=False)
     topics: list[str] = field(default_factory=list)
+    topic_scores: dict[str, float] = field(default_factory=dict)
     quotes: list[Quote] = field(default_factory=list, repr=False)
+    # The topics of each quote with its paragraph, in the order of `quotes`.
+    quote_topics: list[dict[str, float]] = field(default_factory=list, repr=False)
+
+
+def topic_matcher(config: Config) -> TopicMatcher:
+    """The topic rules of a config, compiled."""
+    return TopicMatcher.build([(t.name, t.keywords, t.context) for t in config.topics], config.min_topic_matches)
+
+
+def assess(draft: ArticleDraft, matcher: TopicMatcher) -> ArticleDraft:
+    """Mark the draft's topics and scores; an on-topic draft gets its quotes, each with its own topics."""
+    relevance = matcher.assess(draft.extracted.title, draft.extracted.text)
+    draft.topics, draft.topic_scores = relevance.topics, relevance.scores
+    return draft
+
+
+def attribute(draft: ArticleDraft, matcher: TopicMatcher, issuer: str | None) -> ArticleDraft:
+    """Run the quote engine over an on-topic draft and tag each quote with its paragraph's topics."""
+    if draft.topics:
+        text = draft.extracted.text
+        draft.quotes = with_issuer(extract_quotes(text), issuer)
+        draft.quote_topics = [matcher.passage(text, q.start, q.end) for q in draft.quotes]
+    return draft
 
 
 class _StatsPipeline:
@@ -62,26 +86,17 @@ class TopicPipeline(_StatsPipeline):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        config = load_config(crawler.settings.get("TRACKER_CONFIG") or None)
-        rules = [(t.name, t.keywords) for t in config.topics]
-        return cls(crawler, TopicMatcher.build(rules, config.min_topic_matches))
+        return cls(crawler, topic_matcher(load_config(crawler.settings.get("TRACKER_CONFIG") or None)))
 
     def process_item(self, item: ArticleDraft) -> ArticleDraft:
-        item.topics = self.matcher.topics(item.extracted.title, item.extracted.text)
-        return item
+        return assess(item, self.matcher)
 
 
-class QuotePipeline(_StatsPipeline):
-    """Runs the quote engine over on-topic articles."""
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
+class QuotePipeline(TopicPipeline):
+    """Runs the quote engine over on-topic articles, tagging each quote with its paragraph's topics."""
 
     def process_item(self, item: ArticleDraft) -> ArticleDraft:
-        if item.topics:
-            item.quotes = with_issuer(extract_quotes(item.extracted.text), item.page.issuer)
-        return item
+        return attribute(item, self.matcher, item.page.issuer)
 
 
 def with_issuer(quotes: list[Quote], issuer: str | None) -> list[Quote]:

@@ -1,6 +1,7 @@
 """Hands a finished article to storage: one transaction per article, counts kept in the crawl stats."""
 
 import logging
+from datetime import date, timedelta
 from typing import Self
 
 from scrapy.crawler import Crawler
@@ -20,11 +21,24 @@ from storage.records import ArticleRecord, PageRecord, QuoteRecord
 from storage.registry import shipped_registry, sync_registry
 
 log = logging.getLogger(__name__)
+# News pages worth tracking were published after the web began and before they were fetched (a day of
+# slack for time zones); a date outside that is a parsing accident, so the page counts as undated.
+EARLIEST_NEWS = date(1994, 1, 1)
+CLOCK_SLACK = timedelta(days=1)
+
+
+def plausible(published: date | None, fetched: date) -> date | None:
+    """The publication date if it could be true of a page fetched on `fetched`, else None."""
+    if published is None or not EARLIEST_NEWS <= published <= fetched + CLOCK_SLACK:
+        return None
+    return published
 
 
 def article_record(draft: ArticleDraft) -> ArticleRecord:
     """The storage record of a draft: attributed quotes only, canonical URL, best date."""
     ex = draft.extracted
+    fetched = draft.page.fetched_at.date()
+    topics = draft.quote_topics or [{} for _ in draft.quotes]
     quotes = [
         QuoteRecord(
             text=q.text,
@@ -37,8 +51,9 @@ def article_record(draft: ArticleDraft) -> ArticleRecord:
             title=q.title,
             organization=q.organization,
             cue=q.cue,
+            topics=tags,
         )
-        for q in draft.quotes
+        for q, tags in zip(draft.quotes, topics, strict=True)
         if q.speaker
     ]
     return ArticleRecord(
@@ -46,12 +61,13 @@ def article_record(draft: ArticleDraft) -> ArticleRecord:
         outlet=draft.page.outlet or ex.sitename,
         title=ex.title,
         author=ex.author,
-        published=ex.published or draft.page.published_hint,
+        published=plausible(ex.published, fetched) or plausible(draft.page.published_hint, fetched),
         language=ex.language,
         text=ex.text,
         topics=draft.topics,
         extractor_version=EXTRACTOR_VERSION,
         quotes=quotes,
+        topic_scores=draft.topic_scores,
     )
 
 

@@ -12,8 +12,7 @@ from crawler.config import Config
 from crawler.items import PageItem
 from pipelines.extract import ExtractionError, extract_article
 from pipelines.pdf import extract_pdf
-from pipelines.quotes import extract_quotes
-from pipelines.stages import ArticleDraft, with_issuer
+from pipelines.stages import ArticleDraft, assess, attribute, topic_matcher
 from pipelines.store import article_record
 from pipelines.topics import TopicMatcher
 from scheduler.database import open_database
@@ -31,7 +30,7 @@ def reprocess(
 
     Idempotent: a second run over the same pages reports them all unchanged.
     """
-    matcher = TopicMatcher.build([(t.name, t.keywords) for t in config.topics], config.min_topic_matches)
+    matcher = topic_matcher(config)
     issuers = {s.name: s.issuer for s in config.sources}
     counts: Counter[str] = Counter()
     with open_database(db_url) as sessions:
@@ -71,11 +70,11 @@ def _reprocess_page(session: Session, page: Page, matcher: TopicMatcher, issuers
         extracted = extract_pdf(html) if html.startswith(b"%PDF-") else extract_article(html, page.url)
     except ExtractionError:
         return "failed"
-    draft = ArticleDraft(item, extracted, matcher.topics(extracted.title, extracted.text))
+    draft = assess(ArticleDraft(item, extracted), matcher)
     if not draft.topics:
         page.outcome = "off_topic"
         return "off_topic"
-    draft.quotes = with_issuer(extract_quotes(extracted.text), issuers.get(item.source))
+    attribute(draft, matcher, issuers.get(item.source))
     page.outcome = "article"
     result = store_article(session, page, article_record(draft), page.fetched_at)
     return f"articles_{result.article}"

@@ -3,10 +3,12 @@
 import gzip
 import json
 import re
+from datetime import date
 
 import pytest
 
 from pipelines.extract import ExtractionError, extract_article
+from pipelines.store import plausible
 from tests.conftest import shared
 
 WORD = re.compile(r"\w+")
@@ -51,3 +53,27 @@ def test_metadata_from_demo_page():
     assert extracted.sitename == "ABC7 News"
     assert extracted.language == "en"
     assert "sanctuary city" in extracted.text
+
+
+BODY = "<p>" + "The council met on the budget and heard from residents about roads and parks. " * 6 + "</p>"
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ("<footer>© 2015 The Harborview Ledger</footer>", None),  # a copyright year is no publication day
+        ("<p>Posted in 2020</p>", None),
+        ("<p>Published March 3, 2024</p>", date(2024, 3, 3)),
+        ("<p>Published January 1, 2024</p>", date(2024, 1, 1)),  # a day the page prints is a day
+    ],
+)
+def test_a_year_alone_never_becomes_a_day(extra, expected):
+    html = f"<html><head><title>Budget</title></head><body><article>{BODY}{extra}</article></body></html>"
+    assert extract_article(html.encode()).published == expected
+
+
+def test_an_implausible_date_is_no_date():
+    fetched = date(2025, 6, 9)
+    assert plausible(date(2025, 6, 9), fetched) == date(2025, 6, 9)
+    assert plausible(date(2025, 6, 20), fetched) is None  # after the page was fetched
+    assert plausible(date(1970, 1, 1), fetched) is None  # an epoch default

@@ -1,12 +1,12 @@
 """Topic rules."""
 
 from crawler.config import load_config
+from pipelines.stages import topic_matcher
 from pipelines.topics import TopicMatcher
 
 
 def matcher() -> TopicMatcher:
-    config = load_config()
-    return TopicMatcher.build([(t.name, t.keywords) for t in config.topics], config.min_topic_matches)
+    return topic_matcher(load_config())
 
 
 def test_on_topic_article():
@@ -20,3 +20,34 @@ def test_lowercase_ice_is_not_the_agency():
 
 def test_single_mention_is_not_enough():
     assert matcher().topics(None, "A passing mention of deportation in a sports story.") == []
+
+
+def test_coverage_words_keep_a_raid_story_that_never_names_the_agency():
+    # Coverage of enforcement often says "federal agents" and "deportation", not "ICE".
+    text = (
+        "Federal agents raided a car wash in Harborview on Tuesday, detaining six workers.\n"
+        "Relatives said the men now face deportation."
+    )
+    relevance = matcher().assess("Raid at a car wash", text)
+    assert relevance.topics == ["immigration-enforcement"]
+    assert relevance.scores["immigration-enforcement"] == 0.75  # one keyword and a context word's full cap
+
+
+def test_context_words_alone_do_not_pass_the_gate():
+    text = "Agents raided the warehouse and arrested four men. The raid followed a long drug investigation by agents."
+    assert matcher().assess("Drug bust", text).topics == []
+
+
+def test_a_relevant_paragraph_in_a_budget_story_keeps_the_story_and_tags_only_its_quote():
+    text = (
+        "The county adopted a $2 billion budget on Monday after a long debate over parks and roads.\n"
+        "“Parks are what people notice,” said Supervisor Lena Ortiz.\n"
+        "Sheriff Amos Reed said his deputies would keep refusing ICE detainer requests under the county's "
+        "sanctuary ordinance. “We hold people on warrants, not on detainers,” Reed said."
+    )
+    m = matcher()
+    assert m.assess("County passes budget", text).topics == ["sanctuary-policy", "immigration-enforcement"]
+    parks = text.index("“Parks")
+    warrants = text.index("“We hold")
+    assert m.passage(text, parks, parks + 10) == {}
+    assert set(m.passage(text, warrants, warrants + 10)) == {"sanctuary-policy", "immigration-enforcement"}
