@@ -226,7 +226,8 @@ def reprocess(config_path: str | None, db_url: str | None, since: str | None) ->
     click.echo(
         f"{sum(counts.values())} pages: {counts['articles_new']} new articles, "
         f"{counts['articles_updated']} updated, {counts['articles_unchanged']} unchanged, "
-        f"{counts['off_topic']} off topic, {counts['failed']} failed extraction"
+        f"{counts['off_topic']} off topic, {counts['failed']} failed extraction; "
+        f"{counts['statements_joined']} statements joined by re-linking"
     )
 
 

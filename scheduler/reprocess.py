@@ -4,9 +4,10 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
+from functools import partial
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.config import Config
 from crawler.items import PageItem
@@ -18,7 +19,8 @@ from pipelines.topics import TopicMatcher
 from scheduler.database import open_database
 from storage.concurrency import in_transaction
 from storage.ingest import store_article
-from storage.models import Article, Page, Source
+from storage.models import Article, Page, Source, Statement
+from storage.statements import relink
 
 BATCH = 200
 
@@ -28,7 +30,8 @@ def reprocess(
 ) -> Counter[str]:
     """Re-extract every stored page (fetched on or after `since`), one transaction per page.
 
-    Idempotent: a second run over the same pages reports them all unchanged.
+    Then every official's statements are re-linked under the current identity rules. Idempotent: a second
+    run over the same pages reports them all unchanged and joins nothing.
     """
     matcher = topic_matcher(config)
     issuers = {s.name: s.issuer for s in config.sources}
@@ -49,7 +52,21 @@ def reprocess(
             counts[in_transaction(sessions, work)] += 1
             if progress and (done % BATCH == 0 or done == len(page_ids)):
                 progress(done, len(page_ids))
+        counts["statements_joined"] = relink_everyone(sessions)
     return counts
+
+
+def relink_everyone(sessions: sessionmaker[Session]) -> int:
+    """Re-cluster every official's statements, one transaction per official, so a database made under
+    older identity rules follows the current ones; returns how many statements were joined into others."""
+    statements = select(func.count()).select_from(Statement)
+    with sessions.begin() as session:
+        before = session.scalar(statements) or 0
+        official_ids = list(session.scalars(select(Statement.official_id).distinct().order_by(Statement.official_id)))
+    for official_id in official_ids:
+        in_transaction(sessions, partial(relink, official_id=official_id))
+    with sessions.begin() as session:
+        return before - (session.scalar(statements) or 0)
 
 
 def _reprocess_page(session: Session, page: Page, matcher: TopicMatcher, issuers: dict[str, str | None]) -> str:

@@ -67,7 +67,13 @@ def store_article(session: Session, page: Page, record: ArticleRecord, seen_at: 
     normalized = normalize_text(record.text)
     digest = fingerprint(normalized)
     article = session.scalars(select(Article).where(Article.url == record.url)).first()
-    if article is not None and article.fingerprint == digest and _same_quotes(session, article.id, record.quotes):
+    if (
+        article is not None
+        and article.fingerprint == digest
+        and article.published == record.published
+        and (article.topic_scores or {}) == record.topic_scores
+        and _same_quotes(session, article.id, record.quotes)
+    ):
         return IngestResult("unchanged", 0, 0, 0)
     if article is not None and article.page_id not in (None, page.id):
         # Another page declaring this canonical URL (a print view, a truncated copy) does not replace it.
@@ -146,10 +152,19 @@ def store_article(session: Session, page: Page, record: ArticleRecord, seen_at: 
 
 
 def _same_quotes(session: Session, article_id: int, quotes: list[QuoteRecord]) -> bool:
-    """Whether the article's stored appearances are exactly these quotes."""
-    columns = (Appearance.start, Appearance.end, Appearance.text, Appearance.speaker, Appearance.speaker_mention)
-    stored = {tuple(row) for row in session.execute(select(*columns).where(Appearance.article_id == article_id))}
-    return stored == {(q.start, q.end, q.text, q.speaker, q.mention) for q in quotes}
+    """Whether the article's stored appearances are exactly these quotes, grouped and tagged alike."""
+    columns = (
+        Appearance.start,
+        Appearance.end,
+        Appearance.text,
+        Appearance.speaker,
+        Appearance.speaker_mention,
+        Appearance.piece,
+        Appearance.topics,
+    )
+    stored = [tuple(row) for row in session.execute(select(*columns).where(Appearance.article_id == article_id))]
+    printed = [(q.start, q.end, q.text, q.speaker, q.mention, q.statement, q.topics) for q in quotes]
+    return sorted(stored, key=repr) == sorted(printed, key=repr)
 
 
 def _link_copies(session: Session, article: Article, digest: str, simhash: Simhash) -> None:

@@ -1,0 +1,125 @@
+"""Statement identity in the database: pieces from several outlets, in any order, on SQLite and PostgreSQL.
+
+The speech and its speakers are fictional (Harborview, Mayor Ana Ortega, Sheriff Amos Reed).
+"""
+
+import random
+from datetime import date
+
+from sqlalchemy import select
+
+from storage.ingest import store_article, store_page
+from storage.models import Appearance, Article, Statement, StatementAlias
+from storage.records import ArticleRecord, PageRecord
+from tests.test_identity import person
+from tests.test_storage import SEEN
+
+A = "We will not hand our jail records to federal agents without a warrant signed by a judge."
+B = "Our deputies are here to keep every neighborhood safe, whoever lives in it."
+C = "If Washington wants to change that, it can take us to court and we will be there."
+OTHER = "The council meets again on Tuesday to vote on the new budget for the county jail."
+DAY = date(2025, 6, 9)
+
+
+def record(url: str, quotes: list[tuple[str, str]], published: date | None = DAY, run: bool = False) -> ArticleRecord:
+    """An article quoting (speaker, words) pairs; with `run`, its quotes are one statement split by attribution."""
+    start, records = 0, []
+    for n, (speaker, words) in enumerate(quotes):
+        records.append(person(speaker, words, 0 if run else n, "Mayor", "Harborview", start=start))
+        start += len(words) + 10
+    return ArticleRecord(url, url.split("/")[2], "t", None, published, "en", f"body {url}", ["x"], "test", records)
+
+
+ARTICLES = [
+    record("https://ledger.example/1", [("Ana Ortega", f"{A} {B}"), ("Ana Ortega", OTHER)]),
+    record("https://courier.example/2", [("Ana Ortega", f"{B} {C}")]),
+    # A reprint two days later without a date of its own, quoting C only.
+    record("https://reprints.example/3", [("Ana Ortega", C.upper())], published=None),
+    # A transcript: contractions spelled out, a filler kept, the title written in full.
+    record(
+        "https://radio.example/4",
+        [
+            (
+                "Ana Ortega",
+                "We will not hand our jail records to, uh, federal agents without a warrant signed by a judge.",
+            )
+        ],
+    ),
+    # A short phrase lifted from B, and an elided A.
+    record("https://wire.example/5", [("Ana Ortega", "keep every neighborhood safe")]),
+    record(
+        "https://daily.example/6",
+        [("Ana Ortega", "We will not hand our jail records … without a warrant signed by a judge.")],
+    ),
+    # The same words from another speaker never join hers.
+    record("https://sheriff.example/7", [("Amos Reed", A)]),
+]
+
+
+def store(session, rec: ArticleRecord) -> None:
+    page = store_page(session, PageRecord(rec.url, 200, rec.url.encode(), SEEN, None), "article")
+    store_article(session, page, rec, SEEN)
+
+
+def partition(session) -> set[frozenset[tuple[str, int]]]:
+    groups: dict[int, set[tuple[str, int]]] = {}
+    for statement_id, url, start in session.execute(
+        select(Appearance.statement_id, Article.url, Appearance.start).join(Article)
+    ):
+        groups.setdefault(statement_id, set()).add((url, start))
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_pieces_from_every_outlet_end_as_one_statement(session):
+    for rec in ARTICLES:
+        store(session, rec)
+    statements = session.scalars(select(Statement).order_by(Statement.id)).all()
+    by_words = {s.text: s for s in statements}
+    speech = by_words[f"{A} {B} {C}"]
+    reporters = session.scalars(select(Article.url).join(Appearance).where(Appearance.statement_id == speech.id))
+    assert sorted(set(reporters)) == sorted(a.url for a in ARTICLES[:6])
+    assert speech.said_on == DAY and speech.date_precision == "day"
+    assert OTHER in by_words  # her other statement that day stays apart
+    assert len(statements) == 3  # the speech, the budget line, the sheriff's words
+
+
+def test_the_same_pages_in_any_order_give_the_same_statements(db_url):
+    from storage.db import make_engine, make_sessionmaker
+
+    expected = None
+    for seed in range(4):
+        order = ARTICLES[:]
+        random.Random(seed).shuffle(order)
+        engine = make_engine(db_url)
+        with make_sessionmaker(engine).begin() as session:
+            for table in (StatementAlias, Appearance, Statement, Article):
+                session.execute(table.__table__.delete())
+            for rec in order:
+                store(session, rec)
+            found = partition(session)
+        engine.dispose()
+        expected = expected or found
+        assert found == expected
+    assert expected is not None and len(expected) == 3
+
+
+def test_an_undated_page_alone_gives_an_undated_statement(session):
+    store(session, record("https://reprints.example/3", [("Ana Ortega", C)], published=None))
+    statement = session.scalars(select(Statement)).one()
+    assert statement.said_on is None and statement.date_precision == "unknown"
+    # A dated page reporting the same words dates it.
+    store(session, record("https://courier.example/2", [("Ana Ortega", f"{B} {C}")]))
+    statement = session.scalars(select(Statement)).one()
+    assert statement.said_on == DAY and statement.date_precision == "day"
+
+
+def test_a_bridge_joins_statements_and_their_ids_keep_resolving(session):
+    store(session, record("https://ledger.example/1", [("Ana Ortega", A)]))
+    store(session, record("https://courier.example/2", [("Ana Ortega", C)]))
+    first, second = session.scalars(select(Statement).order_by(Statement.id)).all()
+    ids = first.uid, second.uid
+    # One article quotes A and C in one run ('"A," Ortega said. "C."'): the two are one statement.
+    store(session, record("https://daily.example/6", [("Ana Ortega", A), ("Ana Ortega", C)], run=True))
+    statement = session.scalars(select(Statement)).one()
+    assert statement.uid == ids[0]
+    assert session.scalars(select(StatementAlias.uid)).all() == [ids[1]]
