@@ -16,7 +16,7 @@ from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.concurrency import OFFICIAL_STATEMENTS, lock
-from storage.models import Appearance, Article, Statement, StatementAlias
+from storage.models import Appearance, Article, Official, Statement, StatementAlias
 from storage.normalize import fingerprint, normalize_text
 from storage.pieces import STRONG_WINDOW, Dated, cluster, fullest, piece
 
@@ -63,14 +63,17 @@ def relink(
     seen_at: datetime | None = None,
     fresh: frozenset[int] = frozenset(),
 ) -> int:
-    """Re-cluster an official's pieces and make the statements follow; returns how many of the `fresh`
-    statements (made in this transaction) survive as statements of their own.
+    """Re-cluster the pieces of an official (with the other forms of their name: `speaker_family`) and make
+    the statements follow; returns how many of the `fresh` statements (made in this transaction) survive
+    as statements of their own.
 
     With `around`, only statements within reach of those dates take part (what a new article can
     change); without it, every statement of the official does (`reprocess`, merges of officials).
     """
-    lock(session, OFFICIAL_STATEMENTS, official_id)
-    candidates = _candidates(session, official_id, around, seen_at, fresh)
+    family = speaker_family(session, official_id)
+    for member in family:
+        lock(session, OFFICIAL_STATEMENTS, member)
+    candidates = _candidates(session, family, around, seen_at, fresh)
     pieces = _pieces(session, list(candidates))
     if not pieces:
         return 0
@@ -82,10 +85,14 @@ def relink(
     survivors: dict[int, list[PieceKey]] = {}
     for keys, owner_id in owners:
         owner = statements.get(owner_id) if owner_id else None
+        # The fullest name among the speakers of the pieces: family members other than the first are bare
+        # surnames of the one full name.
+        speaker = min((statements[pieces[k].statement_id].official_id for k in keys), key=family.index)
         if owner is None:
             first = min((pieces[k] for k in keys), key=lambda p: (p.seen_at, p.url))
-            owner = new_statement(session, official_id, first.text, first.url, first.seen_at)
+            owner = new_statement(session, speaker, first.text, first.url, first.seen_at)
             statements[owner.id] = owner
+        owner.official_id = speaker
         moving = [k for k in keys if pieces[k].statement_id != owner.id]
         for article_id, index in moving:
             session.execute(
@@ -105,14 +112,32 @@ def relink(
     return len(survivors.keys() & fresh)
 
 
+def speaker_family(session: Session, official_id: int) -> list[int]:
+    """The officials whose pieces may be one statement: the official itself, and where one person is named
+    in full ("Donald Trump") and elsewhere by surname alone ("Trump"), both forms; full name first.
+
+    A bare surname joins a full name only when exactly one person of that surname is known in full, so
+    namesakes (Rick Scott, Bill Scott) never meet through "Scott"; the words still have to match.
+    """
+    official = session.get(Official, official_id)
+    if official is None or official.kind != "person" or not official.surname_key:
+        return [official_id]
+    people = select(Official.id).where(Official.kind == "person", Official.surname_key == official.surname_key)
+    full = list(session.scalars(people.where(Official.name_key.contains(" ")).order_by(Official.id)))
+    if len(full) != 1:
+        return [official_id]
+    bare = session.scalars(people.where(Official.name_key == official.surname_key).order_by(Official.id))
+    return [full[0], *bare]
+
+
 def _candidates(
     session: Session,
-    official_id: int,
+    family: list[int],
     around: Iterable[date | None] | None,
     seen_at: datetime | None,
     fresh: frozenset[int],
 ) -> dict[int, Statement]:
-    query = select(Statement).where(Statement.official_id == official_id)
+    query = select(Statement).where(Statement.official_id.in_(family))
     if around is not None:
         windows = []
         for day in set(around):

@@ -21,11 +21,17 @@ OTHER = "The council meets again on Tuesday to vote on the new budget for the co
 DAY = date(2025, 6, 9)
 
 
-def record(url: str, quotes: list[tuple[str, str]], published: date | None = DAY, run: bool = False) -> ArticleRecord:
+def record(
+    url: str,
+    quotes: list[tuple[str, str]],
+    published: date | None = DAY,
+    run: bool = False,
+    title: str | None = "Mayor",
+) -> ArticleRecord:
     """An article quoting (speaker, words) pairs; with `run`, its quotes are one statement split by attribution."""
     start, records = 0, []
     for n, (speaker, words) in enumerate(quotes):
-        records.append(person(speaker, words, 0 if run else n, "Mayor", "Harborview", start=start))
+        records.append(person(speaker, words, 0 if run else n, title, title and "Harborview", start=start))
         start += len(words) + 10
     return ArticleRecord(url, url.split("/")[2], "t", None, published, "en", f"body {url}", ["x"], "test", records)
 
@@ -123,3 +129,26 @@ def test_a_bridge_joins_statements_and_their_ids_keep_resolving(session):
     statement = session.scalars(select(Statement)).one()
     assert statement.uid == ids[0]
     assert session.scalars(select(StatementAlias.uid)).all() == [ids[1]]
+
+
+def speakers_of(session) -> dict[str, set[str]]:
+    from storage.models import Official
+
+    found: dict[str, set[str]] = {}
+    for text, name in session.execute(select(Statement.text, Official.name).join(Official)):
+        found.setdefault(name, set()).add(text)
+    return found
+
+
+def test_a_surname_joins_the_full_name_and_namesakes_stay_apart(session):
+    # One outlet names the speaker in full, another by surname alone: the same words are one statement,
+    # under the full name; what only the surname said stays the surname's.
+    store(session, record("https://ledger.example/1", [("Ana Ortega", A)]))
+    # No title: nothing but the words says which Ortega this is.
+    store(session, record("https://courier.example/2", [("Ortega", A), ("Ortega", OTHER)], title=None))
+    assert speakers_of(session) == {"Ana Ortega": {A}, "Ortega": {OTHER}}
+    # Two people of one surname known in full: "Reed" alone is neither.
+    store(session, record("https://sheriff.example/3", [("Amos Reed", B)]))
+    store(session, record("https://council.example/4", [("Lena Reed", C)]))
+    store(session, record("https://daily.example/5", [("Reed", B)], title=None))
+    assert speakers_of(session)["Reed"] == {B}
