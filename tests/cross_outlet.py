@@ -70,13 +70,6 @@ def build(shared: Path) -> CrossOutletSet:
             row = meta[name]
             units += [Unit(name, row["publisher"], row["publication_date"], text[slice(*u["span"])]) for u in gold]
     parent = list(range(len(units)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     by_run: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, unit in enumerate(units):
         for run in _runs(unit.text):
@@ -84,10 +77,10 @@ def build(shared: Path) -> CrossOutletSet:
     for members in by_run.values():
         if len({units[i].publisher for i in members}) > 1:
             for i in members[1:]:
-                parent[find(i)] = find(members[0])
+                _union(parent, members[0], i)
     components: dict[int, list[Unit]] = defaultdict(list)
     for i, unit in enumerate(units):
-        components[find(i)].append(unit)
+        components[_root(parent, i)].append(unit)
     groups = [g for g in components.values() if len({u.publisher for u in g}) > 1]
     groups.sort(key=lambda g: (g[0].article, g[0].text))
     result = CrossOutletSet(groups)
@@ -165,21 +158,24 @@ def evaluate(data: CrossOutletSet, db: Path, base: str) -> Figures:
     """Which statement each gold quote ended in, group by group."""
     with sqlite3.connect(db) as conn:
         stored = conn.execute(
-            "select ar.url, ap.text, ap.statement_id, s.official_id from appearances ap "
+            "select ar.url, ap.text, ap.statement_id, s.official_id, ap.piece from appearances ap "
             "join articles ar on ar.id = ap.article_id join statements s on s.id = ap.statement_id"
         ).fetchall()
-    by_article: dict[str, list[tuple[tuple[str, ...], int, int]]] = defaultdict(list)
-    for url, text, statement_id, official_id in stored:
+    by_article: dict[str, list[Stored]] = defaultdict(list)
+    for url, text, statement_id, official_id, index in stored:
         name = url.rsplit("/", 1)[-1].removesuffix(".html")
-        by_article[name].append((piece(text).tokens, statement_id, official_id))
+        by_article[name].append(Stored(piece(text).tokens, statement_id, official_id, (name, index)))
     figures = Figures(groups=len(data.groups))
     owners: dict[int, set[int]] = defaultdict(set)  # statement -> groups
+    quoted_with: dict[tuple[str, int], set[int]] = defaultdict(set)  # an article's quote run -> groups
     for n, group in enumerate(data.groups):
-        found = [_statement_of(unit, by_article[unit.article]) for unit in group]
+        hits = [_stored(unit, by_article[unit.article]) for unit in group]
+        found = [(hit.statement, hit.official) if hit else None for hit in hits]
         texts = [f"{u.publisher} {u.published}: {u.text[:90]}" for u in group]
-        for hit in found:
+        for hit in hits:
             if hit:
-                owners[hit[0]].add(n)
+                owners[hit.statement].add(n)
+                quoted_with[hit.run].add(n)
         if any(hit is None for hit in found):
             figures.missing.append(texts)
         elif len({official for _, official in found if official}) > 1:
@@ -188,19 +184,46 @@ def evaluate(data: CrossOutletSet, db: Path, base: str) -> Figures:
             figures.split.append(texts)
         else:
             figures.one_statement += 1
+    # Groups one article quotes in one run of one speaker are one statement by design (pieces of one
+    # speech); a statement joining groups that no such run connects is a wrong merge.
+    joined = list(range(len(data.groups)))
+    for groups in quoted_with.values():
+        first, *rest = sorted(groups)
+        for g in rest:
+            _union(joined, first, g)
     for statement, groups in owners.items():
-        if len(groups) > 1:
+        if len({_root(joined, g) for g in groups}) > 1:
             figures.wrong_merges.append([f"statement {statement}"] + [data.groups[g][0].text[:90] for g in groups])
     return figures
 
 
-def _statement_of(unit: Unit, appearances: list[tuple[tuple[str, ...], int, int]]) -> tuple[int, int] | None:
-    """The statement and official of the stored quote holding the unit's words (None if not stored)."""
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A stored quote: its words, statement, official, and the article's quote run it belongs to."""
+
+    tokens: tuple[str, ...]
+    statement: int
+    official: int
+    run: tuple[str, int]
+
+
+def _stored(unit: Unit, appearances: list[Stored]) -> Stored | None:
+    """The stored quote holding the unit's words (None if it was not stored)."""
     words = piece(unit.text).tokens
-    for tokens, statement_id, official_id in appearances:
-        if _contains(tokens, words) or _contains(words, tokens) and len(tokens) >= RUN_WORDS:
-            return statement_id, official_id
+    for stored in appearances:
+        if _contains(stored.tokens, words) or (_contains(words, stored.tokens) and len(stored.tokens) >= RUN_WORDS):
+            return stored
     return None
+
+
+def _root(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        i = parent[i]
+    return i
+
+
+def _union(parent: list[int], a: int, b: int) -> None:
+    parent[_root(parent, b)] = _root(parent, a)
 
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
