@@ -64,7 +64,7 @@ def relink_everyone(sessions: sessionmaker[Session]) -> int:
         before = session.scalar(statements) or 0
         official_ids = list(session.scalars(select(Statement.official_id).distinct().order_by(Statement.official_id)))
     for official_id in official_ids:
-        in_transaction(sessions, partial(relink, official_id=official_id))
+        in_transaction(sessions, partial(relink, official_ids=[official_id]))
     with sessions.begin() as session:
         return before - (session.scalar(statements) or 0)
 

@@ -15,7 +15,7 @@ from storage.models import Appearance, Article, Page, Source, Statement
 from storage.normalize import fingerprint, name_key, normalize_text
 from storage.officials import find_or_add_official
 from storage.records import ArticleRecord, PageRecord, QuoteRecord
-from storage.statements import new_statement, relink, unreported
+from storage.statements import best_scores, new_statement, relink, unreported
 
 # Syndicated copies: simhashes at most 8 of 64 bits apart (unrelated news pages measured here stay below
 # 0.80; the demo's reprinted wire story is at 0.92).
@@ -107,9 +107,8 @@ def store_article(session: Session, page: Page, record: ArticleRecord, seen_at: 
     for key in sorted({name_key(q.speaker) for q in record.quotes}):
         lock(session, OFFICIAL_NAMES, key)
     new_officials = 0
-    fresh: dict[int, set[int]] = defaultdict(set)
-    appearances: list[Appearance] = []
-    # Lookups need not flush the appearances gathered so far; they are written together at the end.
+    groups: list[tuple[list[QuoteRecord], Statement]] = []
+    # Lookups need not flush the statements gathered so far; they are written together.
     with session.no_autoflush:
         for segments in _statements(record.quotes):
             first = segments[0]
@@ -119,32 +118,37 @@ def store_article(session: Session, page: Page, record: ArticleRecord, seen_at: 
             new_officials += added
             # Segments split by their attribution read as one quotation with the cut marked.
             words = " … ".join(q.text.rstrip(",") for q in segments)
-            statement = new_statement(session, official.id, words, record.url, seen_at)
-            fresh[official.id].add(statement.id)
-            appearances.extend(
-                Appearance(
-                    statement_id=statement.id,
-                    article_id=article.id,
-                    piece=first.statement,
-                    text=q.text,
-                    start=q.start,
-                    end=q.end,
-                    speaker=q.speaker,
-                    speaker_mention=q.mention,
-                    title_as_printed=q.title,
-                    cue=q.cue,
-                    topics=q.topics,
-                )
-                for q in segments
-            )
+            topics: dict[str, float] = {}
+            for q in segments:
+                topics = best_scores(topics, q.topics)
+            statement = new_statement(session, official.id, words, record.url, seen_at, record.published, topics)
+            groups.append((segments, statement))
+    session.flush()
+    appearances = [
+        Appearance(
+            statement_id=statement.id,
+            article_id=article.id,
+            piece=q.statement,
+            text=q.text,
+            start=q.start,
+            end=q.end,
+            speaker=q.speaker,
+            speaker_mention=q.mention,
+            title_as_printed=q.title,
+            cue=q.cue,
+            topics=q.topics,
+        )
+        for segments, statement in groups
+        for q in segments
+    ]
     session.add_all(appearances)
     session.flush()
     # Stale statements are re-linked too: what this article no longer says may have held others together.
-    officials = set(fresh) | set(session.scalars(select(Statement.official_id).where(Statement.id.in_(stale))))
-    new_statements = sum(
-        relink(session, official_id, [record.published], seen_at, frozenset(fresh.get(official_id, ())))
-        for official_id in sorted(officials)
-    )
+    officials = {s.official_id for _, s in groups}
+    officials |= set(session.scalars(select(Statement.official_id).where(Statement.id.in_(stale))))
+    fresh = frozenset(s.id for _, s in groups)
+    new_statements = relink(session, officials, [record.published], seen_at, fresh) if officials else 0
+    session.flush()
     _link_copies(session, article, digest, simhash)
     if stale:
         unreported(session, stale)

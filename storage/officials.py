@@ -135,7 +135,7 @@ def merge_officials(session: Session, source: Official, target: Official) -> tup
     theirs = count(source)
     session.execute(update(Statement).where(Statement.official_id == source.id).values(official_id=target.id))
     before = count(target)
-    relink(session, target.id)
+    relink(session, [target.id])
     joined = before - count(target)
     moved = theirs - joined
     session.flush()

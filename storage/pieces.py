@@ -302,7 +302,10 @@ def _extend(base: str, other: str) -> str:
     """`base` followed by the rest of `other` when `other` begins with the end of `base`."""
     spans = [(m.start(), m.end()) for m in TOKEN_RE.finditer(other)]
     base_words = piece(base).tokens
+    last = TOKEN_RE.findall(base.casefold().replace("’", "'"))[-1:]
     for cut in range(len(spans) - 1, MIN_PHRASE_WORDS - 1, -1):
+        if [other[slice(*spans[cut - 1])].casefold().replace("’", "'")] != last:
+            continue  # the overlap must end on the word the base ends on; saves normalising every prefix
         head = piece(other[: spans[cut - 1][1]]).tokens
         if len(head) >= MIN_PHRASE_WORDS and GAP not in head and base_words[-len(head) :] == head:
             tail = other[spans[cut - 1][1] :]

@@ -37,63 +37,95 @@ class StoredPiece:
     topics: dict[str, float]
 
 
-def new_statement(session: Session, official_id: int, text: str, url: str, seen_at: datetime) -> Statement:
-    """A provisional statement for a piece, before `relink` decides where the piece belongs."""
+def new_statement(
+    session: Session,
+    official_id: int,
+    text: str,
+    url: str,
+    seen_at: datetime,
+    said_on: date | None = None,
+    topics: dict[str, float] | None = None,
+) -> Statement:
+    """A statement for one piece, as it stands when no other piece joins it; `relink` decides where the
+    piece belongs (added to the session; the caller flushes)."""
     normalized = normalize_text(text)
+    topics = topics or {}
     statement = Statement(
         uid=uuid.uuid4().hex,
         official_id=official_id,
-        said_on=None,
-        date_precision="unknown",
+        said_on=said_on,
+        last_on=said_on,
+        date_precision="day" if said_on else "unknown",
         text=text,
         normalized=normalized,
         fingerprint=fingerprint(normalized),
         first_url=url,
         first_seen_at=seen_at,
+        topics=topics,
+        topic_tags=_tags(topics),
     )
     session.add(statement)
-    session.flush()
     return statement
 
 
 def relink(
     session: Session,
-    official_id: int,
+    official_ids: Iterable[int],
     around: Iterable[date | None] | None = None,
     seen_at: datetime | None = None,
     fresh: frozenset[int] = frozenset(),
 ) -> int:
-    """Re-cluster the pieces of an official (with the other forms of their name: `speaker_family`) and make
-    the statements follow; returns how many of the `fresh` statements (made in this transaction) survive
-    as statements of their own.
+    """Re-cluster the pieces of these officials (each with the other forms of their name:
+    `speaker_families`) and make the statements follow; returns how many of the `fresh` statements (made
+    in this transaction) survive as statements of their own.
 
     With `around`, only statements within reach of those dates take part (what a new article can
-    change); without it, every statement of the official does (`reprocess`, merges of officials).
+    change); without it, every statement of the officials does (`reprocess`, merges of officials).
     """
-    family = speaker_family(session, official_id)
-    for member in family:
+    families = speaker_families(session, official_ids)
+    members = sorted(m for family in families for m in family)
+    for member in members:
         lock(session, OFFICIAL_STATEMENTS, member)
-    candidates = _candidates(session, family, around, seen_at, fresh)
+    candidates = _candidates(session, members, around, seen_at, fresh)
     pieces = _pieces(session, list(candidates))
-    if not pieces:
-        return 0
+    family_of = {m: family for family in families for m in family}
+    by_family: dict[tuple[int, ...], dict[PieceKey, StoredPiece]] = defaultdict(dict)
+    for key, stored in pieces.items():
+        by_family[family_of[candidates[stored.statement_id].official_id]][key] = stored
+    return sum(_follow(session, family, mine, candidates, fresh) for family, mine in sorted(by_family.items()))
+
+
+def _follow(
+    session: Session,
+    family: tuple[int, ...],
+    pieces: dict[PieceKey, StoredPiece],
+    candidates: dict[int, Statement],
+    fresh: frozenset[int],
+) -> int:
+    """Cluster one speaker family's pieces and make its statements follow the clusters."""
     # A statement no article reports any more is the caller's to remove, not a cluster's to take over.
     holding = {p.statement_id for p in pieces.values()}
     statements = {i: s for i, s in candidates.items() if i in holding}
     clusters = cluster([Dated(key, piece(p.text), p.said_on) for key, p in pieces.items()])
     owners = _owners(clusters, pieces, statements, fresh)
     survivors: dict[int, list[PieceKey]] = {}
+    changed: set[int] = set()
     for keys, owner_id in owners:
         owner = statements.get(owner_id) if owner_id else None
-        # The fullest name among the speakers of the pieces: family members other than the first are bare
+        # The fullest name among the speakers of the pieces: family members after the first are bare
         # surnames of the one full name.
         speaker = min((statements[pieces[k].statement_id].official_id for k in keys), key=family.index)
         if owner is None:
             first = min((pieces[k] for k in keys), key=lambda p: (p.seen_at, p.url))
             owner = new_statement(session, speaker, first.text, first.url, first.seen_at)
+            session.flush()
             statements[owner.id] = owner
+            changed.add(owner.id)
         owner.official_id = speaker
         moving = [k for k in keys if pieces[k].statement_id != owner.id]
+        # A statement that keeps exactly its pieces is described already (a new one by `new_statement`).
+        if moving or len(keys) != sum(p.statement_id == owner.id for p in pieces.values()):
+            changed.add(owner.id)
         for article_id, index in moving:
             session.execute(
                 update(Appearance)
@@ -101,43 +133,54 @@ def relink(
                 .values(statement_id=owner.id)
             )
         survivors[owner.id] = keys
-    session.flush()
-    for statement in list(statements.values()):
-        if statement.id not in survivors:
+    retired = [s for s in statements.values() if s.id not in survivors]
+    if retired:
+        session.flush()
+        for statement in retired:
             _retire(session, statement, _successor(statement.id, survivors, pieces), fresh)
-    session.flush()
-    for owner_id, keys in survivors.items():
-        _describe(statements[owner_id], [pieces[k] for k in keys])
-    session.flush()
+    for owner_id in changed:
+        _describe(statements[owner_id], [pieces[k] for k in survivors[owner_id]])
     return len(survivors.keys() & fresh)
 
 
-def speaker_family(session: Session, official_id: int) -> list[int]:
-    """The officials whose pieces may be one statement: the official itself, and where one person is named
-    in full ("Donald Trump") and elsewhere by surname alone ("Trump"), both forms; full name first.
+def speaker_families(session: Session, official_ids: Iterable[int]) -> list[tuple[int, ...]]:
+    """The groups of officials whose pieces may be one statement: each official alone, except that where
+    one person is named in full ("Donald Trump") and elsewhere by surname alone ("Trump"), both forms are
+    one family, the full name first.
 
     A bare surname joins a full name only when exactly one person of that surname is known in full, so
     namesakes (Rick Scott, Bill Scott) never meet through "Scott"; the words still have to match.
     """
-    official = session.get(Official, official_id)
-    if official is None or official.kind != "person" or not official.surname_key:
-        return [official_id]
-    people = select(Official.id).where(Official.kind == "person", Official.surname_key == official.surname_key)
-    full = list(session.scalars(people.where(Official.name_key.contains(" ")).order_by(Official.id)))
-    if len(full) != 1:
-        return [official_id]
-    bare = session.scalars(people.where(Official.name_key == official.surname_key).order_by(Official.id))
-    return [full[0], *bare]
+    ids = set(official_ids)
+    asked = session.execute(select(Official.id, Official.kind, Official.surname_key).where(Official.id.in_(ids)))
+    surnames = {surname for _, kind, surname in asked if kind == "person" and surname}
+    people: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for official_id, name_key, surname in session.execute(
+        select(Official.id, Official.name_key, Official.surname_key)
+        .where(Official.kind == "person", Official.surname_key.in_(surnames))
+        .order_by(Official.id)
+    ):
+        people[surname].append((official_id, name_key))
+    families: set[tuple[int, ...]] = set()
+    placed: set[int] = set()
+    for surname, named in people.items():
+        full = [i for i, key in named if " " in key]
+        if len(full) == 1 and ids & {i for i, _ in named}:
+            family = (full[0], *(i for i, key in named if key == surname))
+            families.add(family)
+            placed |= set(family)
+    families |= {(i,) for i in ids - placed}
+    return sorted(families)
 
 
 def _candidates(
     session: Session,
-    family: list[int],
+    officials: list[int],
     around: Iterable[date | None] | None,
     seen_at: datetime | None,
     fresh: frozenset[int],
 ) -> dict[int, Statement]:
-    query = select(Statement).where(Statement.official_id.in_(family))
+    query = select(Statement).where(Statement.official_id.in_(officials))
     if around is not None:
         windows = []
         for day in set(around):
@@ -171,7 +214,7 @@ def _pieces(session: Session, statement_ids: list[int]) -> dict[PieceKey, Stored
     for article_id, index, statement_id, text, tags, published, url, created in rows:
         key = (article_id, index)
         segments[key].append(text.rstrip(","))
-        topics[key] = _best(topics[key], tags or {})
+        topics[key] = best_scores(topics[key], tags or {})
         first.setdefault(key, StoredPiece(statement_id, "", published, url, created, {}))
     return {
         key: StoredPiece(p.statement_id, " … ".join(segments[key]), p.said_on, p.url, p.seen_at, topics[key])
@@ -179,7 +222,7 @@ def _pieces(session: Session, statement_ids: list[int]) -> dict[PieceKey, Stored
     }
 
 
-def _best(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
+def best_scores(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
     """Topic scores of two passages together: the higher score of each topic."""
     return {name: max(a.get(name, 0.0), b.get(name, 0.0)) for name in sorted(a.keys() | b.keys())}
 
@@ -236,9 +279,14 @@ def _describe(statement: Statement, members: list[StoredPiece]) -> None:
     statement.first_url, statement.first_seen_at = first.url, first.seen_at
     topics: dict[str, float] = {}
     for member in members:
-        topics = _best(topics, member.topics)
+        topics = best_scores(topics, member.topics)
     statement.topics = topics
-    statement.topic_tags = "".join(f",{t}" for t in topics) + ("," if topics else "")
+    statement.topic_tags = _tags(topics)
+
+
+def _tags(topics: dict[str, float]) -> str:
+    """Topic names as ",a,b,": filterable with LIKE on SQLite and PostgreSQL alike."""
+    return "".join(f",{t}" for t in topics) + ("," if topics else "")
 
 
 def unreported(session: Session, statement_ids: set[int]) -> None:
