@@ -79,13 +79,14 @@ def show_official(official: str, db_url: str | None, config_path: str | None) ->
             .join(Appearance)
             .where(Statement.official_id == o.id)
             .group_by(Statement.id)
-            .order_by(Statement.said_on.desc())
+            .order_by(Statement.said_on.desc().nulls_last())
             .limit(10)
         )
         total = session.scalar(select(func.count()).select_from(Statement).where(Statement.official_id == o.id))
         click.echo(f"statements: {total}")
         for statement, articles in statements:
-            click.echo(f"  {statement.said_on} [{articles} article(s)] {statement.uid[:8]}  {statement.text[:100]}")
+            day = statement.said_on or "undated"
+            click.echo(f"  {day} [{articles} article(s)] {statement.uid[:8]}  {statement.text[:100]}")
 
 
 @officials.command("merge")

@@ -184,7 +184,7 @@ def appearance_rows(
         .join(Article, Article.id == Appearance.article_id)
         .outerjoin(original, original.id == Article.original_id)
         .where(Statement.id.in_(select(matching.c.id)))
-        .order_by(Statement.said_on, Statement.id, Appearance.article_id, Appearance.start)
+        .order_by(Statement.said_on.asc().nulls_last(), Statement.id, Appearance.article_id, Appearance.start)
     )
     if limit:
         query = query.limit(limit)

@@ -51,19 +51,21 @@ def statements_query(session: Session, flt: StatementFilter, sort: str = "date")
     query = select(Statement, Official).join(Official, Official.id == Statement.official_id)
     for condition in _conditions(session, flt):
         query = query.where(condition)
+    # Undated statements go last in either direction, the same on SQLite and PostgreSQL.
+    day = Statement.said_on.asc().nulls_last()
     if sort == "-date":
-        query = query.order_by(Statement.said_on.desc(), Statement.id.desc())
+        query = query.order_by(Statement.said_on.desc().nulls_last(), Statement.id.desc())
     elif sort == "official":
-        query = query.order_by(Official.name, Statement.said_on, Statement.id)
+        query = query.order_by(Official.name, day, Statement.id)
     elif sort == "reports":
         reports = (
             select(func.count(func.distinct(Appearance.article_id)))
             .where(Appearance.statement_id == Statement.id)
             .scalar_subquery()
         )
-        query = query.order_by(reports.desc(), Statement.said_on, Statement.id)
+        query = query.order_by(reports.desc(), day, Statement.id)
     else:
-        query = query.order_by(Statement.said_on, Statement.id)
+        query = query.order_by(day, Statement.id)
     return query
 
 

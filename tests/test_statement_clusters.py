@@ -152,3 +152,14 @@ def test_a_surname_joins_the_full_name_and_namesakes_stay_apart(session):
     store(session, record("https://council.example/4", [("Lena Reed", C)]))
     store(session, record("https://daily.example/5", [("Reed", B)], title=None))
     assert speakers_of(session)["Reed"] == {B}
+
+
+def test_undated_statements_sort_last_and_export_without_a_day(session):
+    from storage.export import statement_rows
+    from storage.queries import StatementFilter
+
+    store(session, record("https://reprints.example/3", [("Ana Ortega", C)], published=None))
+    store(session, record("https://ledger.example/1", [("Ana Ortega", A)]))
+    for sort in ("date", "-date"):
+        rows = list(statement_rows(session, StatementFilter(), sort))
+        assert [(r[5], r[12]) for r in rows] == [(DAY, "day"), (None, "unknown")]
