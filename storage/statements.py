@@ -144,29 +144,31 @@ def _follow(
 
 
 def speaker_families(session: Session, official_ids: Iterable[int]) -> list[tuple[int, ...]]:
-    """The groups of officials whose pieces may be one statement: each official alone, except that where
-    one person is named in full ("Donald Trump") and elsewhere by surname alone ("Trump"), both forms are
-    one family, the full name first.
+    """The groups of officials whose pieces may be one statement: each official alone, except that the
+    forms one person's name is printed in are one family: in full with or without a middle name or
+    initial ("Kristi Noem", "Kristi L. Noem") and by surname alone ("Noem"). The registry's form comes
+    first, then the oldest; a statement of the family is that official's.
 
-    A bare surname joins a full name only when exactly one person of that surname is known in full, so
-    namesakes (Rick Scott, Bill Scott) never meet through "Scott"; the words still have to match.
+    Forms join only when every full name of that surname has the same given name, so namesakes (Rick
+    Scott, Bill Scott) never meet through "Scott"; the words still have to match.
     """
     ids = set(official_ids)
     asked = session.execute(select(Official.id, Official.kind, Official.surname_key).where(Official.id.in_(ids)))
     surnames = {surname for _, kind, surname in asked if kind == "person" and surname}
-    people: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for official_id, name_key, surname in session.execute(
-        select(Official.id, Official.name_key, Official.surname_key)
+    people: dict[str, list[tuple[int, str, bool]]] = defaultdict(list)
+    for official_id, name_key, surname, curated in session.execute(
+        select(Official.id, Official.name_key, Official.surname_key, Official.curated)
         .where(Official.kind == "person", Official.surname_key.in_(surnames))
         .order_by(Official.id)
     ):
-        people[surname].append((official_id, name_key))
+        people[surname].append((official_id, name_key, curated))
     families: set[tuple[int, ...]] = set()
     placed: set[int] = set()
     for surname, named in people.items():
-        full = [i for i, key in named if " " in key]
-        if len(full) == 1 and ids & {i for i, _ in named}:
-            family = (full[0], *(i for i, key in named if key == surname))
+        full = sorted((not curated, i) for i, key, curated in named if " " in key)
+        given = {key.split()[0] for _, key, _ in named if " " in key}
+        if len(given) == 1 and ids & {i for i, _, _ in named}:
+            family = (*(i for _, i in full), *(i for i, key, _ in named if key == surname))
             families.add(family)
             placed |= set(family)
     families |= {(i,) for i in ids - placed}

@@ -163,3 +163,9 @@ def test_undated_statements_sort_last_and_export_without_a_day(session):
     for sort in ("date", "-date"):
         rows = list(statement_rows(session, StatementFilter(), sort))
         assert [(r[5], r[12]) for r in rows] == [(DAY, "day"), (None, "unknown")]
+
+
+def test_a_middle_initial_is_the_same_person_when_the_words_match(session):
+    store(session, record("https://ledger.example/1", [("Ana Ortega", A)]))
+    store(session, record("https://courier.example/2", [("Ana M. Ortega", A), ("Ana M. Ortega", OTHER)], title=None))
+    assert speakers_of(session) == {"Ana Ortega": {A}, "Ana M. Ortega": {OTHER}}
