@@ -269,20 +269,41 @@ def cluster(pieces: Sequence[Dated]) -> list[list[Hashable]]:
 
 
 def _candidate_pairs(pieces: Sequence[Dated]) -> list[tuple[Dated, Dated]]:
-    """Pairs that share a run of words (a word triple, or the whole of a short piece): the only pairs
-    that can link, found without comparing every piece with every other."""
+    """The pairs that can link, found without comparing every piece with every other: pieces sharing two
+    runs of four words (one, where the shorter piece has only one: a four-word phrase), and equal pieces
+    too short for that. A link needs eight aligned words at 85 % agreement, or a phrase contained whole, so
+    no linking pair is missed."""
+    grams_of = [_grams(d.piece) for d in pieces]
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for n, d in enumerate(pieces):
-        words = [t for t in d.piece.tokens if t != GAP]
-        grams = {tuple(words[i : i + ANCHOR_WORDS]) for i in range(max(1, len(words) - ANCHOR_WORDS + 1))}
+    for n, grams in enumerate(grams_of):
         for gram in grams:
             index[gram].append(n)
-    pairs: set[tuple[int, int]] = set()
+    shared: dict[tuple[int, int], int] = defaultdict(int)
     for members in index.values():
         for i, x in enumerate(members):
             for y in members[i + 1 :]:
-                pairs.add((x, y))
+                shared[x, y] += 1
+    pairs = {pair for pair, n in shared.items() if n >= min(2, *(len(grams_of[k]) for k in pair))}
+    by_words: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for n, d in enumerate(pieces):
+        if not grams_of[n] and d.piece.tokens:
+            by_words[d.piece.tokens].append(n)
+    for members in by_words.values():
+        pairs |= {(x, y) for i, x in enumerate(members) for y in members[i + 1 :]}
     return [(pieces[x], pieces[y]) for x, y in sorted(pairs)]
+
+
+def _grams(p: Piece) -> set[tuple[str, ...]]:
+    """The runs of MIN_PHRASE_WORDS words of a piece, within its fragments."""
+    grams: set[tuple[str, ...]] = set()
+    fragment: list[str] = []
+    for token in [*p.tokens, GAP]:
+        if token != GAP:
+            fragment.append(token)
+            continue
+        grams |= {tuple(fragment[i : i + MIN_PHRASE_WORDS]) for i in range(len(fragment) - MIN_PHRASE_WORDS + 1)}
+        fragment = []
+    return grams
 
 
 def fullest(texts: Sequence[str]) -> str:
