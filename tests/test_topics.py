@@ -51,3 +51,18 @@ def test_a_relevant_paragraph_in_a_budget_story_keeps_the_story_and_tags_only_it
     warrants = text.index("“We hold")
     assert m.passage(text, parks, parks + 10) == {}
     assert set(m.passage(text, warrants, warrants + 10)) == {"sanctuary-policy", "immigration-enforcement"}
+
+
+def test_a_press_conference_story_in_the_words_of_raid_coverage_is_kept():
+    # A fictional senator is removed from a press conference; the story speaks of raids, agents, the
+    # National Guard and deportations, never of "immigration enforcement" or "sanctuary".
+    text = (
+        "Senator Dana Whitfield was forced to the floor and handcuffed by federal agents after interrupting "
+        "a press conference on the raids in Harborview.\n"
+        "The National Guard was sent to the city last week after protests over the raids.\n"
+        "“I have a right to ask how many of my constituents face deportation,” Whitfield said later."
+    )
+    relevance = matcher().assess("Senator handcuffed at press conference", text)
+    assert relevance.topics == ["immigration-enforcement"]
+    quote = text.index("“I have")
+    assert matcher().passage(text, quote, quote + 20) == {"immigration-enforcement": 0.5}
