@@ -20,22 +20,37 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("TRACKER_SHARED_DIR", REPO.parent / "shared"))
 
 
+# The founding article and its gold quotes ship with the tests; the research corpora do not.
+SEED = REPO / "tests" / "files" / "seed"
+REQUIRE_CORPORA = os.environ.get("TRACKER_REQUIRE_CORPORA") == "1"
+
+
 def shared(*parts: str) -> Path:
-    """A path under ../shared, failing clearly when the materials are missing."""
+    """A path under ../shared (the research corpora: PolNeAR, the news pages, the official scorer).
+
+    Where it is missing the test is skipped with a reason, so a clone tests green; with
+    TRACKER_REQUIRE_CORPORA=1 (set by .ci/run) it fails instead, so CI never skips these tests.
+    """
     path = SHARED.joinpath(*parts)
     if not path.exists():
-        pytest.fail(f"{path} is missing: these tests read ../shared beside the repo (or TRACKER_SHARED_DIR)")
+        message = (
+            f"{path} is missing: this test reads the research corpora from ../shared beside the repo "
+            "(or TRACKER_SHARED_DIR); see README, Testing"
+        )
+        if REQUIRE_CORPORA:
+            pytest.fail(message)
+        pytest.skip(message)
     return path
 
 
 @pytest.fixture
 def seed_text() -> str:
-    return shared("data", "seed", "abc7-sf-sanctuary.txt").read_text(encoding="utf-8")
+    return (SEED / "abc7-sf-sanctuary.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture
 def seed_gold() -> dict:
-    return json.loads(shared("data", "seed", "abc7-sf-sanctuary.gold.json").read_text(encoding="utf-8"))
+    return json.loads((SEED / "abc7-sf-sanctuary.gold.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture

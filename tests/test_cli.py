@@ -5,11 +5,11 @@ import json
 from click.testing import CliRunner
 
 from scheduler.cli import cli
-from tests.conftest import run_cli, shared
+from tests.conftest import SEED, run_cli
 
 
 def test_quotes_jsonl_contract(seed_gold):
-    path = str(shared("data", "seed", "abc7-sf-sanctuary.txt"))
+    path = str(SEED / "abc7-sf-sanctuary.txt")
     result = CliRunner().invoke(cli, ["quotes", path, "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.output.splitlines()]
