@@ -739,11 +739,17 @@ def _leading_description(tokens: list[Token], i: int, j: int) -> str | None:
     and introduces the name set off by commas after it."""
     if not (i >= 2 and j < len(tokens) and tokens[i - 1].text == "," and tokens[j].text == ","):
         return None
-    start = max((k + 1 for k in range(i - 1) if tokens[k].text in SENTENCE_BREAKS), default=0)
+    # Back to the sentence start, but no further than a description can run: a long run of names set
+    # off by commas would otherwise be read again for every name in it (quadratic).
+    start = i - 1
+    while start > 0 and tokens[start - 1].text not in SENTENCE_BREAKS:
+        start -= 1
+        if i - 1 - start > MAX_APPOSITIVE_WORDS:
+            return None
     clause = tokens[start : i - 1]
     if not clause or clause[0].lower not in {"a", "an", "the"} or not _describes(clause):
         return None
-    if not any(is_title_word(t) for t in clause[:MAX_TITLE_HEAD_AT]) or len(clause) > MAX_APPOSITIVE_WORDS:
+    if not any(is_title_word(t) for t in clause[:MAX_TITLE_HEAD_AT]):
         return None
     return " ".join(t.text for t in clause[1:])
 

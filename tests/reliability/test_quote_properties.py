@@ -71,3 +71,22 @@ def test_extraction_never_crashes(body):
     except ExtractionError:
         return
     check(extracted.text)
+
+
+def test_a_megabyte_of_names_set_off_by_commas_finishes(tmp_path):
+    # Each name between commas once made the engine read back to the start of the sentence: quadratic,
+    # 180 s for a 420 KB page. Run in its own process under a generous limit; linear cost takes seconds.
+    import subprocess
+    import sys
+
+    names = ", ".join(["Ana Ruiz", "Tom Vale", "Lena Ortiz", "Amos Reed"] * 25_000)
+    path = tmp_path / "names.txt"
+    path.write_text(f'The lawyers, {names}, said "we will win this case in court."', encoding="utf-8")
+    assert path.stat().st_size > 1_000_000
+    script = (
+        "import sys; from pipelines.quotes import extract_quotes; "
+        "quotes = extract_quotes(open(sys.argv[1], encoding='utf-8').read()); print(quotes[-1].text)"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "we will win this case in court."
