@@ -169,3 +169,38 @@ def test_a_middle_initial_is_the_same_person_when_the_words_match(session):
     store(session, record("https://ledger.example/1", [("Ana Ortega", A)]))
     store(session, record("https://courier.example/2", [("Ana M. Ortega", A), ("Ana M. Ortega", OTHER)], title=None))
     assert speakers_of(session) == {"Ana Ortega": {A}, "Ana M. Ortega": {OTHER}}
+
+
+def test_reprocess_relinks_a_database_made_under_older_rules(db_url):
+    from scheduler.reprocess import relink_everyone
+    from storage.db import make_engine, make_sessionmaker
+
+    engine = make_engine(db_url)
+    sessions = make_sessionmaker(engine)
+    with sessions.begin() as session:
+        store(session, record("https://ledger.example/1", [("Ana Ortega", f"{A} {B}")]))
+        store(session, record("https://courier.example/2", [("Ana Ortega", f"{B} {C}")]))
+        [statement] = session.scalars(select(Statement)).all()
+        # Older rules kept the second outlet's overlapping piece as a statement of its own.
+        older = Statement(
+            uid="older-rules",
+            official_id=statement.official_id,
+            said_on=DAY,
+            text=f"{B} {C}",
+            normalized="x",
+            fingerprint="x",
+            first_url="https://courier.example/2",
+        )
+        session.add(older)
+        session.flush()
+        article = session.scalars(select(Article.id).where(Article.url == "https://courier.example/2")).one()
+        session.execute(
+            Appearance.__table__.update().where(Appearance.article_id == article).values(statement_id=older.id)
+        )
+    assert relink_everyone(sessions) == 1
+    assert relink_everyone(sessions) == 0
+    with sessions.begin() as session:
+        statement = session.scalars(select(Statement)).one()
+        assert statement.text == f"{A} {B} {C}"
+        assert session.scalars(select(StatementAlias.uid)).all() == ["older-rules"]
+    engine.dispose()
