@@ -1,6 +1,15 @@
-"""`sanctuary-tracker officials`: list, show, merge and alias the speakers the tracker knows."""
+"""`sanctuary-tracker officials`: list, show, merge, alias and import the speakers the tracker knows."""
 
 import sys
+import tarfile
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import click
 from sqlalchemy import func, select
@@ -12,6 +21,8 @@ from scheduler.options import config_option, database_url, db_option
 from scheduler.output import emit, output_option
 from storage.models import Appearance, Official, Statement
 from storage.officials import add_alias, find_officials, merge_officials
+from storage.opendata import READERS, OpenDataError
+from storage.registry import import_registry
 
 
 def _one(session: Session, ref: str) -> Official:
@@ -117,3 +128,48 @@ def alias(official: str, alias: str, db_url: str | None, config_path: str | None
         o = _one(session, official)
         added = add_alias(session, o, alias)
         click.echo(f"{'added' if added else 'already known'}: {alias!r} for {o.name}")
+
+
+@officials.command("import")
+@click.argument("source", type=click.Choice(sorted(READERS)))
+@click.argument("location")
+@db_option
+@config_option
+def import_officials(source: str, location: str, db_url: str | None, config_path: str | None) -> None:
+    """Import officials from open data: SOURCE's files at LOCATION (a directory, a file, a tarball, or an
+    http(s) URL of the upstream files). Running it again updates what changed and adds nothing twice.
+
+    \b
+    congress-legislators: a checkout of unitedstates/congress-legislators, or legislators-current.yaml /
+      executive.yaml (e.g. https://theunitedstates.io/congress-legislators/legislators-current.yaml)
+    openstates: a checkout of openstates/people, or a .tar.gz of it
+    """
+    started = time.monotonic()
+    try:
+        with _local(location) as path:
+            entries = READERS[source](path)
+    except (OpenDataError, OSError, tarfile.TarError, urllib.error.URLError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    with open_database(database_url(db_url, config_path)) as sessions, sessions.begin() as session:
+        counts = import_registry(session, entries)
+    click.echo(
+        f"{source}: {len(entries)} people: {counts['added']} added, {counts['updated']} updated, "
+        f"{counts['unchanged']} unchanged ({time.monotonic() - started:.1f} s)"
+    )
+
+
+@contextmanager
+def _local(location: str) -> Iterator[Path]:
+    """The location as a local path; a URL is downloaded to a temporary file first."""
+    if not location.startswith(("http://", "https://")):
+        path = Path(location)
+        if not path.exists():
+            raise OSError(f"{location}: no such file or directory")
+        yield path
+        return
+    name = Path(urllib.parse.urlparse(location).path).name or "download"
+    with tempfile.TemporaryDirectory() as folder, urllib.request.urlopen(location, timeout=60) as response:
+        path = Path(folder) / name
+        path.write_bytes(response.read())
+        yield path

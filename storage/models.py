@@ -95,6 +95,9 @@ class Official(Base):
     organization: Mapped[str | None] = mapped_column(String(300))
     jurisdiction: Mapped[str | None] = mapped_column(String(300))
     curated: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Where a registry official comes from ("curated", "congress-legislators", "openstates"), and its id there.
+    source: Mapped[str | None] = mapped_column(String(40))
+    external_id: Mapped[str | None] = mapped_column(String(120), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     aliases: Mapped[list["OfficialAlias"]] = relationship(back_populates="official", cascade="all, delete-orphan")
     roles: Mapped[list["OfficialRole"]] = relationship(back_populates="official", cascade="all, delete-orphan")

@@ -22,23 +22,28 @@ def find_or_add_official(
     """The official a speaker names, added as discovered when unknown; (official, added).
 
     A full name or alias matches directly. A bare surname ("Lurie") matches a known official only when
-    the title or organization printed with it fits exactly one of them ("Mayor", "San Francisco");
-    people who merely share a surname are never merged.
+    the title or organization printed with it fits exactly one of them on that day ("Mayor", "San
+    Francisco"), before any discovered official of that bare name; people who merely share a surname are
+    never merged.
     """
     key = name_key(name)
     lock(session, OFFICIAL_NAMES, key)
     named = _named(session, key)
     if len(named) > 1:
         named = [o for o in named if _fits(o, title, organization, said_on)] or named
+    if kind == "person" and len(key.split()) == 1 and (title or organization) and not any(o.curated for o in named):
+        # "Sen. Padilla": the one registry person of that surname whose role that day fits the title, even
+        # where an earlier article left a discovered "Padilla" without one.
+        same_surname = session.scalars(
+            select(Official).where(Official.surname_key == key, Official.kind == "person", Official.name_key != key)
+        )
+        fitting = [o for o in same_surname if _fits(o, title, organization, said_on)]
+        if len(fitting) == 1:
+            return fitting[0], False
     if named:
         official = named[0]
         _note_title(official, title, organization, said_on)
         return official, False
-    if kind == "person" and len(key.split()) == 1:
-        same_surname = session.scalars(select(Official).where(Official.surname_key == key, Official.kind == "person"))
-        fitting = [o for o in same_surname if (title or organization) and _fits(o, title, organization, said_on)]
-        if len(fitting) == 1:
-            return fitting[0], False
     official = Official(
         name=name,
         name_key=key,

@@ -1,6 +1,7 @@
 """The curated official registry: reading the shipped TOML file and syncing it into the database."""
 
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
@@ -8,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from storage.models import Official, OfficialAlias, OfficialRole
 from storage.normalize import name_key, surname_key
@@ -34,12 +35,15 @@ class Role:
 
 @dataclass(frozen=True, slots=True)
 class RegistryEntry:
-    """One curated official."""
+    """One official of a registry: hand-curated, or read from open data (storage/opendata.py)."""
 
     name: str
     kind: str
     aliases: tuple[str, ...]
     roles: tuple[Role, ...]
+    # The id in the open-data source ("bioguide:P000145", "ocd-person/..."); None for hand-curated entries.
+    external_id: str | None = None
+    source: str = "curated"
 
 
 def shipped_registry() -> list[RegistryEntry]:
@@ -100,42 +104,74 @@ def sync_registry(session: Session, entries: list[RegistryEntry]) -> int:
 
     A discovered official with a registry name becomes curated (its statements stay with it).
     """
-    added = 0
+    return import_registry(session, entries)["added"]
+
+
+def import_registry(session: Session, entries: list[RegistryEntry]) -> Counter[str]:
+    """Add or update registry officials in the caller's transaction; counts "added", "updated" and
+    "unchanged". An entry with an external id matches the official imported with that id; otherwise (or
+    the first time) an official of that exact name not bound to another id, so a discovered official
+    becomes a registry one and keeps its statements."""
+    with_ids = select(Official).where(Official.external_id.is_not(None))
+    by_id = {o.external_id: o for o in session.scalars(with_ids.options(selectinload(Official.roles)))}
+    counts: Counter[str] = Counter()
     for entry in entries:
-        key = name_key(entry.name)
-        official = session.scalars(select(Official).where(Official.name_key == key)).first()
+        official = by_id.get(entry.external_id) if entry.external_id else None
         if official is None:
-            official = Official(name=entry.name, name_key=key, surname_key=surname_key(entry.name), kind=entry.kind)
-            session.add(official)
-            added += 1
+            same_name = select(Official).where(
+                Official.name_key == name_key(entry.name), Official.external_id.is_(None)
+            )
+            official = session.scalars(same_name.order_by(Official.id)).first()
+        before = _state(official) if official is not None else None
+        official = _apply(session, official, entry)
+        if entry.external_id:
+            by_id[entry.external_id] = official
+        counts["added" if before is None else "unchanged" if _state(official) == before else "updated"] += 1
+    session.flush()
+    return counts
+
+
+def _state(official: Official) -> tuple[object, ...]:
+    """What an import may change of an official, to tell "updated" from "unchanged"."""
+    roles = sorted(repr((r.title, r.organization, r.jurisdiction, r.start, r.end)) for r in official.roles if r.curated)
+    aliases = sorted(a.alias_key for a in official.aliases)
+    return (official.curated, official.kind, official.source, official.external_id, official.title, aliases, roles)
+
+
+def _apply(session: Session, official: Official | None, entry: RegistryEntry) -> Official:
+    """Write one entry onto its official (a new one when None). The hand-curated registry has the last
+    word on the people it lists: open data only adds their aliases and ids."""
+    key = name_key(entry.name)
+    if official is None:
+        official = Official(name=entry.name, name_key=key, surname_key=surname_key(entry.name), kind=entry.kind)
+        session.add(official)
+    official.external_id = entry.external_id or official.external_id
+    hand_curated = official.source == "curated" and entry.source != "curated"
+    if not hand_curated:
         official.curated = True
         official.kind = entry.kind
         official.is_official = True
-        current = current_role(entry.roles)
-        if current is not None:
-            official.title, official.organization, official.jurisdiction = (
-                current.title,
-                current.organization,
-                current.jurisdiction,
-            )
-        known = {a.alias_key for a in official.aliases}
-        for alias in entry.aliases:
-            if name_key(alias) not in known:
-                official.aliases.append(OfficialAlias(alias=alias, alias_key=name_key(alias)))
-                known.add(name_key(alias))
+        official.source = entry.source
+    current = current_role(entry.roles) or max(entry.roles, key=lambda r: r.start or date.min, default=None)
+    if current is not None and not hand_curated:
+        official.title, official.organization, official.jurisdiction = (
+            current.title,
+            current.organization,
+            current.jurisdiction,
+        )
+    known = {a.alias_key for a in official.aliases} | {official.name_key}
+    for alias in entry.aliases:
+        if name_key(alias) not in known:
+            official.aliases.append(OfficialAlias(alias=alias, alias_key=name_key(alias)))
+            known.add(name_key(alias))
+    wanted = [(r.title, r.organization, r.jurisdiction, r.start, r.end) for r in entry.roles]
+    have = [(r.title, r.organization, r.jurisdiction, r.start, r.end) for r in official.roles if r.curated]
+    if have != wanted and not hand_curated:
         official.roles = [r for r in official.roles if not r.curated] + [
-            OfficialRole(
-                title=r.title,
-                organization=r.organization,
-                jurisdiction=r.jurisdiction,
-                start=r.start,
-                end=r.end,
-                curated=True,
-            )
-            for r in entry.roles
+            OfficialRole(title=t, organization=o, jurisdiction=j, start=s, end=e, curated=True)
+            for t, o, j, s, e in wanted
         ]
-    session.flush()
-    return added
+    return official
 
 
 def current_role(roles: tuple[Role, ...], on: date | None = None) -> Role | None:
