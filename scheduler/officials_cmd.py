@@ -1,4 +1,5 @@
-"""`sanctuary-tracker officials`: list, show, merge, alias and import the speakers the tracker knows."""
+"""`sanctuary-tracker officials`: list, show, merge, alias and import the speakers the tracker knows, and
+build the shipped open-data registry."""
 
 import sys
 import tarfile
@@ -9,6 +10,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import click
@@ -21,6 +23,7 @@ from scheduler.options import config_option, database_url, db_option
 from scheduler.output import emit, output_option
 from storage.models import Appearance, Official, Statement
 from storage.officials import add_alias, find_officials, merge_officials
+from storage.open_registry import write_registry
 from storage.opendata import READERS, OpenDataError
 from storage.registry import import_registry
 
@@ -173,3 +176,30 @@ def _local(location: str) -> Iterator[Path]:
         path = Path(folder) / name
         path.write_bytes(response.read())
         yield path
+
+
+@officials.command("build-registry")
+@click.option("--congress-legislators", "congress", required=True, help="congress-legislators files (as for import).")
+@click.option("--openstates", "states", required=True, help="OpenStates people files (as for import).")
+@click.option(
+    "--output", required=True, type=click.Path(dir_okay=False), help="e.g. storage/data/open_officials.json.gz"
+)
+def build_registry(congress: str, states: str, output: str) -> None:
+    """Build the shipped open-data registry from the two sources (how storage/data/open_officials.json.gz
+    is made; run it on fresh downloads to refresh the shipped people)."""
+    try:
+        with _local(congress) as path:
+            entries = READERS["congress-legislators"](path)
+        with _local(states) as path:
+            entries += READERS["openstates"](path)
+    except (OpenDataError, OSError, tarfile.TarError, urllib.error.URLError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    about = {
+        "built": date.today().isoformat(),
+        "sources": {"congress-legislators": Path(congress).name, "openstates": Path(states).name},
+        "license": "CC0 1.0 (both sources)",
+    }
+    size = write_registry(entries, Path(output), about)
+    roles = sum(len(e.roles) for e in entries)
+    click.echo(f"{len(entries)} people, {roles} roles: {output} ({size / 1024:.0f} KB)")

@@ -8,6 +8,8 @@ from sqlalchemy.orm import Session
 from storage.concurrency import OFFICIAL_NAMES, lock
 from storage.models import Official, OfficialAlias, OfficialRole, Statement
 from storage.normalize import name_key, surname_key, title_words
+from storage.open_registry import OpenRegistry, shipped_open_registry
+from storage.registry import RegistryEntry, materialize
 from storage.statements import relink
 
 
@@ -18,28 +20,31 @@ def find_or_add_official(
     title: str | None,
     organization: str | None,
     said_on: date | None = None,
+    registry: OpenRegistry | None = None,
 ) -> tuple[Official, bool]:
-    """The official a speaker names, added as discovered when unknown; (official, added).
+    """The official a speaker names, added when new to the database; (official, added).
 
-    A full name or alias matches directly. A bare surname ("Lurie") matches a known official only when
-    the title or organization printed with it fits exactly one of them on that day ("Mayor", "San
-    Francisco"), before any discovered official of that bare name; people who merely share a surname are
-    never merged.
+    A full name or alias matches directly: an official in the database, else a person of the open-data
+    registry (`registry`, the shipped one by default), who is added then. A bare surname ("Padilla")
+    matches only when the title or organization printed with it fits the role of exactly one person,
+    known to the database or the registry, on that day ("Sen.", "Mayor", "San Francisco"), before any
+    discovered official of that bare name; people who merely share a surname are never merged. Anyone
+    else is added as discovered, with the title as printed.
     """
     key = name_key(name)
     lock(session, OFFICIAL_NAMES, key)
     named = _named(session, key)
     if len(named) > 1:
         named = [o for o in named if _fits(o, title, organization, said_on)] or named
-    if kind == "person" and len(key.split()) == 1 and (title or organization) and not any(o.curated for o in named):
-        # "Sen. Padilla": the one registry person of that surname whose role that day fits the title, even
-        # where an earlier article left a discovered "Padilla" without one.
-        same_surname = session.scalars(
-            select(Official).where(Official.surname_key == key, Official.kind == "person", Official.name_key != key)
-        )
-        fitting = [o for o in same_surname if _fits(o, title, organization, said_on)]
-        if len(fitting) == 1:
-            return fitting[0], False
+    person = kind == "person"
+    if person and not any(o.curated for o in named):
+        registry = registry or shipped_open_registry()
+        if len(key.split()) == 1:
+            found = _by_surname(session, registry, key, title, organization, said_on)
+        else:
+            found = None if named else _listed(session, registry, key, title, organization, said_on)
+        if found is not None:
+            return found
     if named:
         official = named[0]
         _note_title(official, title, organization, said_on)
@@ -60,6 +65,49 @@ def find_or_add_official(
     return official, True
 
 
+def _listed(
+    session: Session, registry: OpenRegistry, key: str, title: str | None, organization: str | None, on: date | None
+) -> tuple[Official, bool] | None:
+    """A full name the database does not know, found in the registry (the one fitting the printed title
+    where the name is several people's)."""
+    listed = registry.named(key)
+    if len(listed) > 1:
+        listed = tuple(e for e in listed if _role_fits(_role_rows(e), title, organization, on))
+    return materialize(session, listed[0]) if len(listed) == 1 else None
+
+
+def _by_surname(
+    session: Session, registry: OpenRegistry, key: str, title: str | None, organization: str | None, on: date | None
+) -> tuple[Official, bool] | None:
+    """ "Sen. Padilla": the one person of that surname, in the database or the registry, whose role that
+    day fits the printed title or organization; None when none or several do (or nothing was printed)."""
+    if not (title or organization):
+        return None
+    same_surname = select(Official).where(
+        Official.surname_key == key, Official.kind == "person", Official.name_key != key
+    )
+    people = list(session.scalars(same_surname))
+    # Whom the database has, it knows best (the hand-curated registry dates roles the open data leaves open).
+    seen = {o.external_id for o in people if o.external_id} | {o.name_key for o in people}
+    candidates: list[tuple[int, Official | RegistryEntry]] = [
+        (_fit_level(_official_rows(o), title, organization, on), o) for o in people
+    ]
+    candidates += [
+        (_fit_level(_role_rows(e), title, organization, on), e)
+        for e in registry.surnamed(key)
+        if name_key(e.name) != key
+        and e.external_id not in seen
+        and not ({name_key(e.name), *(name_key(a) for a in e.aliases)} & seen)
+    ]
+    # The people whose role is the printed title, else those whose role shares a word of it.
+    best = max((level for level, _ in candidates), default=0)
+    fitting = [c for level, c in candidates if level == best and level > 0]
+    if len(fitting) != 1:
+        return None
+    chosen = fitting[0]
+    return (chosen, False) if isinstance(chosen, Official) else materialize(session, chosen)
+
+
 def _named(session: Session, key: str) -> list[Official]:
     """Officials whose name or an alias has this key (two indexed lookups, not an OR across a join)."""
     found = list(session.scalars(select(Official).where(Official.name_key == key).order_by(Official.id)))
@@ -73,23 +121,45 @@ def _words(text: str | None) -> set[str]:
     return set(name_key(text or "").split())
 
 
+RoleRow = tuple[str | None, str | None, str | None, date | None, date | None]
+
+
 def _fits(official: Official, title: str | None, organization: str | None, said_on: date | None) -> bool:
     """Whether the printed title or organization fits one of the official's roles held on that day."""
+    return _role_fits(_official_rows(official), title, organization, said_on)
+
+
+def _official_rows(official: Official) -> list[RoleRow]:
+    """An official's roles; one without dated roles has its current title."""
+    roles: list[RoleRow] = [(r.title, r.organization, r.jurisdiction, r.start, r.end) for r in official.roles]
+    return roles or [(official.title, official.organization, official.jurisdiction, None, None)]
+
+
+def _role_rows(entry: RegistryEntry) -> list[RoleRow]:
+    return [(r.title, r.organization, r.jurisdiction, r.start, r.end) for r in entry.roles]
+
+
+def _role_fits(roles: list[RoleRow], title: str | None, organization: str | None, said_on: date | None) -> bool:
+    """Whether the printed title or organization fits one of these roles held on that day."""
+    return _fit_level(roles, title, organization, said_on) > 0
+
+
+def _fit_level(roles: list[RoleRow], title: str | None, organization: str | None, said_on: date | None) -> int:
+    """How well the printed title or organization fits these roles on that day: 2 when a role's title is
+    the printed one ("Sen." and "Senator"), 1 when it only shares a word ("Sen." and "State Senator"),
+    0 when no role held that day fits."""
     want_title, want_org = title_words(title), _words(organization)
-    roles: list[tuple[str | None, str | None, str | None, date | None, date | None]] = [
-        (r.title, r.organization, r.jurisdiction, r.start, r.end) for r in official.roles
-    ]
-    if not roles:
-        roles.append((official.title, official.organization, official.jurisdiction, None, None))
+    best = 0
     for role_title, role_org, jurisdiction, start, end in roles:
         if said_on and ((start and said_on < start) or (end and said_on >= end)):
             continue
-        title_fits = bool(want_title) and bool(want_title & title_words(role_title))
+        have = title_words(role_title)
+        title_fits = bool(want_title) and bool(want_title & have)
         place = _words(role_org) | _words(jurisdiction)
         org_fits = bool(want_org) and want_org <= place
         if (title_fits and (org_fits or not want_org)) or (org_fits and not want_title):
-            return True
-    return False
+            best = max(best, 2 if want_title == have or not want_title else 1)
+    return best
 
 
 def _note_title(official: Official, title: str | None, organization: str | None, said_on: date | None) -> None:

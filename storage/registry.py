@@ -131,6 +131,21 @@ def import_registry(session: Session, entries: list[RegistryEntry]) -> Counter[s
     return counts
 
 
+def materialize(session: Session, entry: RegistryEntry) -> tuple[Official, bool]:
+    """The database's official for a registry entry, added from the entry when missing; (official, added)."""
+    official = None
+    if entry.external_id:
+        official = session.scalars(select(Official).where(Official.external_id == entry.external_id)).first()
+    if official is None:
+        same_name = select(Official).where(Official.name_key == name_key(entry.name), Official.external_id.is_(None))
+        official = session.scalars(same_name.order_by(Official.id)).first()
+    if official is not None:
+        return official, False
+    official = _apply(session, None, entry)
+    session.flush()
+    return official, True
+
+
 def _state(official: Official) -> tuple[object, ...]:
     """What an import may change of an official, to tell "updated" from "unchanged"."""
     roles = sorted(repr((r.title, r.organization, r.jurisdiction, r.start, r.end)) for r in official.roles if r.curated)
