@@ -15,9 +15,11 @@ FILTER_OPTIONS = [
     click.option("--jurisdiction", help="Speaker's jurisdiction or organization contains this text."),
     click.option("--since", callback=date_callback, help="Said on or after this day (YYYY-MM-DD)."),
     click.option("--until", callback=date_callback, help="Said on or before this day (YYYY-MM-DD)."),
-    click.option("--topic", help="Reported in an article on this topic (e.g. sanctuary-policy)."),
+    click.option("--topic", help="The statement or its paragraph is on this topic (e.g. sanctuary-policy)."),
     click.option("--outlet", help="Reported by an outlet whose name contains this text."),
     click.option("--search", help="Full-text search in the quote: every word must occur."),
+    click.option("--officials-only", is_flag=True, help="Only speakers who hold or held a public role."),
+    click.option("--role", help="The speaker held a role with this title on the day (e.g. senator, mayor)."),
     click.option("--sort", type=click.Choice(SORTS), default="date", show_default=True, help="Order of rows."),
 ]
 
@@ -31,5 +33,17 @@ def filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def statement_filter(options: dict[str, Any]) -> StatementFilter:
     """The StatementFilter named by the filter options (removing them from `options`)."""
-    names = ("official", "title", "organization", "jurisdiction", "since", "until", "topic", "outlet", "search")
+    names = (
+        "official",
+        "title",
+        "organization",
+        "jurisdiction",
+        "since",
+        "until",
+        "topic",
+        "outlet",
+        "search",
+        "officials_only",
+        "role",
+    )
     return StatementFilter(**{name: options.pop(name) for name in names})

@@ -12,7 +12,7 @@ from typing import IO, Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from storage.models import Appearance, Article, Official, Statement
+from storage.models import Appearance, Article, Official, OfficialRole, Statement
 from storage.queries import StatementFilter, statements_query
 
 BATCH = 1000
@@ -34,6 +34,11 @@ STATEMENT_COLUMNS = [
     "date_precision",
     "last_date",
     "topics",
+    "official_id",
+    "is_official",
+    "title_on_date",
+    "jurisdiction",
+    "external_id",
 ]
 APPEARANCE_COLUMNS = [
     "statement_id",
@@ -78,6 +83,8 @@ OFFICIAL_COLUMNS = [
     "statements",
     "first_statement",
     "last_statement",
+    "is_official",
+    "external_id",
 ]
 COLUMNS = {
     "statements": STATEMENT_COLUMNS,
@@ -149,6 +156,7 @@ def statement_rows(
         ):
             reports[statement_id].setdefault(url, outlet)
             counts[statement_id] += 1
+        held = _roles(session, {official.id for _, official in batch})
         for statement, official in batch:
             seen = reports[statement.id]
             outlets = list(dict.fromkeys(o for o in seen.values() if o))
@@ -168,7 +176,28 @@ def statement_rows(
                 statement.date_precision,
                 statement.last_on,
                 scores_cell(statement.topics),
+                official.id,
+                official.is_official,
+                _title_on(held[official.id], statement.said_on) if held.get(official.id) else official.title,
+                official.jurisdiction,
+                official.external_id,
             ]
+
+
+def _roles(session: Session, official_ids: set[int]) -> dict[int, list[OfficialRole]]:
+    """The roles of these officials, by official."""
+    held: dict[int, list[OfficialRole]] = defaultdict(list)
+    for role in session.scalars(select(OfficialRole).where(OfficialRole.official_id.in_(official_ids))):
+        held[role.official_id].append(role)
+    return held
+
+
+def _title_on(roles: list[OfficialRole], day: date | None) -> str | None:
+    """The title of the role held on a day (the latest started), None when none was or the day is unknown."""
+    if day is None:
+        return None
+    current = [r for r in roles if (r.start is None or r.start <= day) and (r.end is None or day < r.end)]
+    return max(current, key=lambda r: r.start or date.min).title if current else None
 
 
 def appearance_rows(
@@ -295,6 +324,8 @@ def official_rows(
                 n,
                 first,
                 last,
+                official.is_official,
+                official.external_id,
             ]
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, exists, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
-from storage.models import Appearance, Article, Official, OfficialAlias, Statement
+from storage.models import Appearance, Article, Official, OfficialAlias, OfficialRole, Statement
 from storage.normalize import name_key
 
 SORTS = ("date", "-date", "official", "reports")
@@ -32,6 +32,10 @@ class StatementFilter:
     topic: str | None = None
     outlet: str | None = None
     search: str | None = None
+    # Only speakers holding or having held a public role (registry people, titled speakers).
+    officials_only: bool = False
+    # A role title (e.g. "senator") the speaker held on the day of the statement.
+    role: str | None = None
 
 
 def official_ids(session: Session, ref: str) -> list[int]:
@@ -90,6 +94,16 @@ def _conditions(session: Session, flt: StatementFilter) -> list[ColumnElement[bo
                 Official.organization.ilike(_like(flt.jurisdiction), escape="!"),
             )
         )
+    if flt.officials_only:
+        conditions.append(Official.is_official.is_(True))
+    if flt.role:
+        held = select(OfficialRole.id).where(
+            OfficialRole.official_id == Statement.official_id,
+            OfficialRole.title.ilike(_like(flt.role), escape="!"),
+            or_(OfficialRole.start.is_(None), Statement.said_on.is_(None), OfficialRole.start <= Statement.said_on),
+            or_(OfficialRole.end.is_(None), Statement.said_on.is_(None), OfficialRole.end > Statement.said_on),
+        )
+        conditions.append(exists(held))
     if flt.since:
         conditions.append(Statement.said_on >= flt.since)
     if flt.until:

@@ -106,6 +106,9 @@ def found(url: str, what: str = "statements", **kwargs) -> list[list[object]]:
         ({"outlet": "kqed"}, ["David Chiu"]),
         ({"search": "immigrant communities"}, ["Daniel Lurie"]),
         ({"search": "lawyers WON"}, ["David Chiu"]),
+        ({"role": "mayor"}, ["Daniel Lurie", "Karen Bass"]),  # a role held on the day of the statement
+        ({"role": "city attorney", "until": date(2025, 1, 31)}, ["David Chiu"]),
+        ({"officials_only": True}, ["Daniel Lurie", "David Chiu", "David Chiu", "José Núñez", "Karen Bass"]),
         ({"search": "communities OR lawyers"}, []),  # operators typed by a user are words, not FTS syntax
         ({"search": "'; DROP TABLE statements; --"}, []),
         ({"official": "%"}, []),
@@ -201,3 +204,25 @@ def test_migrations_from_empty_and_from_the_previous_revision(db_url):
         assert "statements" in inspect(engine).get_table_names()
     finally:
         engine.dispose()
+
+
+def test_the_title_exported_is_the_one_held_on_the_day(session):
+    from storage.export import STATEMENT_COLUMNS, statement_rows
+    from storage.registry import shipped_registry, sync_registry
+
+    sync_registry(session, shipped_registry())
+    for day, words in (
+        (date(2024, 6, 3), "We hear every neighborhood, every day."),
+        (date(2025, 2, 3), "Sanctuary is the law here."),
+    ):
+        record = ArticleRecord(
+            f"https://x.example/{day}", "X", "t", None, day, "en", words, ["x"], "test", [person("Daniel Lurie", words)]
+        )
+        store(session, record)
+    rows = {r[5]: dict(zip(STATEMENT_COLUMNS, r, strict=True)) for r in statement_rows(session, StatementFilter())}
+    # Lurie became mayor on 2025-01-08: in June 2024 he held no role the registry knows.
+    assert rows[date(2025, 2, 3)]["title_on_date"] == "Mayor"
+    assert rows[date(2024, 6, 3)]["title_on_date"] is None
+    assert rows[date(2025, 2, 3)]["is_official"] is True
+    assert {r["official_id"] for r in rows.values()} == {rows[date(2025, 2, 3)]["official_id"]}
+    assert [r[1] for r in statement_rows(session, StatementFilter(role="mayor"))] == ["Daniel Lurie"]
