@@ -2,7 +2,11 @@
 
 import hashlib
 import re
+import tomllib
 import unicodedata
+from collections import defaultdict
+from functools import cache
+from importlib.resources import files
 
 from rapidfuzz import fuzz
 
@@ -89,3 +93,24 @@ TITLE_SYNONYMS = {
 def title_words(title: str | None) -> set[str]:
     """The words of a title for matching, abbreviations spelled out ("Sen." -> {"senator"})."""
     return {TITLE_SYNONYMS.get(w, w) for w in name_key(title or "").split()}
+
+
+@cache
+def _given_name_forms() -> dict[str, frozenset[str]]:
+    """Each given name with the other forms it is printed in (storage/data/nicknames.toml), both ways."""
+    table = tomllib.loads(files("storage").joinpath("data", "nicknames.toml").read_text(encoding="utf-8"))
+    forms: dict[str, set[str]] = defaultdict(set)
+    for formal, shorts in table["nicknames"].items():
+        for short in shorts:
+            forms[formal].add(short)
+            forms[short].add(formal)
+    return {name: frozenset(others) for name, others in forms.items()}
+
+
+def given_name_variants(key: str) -> list[str]:
+    """The name keys of a full name with its given name in its other printed forms ("pam bondi" ->
+    ["pamela bondi"]); empty for a single word."""
+    words = key.split()
+    if len(words) < 2:
+        return []
+    return sorted(" ".join([other, *words[1:]]) for other in _given_name_forms().get(words[0], ()))

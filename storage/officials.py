@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from storage.concurrency import OFFICIAL_NAMES, lock
 from storage.models import Official, OfficialAlias, OfficialRole, Statement
-from storage.normalize import name_key, surname_key, title_words
+from storage.normalize import given_name_variants, name_key, surname_key, title_words
 from storage.open_registry import OpenRegistry, shipped_open_registry
 from storage.registry import RegistryEntry, materialize
 from storage.statements import relink
@@ -34,6 +34,10 @@ def find_or_add_official(
     key = name_key(name)
     lock(session, OFFICIAL_NAMES, key)
     named = _named(session, key)
+    if not named and kind == "person":
+        # "Pam Bondi" for a Pamela Bondi, "Bill Lee" for a William Lee: one person by another given name.
+        by_nickname = {o.id: o for variant in given_name_variants(key) for o in _named(session, variant)}
+        named = list(by_nickname.values()) if len(by_nickname) == 1 else []
     if len(named) > 1:
         named = [o for o in named if _fits(o, title, organization, said_on)] or named
     person = kind == "person"
@@ -71,6 +75,9 @@ def _listed(
     """A full name the database does not know, found in the registry (the one fitting the printed title
     where the name is several people's)."""
     listed = registry.named(key)
+    if not listed:
+        nicknamed = {id(e): e for variant in given_name_variants(key) for e in registry.named(variant)}
+        listed = tuple(nicknamed.values())
     if len(listed) > 1:
         listed = tuple(e for e in listed if _role_fits(_role_rows(e), title, organization, on))
     return materialize(session, listed[0]) if len(listed) == 1 else None

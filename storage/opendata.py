@@ -88,7 +88,10 @@ def _legislator(person: dict[str, Any]) -> RegistryEntry | None:
     first, last = name.get("first"), name.get("last")
     if not first or not last:
         return None
-    forms = [name.get("official_full"), f"{first} {last}"]
+    # Coverage names people by given name (or nickname) and surname: "Adam Schiff", not "Adam B. Schiff".
+    forms = [f"{first} {last}", name.get("official_full")]
+    if len(first.rstrip(".")) == 1:
+        forms.reverse()  # "J. Gresham Barrett" goes by the full form
     if name.get("middle"):
         forms.append(f"{first} {name['middle']} {last}")
     if name.get("nickname"):
@@ -131,6 +134,8 @@ def _is_person_file(name: str) -> bool:
     return (
         len(parts) >= 4
         and parts[-4] == "data"
+        # data/us is Congress, which congress-legislators gives with its own ids and dated terms.
+        and parts[-3] != "us"
         and parts[-2] in ("executive", "legislature", "municipalities")
         and name.endswith(".yml")
     )

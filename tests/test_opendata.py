@@ -98,3 +98,38 @@ def test_officials_import_command_reads_a_url_and_reports_counts(tmp_path):
     assert "80 people: 0 added, 0 updated, 80 unchanged" in again.stdout
     missing = run_cli("officials", "import", "openstates", str(tmp_path / "nowhere"), "--db", db)
     assert missing.returncode == 2 and "no such file" in missing.stderr
+
+
+def test_congress_comes_from_congress_legislators_only(states):
+    # OpenStates also lists Congress (data/us); its people come from congress-legislators, dated and with ids.
+    assert not [e for e in states if e.name in {"Chuck Schumer", "Bernie Sanders"}]
+
+
+def fictional_registry(tmp_path, people):
+    from storage.open_registry import read_registry, write_registry
+    from storage.registry import RegistryEntry, Role
+
+    entries = [
+        RegistryEntry(
+            name, "person", (), (Role(title, None, "Harborview", date(2020, 1, 1), None),), f"test:{n}", "test"
+        )
+        for n, (name, title) in enumerate(people)
+    ]
+    path = tmp_path / "registry.json.gz"
+    write_registry(entries, path, {"about": "fictional"})
+    return read_registry(path.read_bytes())
+
+
+def test_a_nickname_finds_the_person_listed_by_the_formal_name(session, tmp_path):
+    registry = fictional_registry(
+        tmp_path,
+        [("Pamela Ortega", "Mayor"), ("Christopher Vale", "Sheriff"), ("Christine Vale", "Supervisor")],
+    )
+    day = date(2025, 6, 12)
+    mayor, added = find_or_add_official(session, "Pam Ortega", "person", None, None, day, registry)
+    assert (mayor.name, added, mayor.curated) == ("Pamela Ortega", True, True)
+    # Once in the database, the nickname finds her there.
+    assert find_or_add_official(session, "Pam Ortega", "person", None, None, day, registry)[0].id == mayor.id
+    # "Chris" is short for both Christopher and Christine: neither is guessed.
+    chris, added = find_or_add_official(session, "Chris Vale", "person", None, None, day, registry)
+    assert added and not chris.curated
