@@ -223,9 +223,17 @@ def merge_officials(session: Session, source: Official, target: Official) -> tup
     session.flush()
     for alias in [source.name, *(a.alias for a in source.aliases)]:
         add_alias(session, target, alias)
+    # Roles move by their foreign key: taking one out of the source's collection would orphan (delete) it
+    # at the next autoflush. A role the target already holds is not copied.
+    held = {(r.title, r.organization, r.jurisdiction, r.start, r.end) for r in target.roles}
     for role in list(source.roles):
-        source.roles.remove(role)
-        target.roles.append(role)
+        if (role.title, role.organization, role.jurisdiction, role.start, role.end) in held:
+            session.delete(role)
+        else:
+            session.execute(update(OfficialRole).where(OfficialRole.id == role.id).values(official_id=target.id))
+    session.flush()
+    session.expire(source, ["roles"])
+    session.expire(target, ["roles"])
     target.title = target.title or source.title
     target.organization = target.organization or source.organization
     session.flush()

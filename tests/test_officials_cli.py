@@ -62,3 +62,25 @@ def test_bad_config_is_a_usage_error_for_every_read_command(tmp_path):
         result = CliRunner().invoke(cli, [*args, "--config", str(bad)])
         assert result.exit_code == 2, (args, result.output)
         assert "unknown key(s) nonsense" in result.output
+
+
+def test_merging_officials_with_roles_keeps_every_role_alias_and_statement(tmp_path):
+    # Discovered officials carry the titles printed with them as dated roles; merging moved them by taking
+    # them out of one collection, which deleted them at the next flush.
+    url = f"sqlite:///{tmp_path / 't.db'}"
+    from datetime import date
+
+    with open_database(url) as sessions, sessions.begin() as session:
+        for n, (speaker, title) in enumerate([("Ana Q. Ruiz", "Council member"), ("Ana Ruiz", "Councilwoman")]):
+            words = f"We will keep the shelters open all winter, number {n}."
+            store(
+                session,
+                article(
+                    f"https://a.example/{n}", [person(speaker, words, 0, title, "Harborview")], date(2025, 1, n + 1)
+                ),
+            )
+    assert "1 statements moved" in invoke("officials", "merge", "Ana Q. Ruiz", "Ana Ruiz", "--db", url)
+    shown = invoke("officials", "show", "Ana Ruiz", "--db", url)
+    assert "aliases: Ana Q. Ruiz" in shown
+    assert "role: Council member, Harborview" in shown and "role: Councilwoman, Harborview" in shown
+    assert "statements: 2" in shown
