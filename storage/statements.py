@@ -238,11 +238,12 @@ def _owners(
     """Which statement each cluster becomes: the oldest one holding its pieces, where that statement has
     most of its pieces in this cluster; a cluster left without one gets a new statement."""
     typed: list[list[PieceKey]] = [[k for k in keys if isinstance(k, tuple)] for keys in clusters]
-    home: dict[int, int] = {}
-    for statement_id in statements:
-        counts = Counter(n for n, keys in enumerate(typed) for k in keys if pieces[k].statement_id == statement_id)
-        if counts:
-            home[statement_id] = min(counts, key=lambda n: (-counts[n], n))
+    counts: dict[int, Counter[int]] = defaultdict(Counter)  # statement -> cluster -> its pieces there
+    for n, keys in enumerate(typed):
+        for k in keys:
+            counts[pieces[k].statement_id][n] += 1
+    # Each statement's home: the cluster holding most of its pieces (the first of those on a tie).
+    home = {s: min(c.items(), key=lambda item: (-item[1], item[0]))[0] for s, c in counts.items() if s in statements}
     result: list[tuple[list[PieceKey], int | None]] = []
     for n, keys in enumerate(typed):
         mine = sorted((s for s, c in home.items() if c == n), key=lambda s: (s in fresh, s))
