@@ -16,6 +16,9 @@ from scheduler.options import config_option, database_url, db_option, load_or_ex
 from scheduler.output import emit, output_option
 from scheduler.quotes_cmd import quotes_command
 
+# Rows a `statements` table shows unless --limit says otherwise (csv/json/jsonl give every row).
+TABLE_ROWS = 50
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="sanctuary-tracker")
@@ -124,22 +127,32 @@ def export(what: str, output: str, config_path: str | None, db_url: str | None, 
 @config_option
 @db_option
 @filter_options
-@click.option("--limit", type=int, default=50, show_default=True, help="At most this many rows (0: all).")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    help=f"At most this many rows; 0 for all (default: {TABLE_ROWS} in a table, all in csv/json/jsonl).",
+)
 @output_option
-def statements(config_path: str | None, db_url: str | None, limit: int, fmt: str, **options: Any) -> None:
+def statements(config_path: str | None, db_url: str | None, limit: int | None, fmt: str, **options: Any) -> None:
     """Query statements: who said what, when, and which outlets reported it."""
     from scheduler.database import open_database
     from storage.export import STATEMENT_COLUMNS, statement_rows
+    from storage.queries import count_statements
 
     sort = options.pop("sort")
     flt = statement_filter(options)
     url = database_url(db_url, config_path)
+    if limit is None:
+        limit = TABLE_ROWS if fmt == "table" else 0
     with open_database(url) as sessions, sessions.begin() as session:
         found = list(statement_rows(session, flt, sort, limit or None))
+        total = count_statements(session, flt) if limit and len(found) == limit else len(found)
+    if total > len(found):
+        click.echo(f"showing {len(found)} of {total}; --limit 0 for all", err=True)
     if fmt == "table":
         columns = ["date", "speaker", "title", "quote", "outlets"]
         table = [(r[5], r[1], r[3], _short(str(r[6]), 90), r[7]) for r in found]
-        emit(columns, table, fmt, f"Statements ({len(found)})")
+        emit(columns, table, fmt, f"Statements ({len(found)} of {total})")
     else:
         emit(STATEMENT_COLUMNS, found, fmt)
 

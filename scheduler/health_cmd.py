@@ -14,7 +14,9 @@ from storage.models import CrawlRun
 @click.command("runs")
 @config_option
 @db_option
-@click.option("--limit", type=int, default=20, show_default=True, help="How many recent runs.")
+@click.option(
+    "--limit", type=click.IntRange(min=0), default=20, show_default=True, help="How many recent runs (0: all)."
+)
 @output_option
 def runs_command(config_path: str | None, db_url: str | None, limit: int, fmt: str) -> None:
     """List recent crawl runs: when, how they ended, what they added, errors by kind."""
@@ -35,7 +37,7 @@ def runs_command(config_path: str | None, db_url: str | None, limit: int, fmt: s
                 r.statements_new,
                 " ".join(f"{k}={v}" for k, v in sorted(r.error_kinds.items())),
             )
-            for r in session.scalars(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(limit))
+            for r in session.scalars(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(limit or None))
         ]
     columns = [
         "run",

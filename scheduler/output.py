@@ -1,4 +1,5 @@
-"""One way for read commands to print rows: a table on a terminal, or CSV, JSON, JSON lines."""
+"""One way for read commands to print rows: a table on a terminal (tab-separated rows in a pipe), or CSV,
+JSON, JSON lines."""
 
 import csv
 import json
@@ -33,6 +34,11 @@ def emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, title:
     elif fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(dict(zip(columns, row, strict=True)), default=str, ensure_ascii=False))
+    elif not sys.stdout.isatty():
+        # In a pipe a drawn table would wrap at 80 columns and cut cells: plain tab-separated rows instead.
+        click.echo("\t".join(columns))
+        for row in rows:
+            click.echo("\t".join("" if v is None else _one_line(str(v)) for v in row))
     else:
         table = Table(title=title)
         for column in columns:
@@ -40,3 +46,8 @@ def emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, title:
         for row in rows:
             table.add_row(*("" if v is None else str(v) for v in row))
         Console().print(table)
+
+
+def _one_line(text: str) -> str:
+    """A cell as one line without tabs, for tab-separated output."""
+    return " ".join(text.split())

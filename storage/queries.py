@@ -73,6 +73,12 @@ def statements_query(session: Session, flt: StatementFilter, sort: str = "date")
     return query
 
 
+def count_statements(session: Session, flt: StatementFilter) -> int:
+    """How many statements match the filter."""
+    matching = statements_query(session, flt).order_by(None).subquery()
+    return session.scalar(select(func.count()).select_from(matching)) or 0
+
+
 def _like(value: str) -> str:
     """A LIKE pattern matching the value anywhere, its own % and _ taken literally (escape: !)."""
     escaped = value.replace("!", "!!").replace("%", "!%").replace("_", "!_")

@@ -166,9 +166,17 @@ def test_statements_command_outputs(db_url):
     [row] = json.loads(as_json.output)
     assert (row["speaker"], row["outlets"]) == ("Karen Bass", "Los Angeles Times")
     lines = runner.invoke(cli, ["statements", "--db", db_url, "--format", "jsonl", "--sort", "-date", "--limit", "2"])
-    assert [json.loads(line)["speaker"] for line in lines.output.splitlines()] == ["Karen Bass", "José Núñez"]
+    assert [json.loads(line)["speaker"] for line in lines.stdout.splitlines()] == ["Karen Bass", "José Núñez"]
+    assert "showing 2 of 5; --limit 0 for all" in lines.stderr  # never cut short silently
+    # csv/json/jsonl give every row unless --limit says otherwise; a negative limit is a usage error.
+    every = runner.invoke(cli, ["statements", "--db", db_url, "--format", "csv"])
+    assert len(every.stdout.splitlines()) == 6 and not every.stderr
+    assert runner.invoke(cli, ["statements", "--db", db_url, "--limit", "-1"]).exit_code == 2
+    # In a pipe a table is tab-separated rows, never wrapped or cut at 80 columns.
     table = runner.invoke(cli, ["statements", "--db", db_url, "--official", "Lurie"])
-    assert "Daniel Lurie" in table.output and "Statements (1)" in table.output
+    header, row = table.stdout.splitlines()
+    assert header.split("\t") == ["date", "speaker", "title", "quote", "outlets"]
+    assert row.split("\t")[1:3] == ["Daniel Lurie", "Mayor"]
 
 
 def test_migrations_from_empty_and_from_the_previous_revision(db_url):
