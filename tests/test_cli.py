@@ -1,5 +1,7 @@
 """The command-line interface: the quotes contract, help on every command, the demo."""
 
+import csv
+import io
 import json
 
 from click.testing import CliRunner
@@ -70,3 +72,21 @@ def test_demo_runs_offline(tmp_path):
     assert "David Chiu" in result.stdout
     csv_text = (tmp_path / "out" / "statements.csv").read_text(encoding="utf-8")
     assert csv_text.count("David Chiu") == 2
+
+
+def test_quotes_reads_stdin_writes_csv_and_decodes_windows_1252(tmp_path):
+    # Fictional mayor; the file is Windows-1252 with curly quotes, as exported by older word processors.
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes("Mayor Ana Ruiz said: “We will not comply.” Ruiz added, “Never.”\n".encode("cp1252"))
+    result = CliRunner().invoke(cli, ["quotes", str(path), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert f"note: {path} is not UTF-8; read as Windows-1252" in result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["quote"], r["speaker"], r["start"]) for r in rows] == [
+        ("We will not comply.", "Ana Ruiz", "21"),
+        ("Never.", "Ana Ruiz", "55"),
+    ]
+    piped = CliRunner().invoke(cli, ["quotes", "-"], input="“We stand with you,” said Mayor Ana Ruiz.\n")
+    assert piped.exit_code == 0, piped.output
+    [line] = piped.stdout.splitlines()
+    assert json.loads(line)["source"] == "-" and json.loads(line)["speaker"] == "Ana Ruiz"
