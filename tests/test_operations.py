@@ -146,3 +146,25 @@ def test_a_source_empty_three_runs_in_a_row_is_failing(tmp_path):
             assert run_cli("crawl", "--config", str(config), "--db", db).returncode == 1
     health = json.loads(run_cli("sources", "--config", str(config), "--db", db, "--format", "json").stdout)
     assert health[0]["status"] == "failing" and health[0]["empty_runs"] == 3
+
+
+def test_a_refused_host_is_one_line_on_stderr_and_a_recorded_failure(tmp_path):
+    # Cron mails whatever the crawl prints: Scrapy's retry and robots.txt middlewares printed 72 lines
+    # with tracebacks for one refused host. The failure is the run record's; the log file gets every line.
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on: bound, then closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = write_config(
+        tmp_path, f'[[sources]]\nname = "dead"\nkind = "feed"\nurl = "http://127.0.0.1:{port}/feed.xml"\n'
+    )
+    db = tmp_path / "t.db"
+    done = run_cli("crawl", "--config", str(config), "--db", f"sqlite:///{db}")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) <= 2, done.stderr
+    assert "errors: refused 1" in done.stdout
+    assert query(db, "select error_kinds from crawl_runs") == [('{"refused": 1}',)]
+    log = tmp_path / "crawl.log"
+    again = run_cli("crawl", "--config", str(config), "--db", f"sqlite:///{db}", "--log-file", str(log))
+    assert again.returncode == 1 and "Gave up retrying" in log.read_text()
