@@ -15,6 +15,7 @@ from scheduler.officials_cmd import officials
 from scheduler.options import config_option, database_url, db_option, load_or_exit, parse_date
 from scheduler.output import emit, output_option
 from scheduler.quotes_cmd import quotes_command
+from scheduler.statement_cmd import statement
 
 # Rows a `statements` table shows unless --limit says otherwise (csv/json/jsonl give every row).
 TABLE_ROWS = 50
@@ -273,6 +274,7 @@ def schedule(config_path: str | None, db_url: str | None, max_runs: int | None) 
 
 cli.add_command(quotes_command)
 cli.add_command(officials)
+cli.add_command(statement)
 cli.add_command(runs_command)
 cli.add_command(sources_command)
 

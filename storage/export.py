@@ -178,7 +178,7 @@ def statement_rows(
                 scores_cell(statement.topics),
                 official.id,
                 official.is_official,
-                _title_on(held[official.id], statement.said_on) if held.get(official.id) else official.title,
+                title_on(held[official.id], statement.said_on) if held.get(official.id) else official.title,
                 official.jurisdiction,
                 official.external_id,
             ]
@@ -192,7 +192,7 @@ def _roles(session: Session, official_ids: set[int]) -> dict[int, list[OfficialR
     return held
 
 
-def _title_on(roles: list[OfficialRole], day: date | None) -> str | None:
+def title_on(roles: list[OfficialRole], day: date | None) -> str | None:
     """The title of the role held on a day (the latest started), None when none was or the day is unknown."""
     if day is None:
         return None

@@ -204,3 +204,34 @@ def test_reprocess_relinks_a_database_made_under_older_rules(db_url):
         assert statement.text == f"{A} {B} {C}"
         assert session.scalars(select(StatementAlias.uid)).all() == ["older-rules"]
     engine.dispose()
+
+
+def test_statement_show_gives_every_piece_with_its_paragraph_and_resolves_merged_ids(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from scheduler.cli import cli
+    from scheduler.database import open_database
+
+    url = f"sqlite:///{tmp_path / 't.db'}"
+    with open_database(url) as sessions, sessions.begin() as session:
+        store(session, record("https://ledger.example/1", [("Ana Ortega", A)]))
+        store(session, record("https://courier.example/2", [("Ana Ortega", C)]))
+        first, second = session.scalars(select(Statement.uid).order_by(Statement.id)).all()
+        store(session, record("https://daily.example/6", [("Ana Ortega", A), ("Ana Ortega", C)], run=True))
+    shown = CliRunner().invoke(cli, ["statement", "show", second, "--db", url, "--format", "json"])
+    assert shown.exit_code == 0, shown.output
+    data = json.loads(shown.stdout)
+    assert data["statement_id"] == first  # the merged ID resolves to the statement that took it over
+    assert data["speaker"]["name"] == "Ana Ortega" and data["date"] == DAY.isoformat()
+    assert sorted({a["url"] for a in data["appearances"]}) == [
+        "https://courier.example/2",
+        "https://daily.example/6",
+        "https://ledger.example/1",
+    ]
+    assert all(a["context"] for a in data["appearances"])
+    text = CliRunner().invoke(cli, ["statement", "show", first[:8], "--db", url])
+    assert text.exit_code == 0 and "4 quote(s) in 3 article(s)" in text.stdout
+    missing = CliRunner().invoke(cli, ["statement", "show", "nope", "--db", url])
+    assert missing.exit_code == 2 and "no statement" in missing.stderr
