@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from crawler.config import ConfigError, resolve_db_url
+from scheduler.config_cmd import config_group, init_command
 from scheduler.exit_codes import EXIT_LOCKED, EXIT_USAGE
 from scheduler.filters import filter_options, statement_filter
 from scheduler.health_cmd import runs_command, sources_command
@@ -275,6 +276,8 @@ def schedule(config_path: str | None, db_url: str | None, max_runs: int | None) 
 cli.add_command(quotes_command)
 cli.add_command(officials)
 cli.add_command(statement)
+cli.add_command(init_command)
+cli.add_command(config_group)
 cli.add_command(runs_command)
 cli.add_command(sources_command)
 

@@ -63,3 +63,27 @@ def test_db_url_precedence(tmp_path, monkeypatch):
     assert resolve_db_url("sqlite:///flag.db", config) == "sqlite:///flag.db"
     monkeypatch.delenv("TRACKER_DB_URL")
     assert resolve_db_url(None, None) == "sqlite:///tracker.db"
+
+
+def test_init_writes_a_starter_config_that_config_check_accepts(tmp_path):
+    from click.testing import CliRunner
+
+    from scheduler.cli import cli
+
+    path = tmp_path / "tracker.toml"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init", str(path)]).exit_code == 0
+    assert "allow_private" in path.read_text()  # says where it goes
+    again = runner.invoke(cli, ["init", str(path)])
+    assert again.exit_code == 2 and "--force" in again.stderr
+    checked = runner.invoke(cli, ["config", "check", "--config", str(path)])
+    assert checked.exit_code == 0, checked.output
+    assert "kqed (feed, every 30m)" in checked.stdout and "https://www.kqed.org/news/feed" in checked.stdout
+    secret = tmp_path / "secret.toml"
+    secret.write_text('[database]\nurl = "postgresql+psycopg://tracker:hunter2@db.example/tracker"\n')
+    shown = runner.invoke(cli, ["config", "check", "--config", str(secret)])
+    assert shown.exit_code == 0 and "hunter2" not in shown.stdout and "***" in shown.stdout
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[[sources]]\nname = 'x'\nkind = 'telepathy'\n")
+    bad = runner.invoke(cli, ["config", "check", "--config", str(broken)])
+    assert bad.exit_code == 2 and bad.stderr.startswith("error: ")
