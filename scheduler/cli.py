@@ -103,12 +103,23 @@ def crawl(
 
 @cli.command()
 @click.argument("what", type=click.Choice(["statements", "appearances", "articles", "officials"]))
-@click.option("--output", "-o", required=True, help="CSV file to write ('-': stdout).")
+@click.option("--output", "-o", help="CSV file to write ('-': stdout).")
 @config_option
 @db_option
 @filter_options
 @click.option("--bom", is_flag=True, help="Start the file with a UTF-8 byte-order mark (for Excel).")
-def export(what: str, output: str, config_path: str | None, db_url: str | None, bom: bool, **options: Any) -> None:
+@click.option("--raw", is_flag=True, help="Cells as stored: no apostrophe before formula-like text.")
+@click.option("--describe", is_flag=True, help="Print each column with its type and meaning, and export nothing.")
+def export(
+    what: str,
+    output: str | None,
+    config_path: str | None,
+    db_url: str | None,
+    bom: bool,
+    raw: bool,
+    describe: bool,
+    **options: Any,
+) -> None:
     """Export statements, appearances, articles or officials as CSV.
 
     UTF-8, RFC 4180 quoting, formula-like cells neutralized, streamed in constant memory. A file export
@@ -116,11 +127,18 @@ def export(what: str, output: str, config_path: str | None, db_url: str | None, 
     in the README and stay stable.
     """
     from scheduler.exporting import export_csv
+    from storage.export import DICTIONARY
 
+    if describe:
+        for name, kind, meaning in DICTIONARY[what]:
+            click.echo(f"{name}\t{kind}\t{meaning}")
+        return
+    if output is None:
+        raise click.UsageError("--output is required (a file, or - for stdout)")
     sort = options.pop("sort")
     flt = statement_filter(options)
     url = database_url(db_url, config_path)
-    n = export_csv(url, what, output, flt, sort, bom)
+    n = export_csv(url, what, output, flt, sort, bom, raw)
     if output != "-":
         click.echo(f"wrote {n} {what} to {output}", err=True)
 

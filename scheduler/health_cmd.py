@@ -7,6 +7,7 @@ from crawler.config import resolve_db_url
 from scheduler.database import open_database
 from scheduler.options import config_option, database_url, db_option, load_or_exit
 from scheduler.output import emit, output_option
+from storage.export import cell_text
 from storage.health import source_health
 from storage.models import CrawlRun
 
@@ -25,7 +26,7 @@ def runs_command(config_path: str | None, db_url: str | None, limit: int, fmt: s
         rows = [
             (
                 r.id,
-                r.started_at.isoformat(timespec="seconds"),
+                cell_text(r.started_at),
                 f"{(r.finished_at - r.started_at).total_seconds():.0f}s" if r.finished_at else "",
                 r.status,
                 ",".join(r.sources),
@@ -70,7 +71,7 @@ def sources_command(config_path: str | None, db_url: str | None, fmt: str) -> No
         (
             h.source,
             h.status,
-            h.last_success.isoformat(timespec="minutes") if h.last_success else "never",
+            cell_text(h.last_success) if h.last_success else "never",
             h.items_last_run,
             h.consecutive_empty,
             f"{h.error_rate:.0%}",

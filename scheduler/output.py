@@ -11,7 +11,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from storage.export import safe_cell
+from storage.export import cell_text, safe_cell
 
 FORMATS = ("table", "csv", "json", "jsonl")
 
@@ -30,10 +30,12 @@ def emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, title:
         writer.writerow(columns)
         writer.writerows([[safe_cell(v) for v in row] for row in rows])
     elif fmt == "json":
-        click.echo(json.dumps([dict(zip(columns, row, strict=True)) for row in rows], default=str, ensure_ascii=False))
+        click.echo(
+            json.dumps([dict(zip(columns, row, strict=True)) for row in rows], default=cell_text, ensure_ascii=False)
+        )
     elif fmt == "jsonl":
         for row in rows:
-            click.echo(json.dumps(dict(zip(columns, row, strict=True)), default=str, ensure_ascii=False))
+            click.echo(json.dumps(dict(zip(columns, row, strict=True)), default=cell_text, ensure_ascii=False))
     elif not sys.stdout.isatty():
         # In a pipe a drawn table would wrap at 80 columns and cut cells: plain tab-separated rows instead.
         click.echo("\t".join(columns))

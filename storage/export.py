@@ -6,7 +6,7 @@ The columns of each export are part of the interface: add new ones at the end, n
 import csv
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import IO, Any
 
 from sqlalchemy import Select, func, select
@@ -18,93 +18,100 @@ from storage.queries import StatementFilter, statements_query
 BATCH = 1000
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
-STATEMENT_COLUMNS = [
-    "statement_id",
-    "speaker",
-    "speaker_kind",
-    "title",
-    "organization",
-    "date",
-    "quote",
-    "outlets",
-    "urls",
-    "appearances",
-    "first_url",
-    "first_seen_at",
-    "date_precision",
-    "last_date",
-    "topics",
-    "official_id",
-    "is_official",
-    "title_on_date",
-    "jurisdiction",
-    "external_id",
-]
-APPEARANCE_COLUMNS = [
-    "statement_id",
-    "speaker",
-    "date",
-    "quote_as_printed",
-    "start",
-    "end",
-    "speaker_mention",
-    "title_as_printed",
-    "cue",
-    "outlet",
-    "url",
-    "published",
-    "original_url",
-    "piece",
-    "topics",
-]
-ARTICLE_COLUMNS = [
-    "article_id",
-    "url",
-    "outlet",
-    "title",
-    "author",
-    "published",
-    "language",
-    "topics",
-    "original_url",
-    "statements",
-    "date_precision",
-    "topic_scores",
-]
-OFFICIAL_COLUMNS = [
-    "official_id",
-    "name",
-    "kind",
-    "title",
-    "organization",
-    "jurisdiction",
-    "source",
-    "aliases",
-    "statements",
-    "first_statement",
-    "last_statement",
-    "is_official",
-    "external_id",
-]
-COLUMNS = {
-    "statements": STATEMENT_COLUMNS,
-    "appearances": APPEARANCE_COLUMNS,
-    "articles": ARTICLE_COLUMNS,
-    "officials": OFFICIAL_COLUMNS,
+# Every export's columns with their type and meaning: `export KIND --describe`, the README's column
+# dictionary and each export's .meta.json sidecar read this one table. New columns only go at the end.
+DICTIONARY: dict[str, list[tuple[str, str, str]]] = {
+    "statements": [
+        ("statement_id", "text", "Stable ID of the statement; IDs of statements merged into it still resolve."),
+        ("speaker", "text", "Canonical name of the official (person or organization)."),
+        ("speaker_kind", "text", "person or organization."),
+        ("title", "text", "The official's current title (see title_on_date for the day said)."),
+        ("organization", "text", "The official's current organization."),
+        ("date", "date", "Day said: the earliest day a reporting page gave; empty when none did."),
+        ("quote", "text", "Canonical text: the fullest reconstruction from every piece reported."),
+        ("outlets", "list", "Outlets that reported it, '; '-separated, first reported first."),
+        ("urls", "list", "Article URLs that reported it, space-separated."),
+        ("appearances", "integer", "Number of articles that reported it (not quote pieces)."),
+        ("first_url", "text", "URL of the article it was first seen in."),
+        ("first_seen_at", "timestamp", "When the tracker first stored it (UTC)."),
+        ("date_precision", "text", "day, or unknown when no page gave a day."),
+        ("last_date", "date", "The latest day a reporting page gave."),
+        ("topics", "scores", "Topics of the statement or its paragraph: 'topic=score; ...', scores 0-1."),
+        ("official_id", "integer", "ID of the official (joins officials.official_id)."),
+        ("is_official", "boolean", "Whether the speaker holds or held a public role."),
+        ("title_on_date", "text", "Title of the role held on the day said; empty when the registry knows none."),
+        ("jurisdiction", "text", "The official's jurisdiction."),
+        ("external_id", "text", "The official's id in open data (bioguide:..., ocd-person/...)."),
+    ],
+    "appearances": [
+        ("statement_id", "text", "The statement this quote is a piece of (joins statements.statement_id)."),
+        ("speaker", "text", "Canonical name of the statement's official."),
+        ("date", "date", "The statement's day said."),
+        ("quote_as_printed", "text", "The quoted words as this article printed them."),
+        ("start", "integer", "Character offset of the quote (with its quote marks) in the article text."),
+        ("end", "integer", "End offset of the quote in the article text."),
+        ("speaker_mention", "text", "How the article named the speaker here ('Chiu', 'he')."),
+        ("title_as_printed", "text", "The title the article gave the speaker."),
+        ("cue", "text", "The speech verb or cue ('said', 'according to')."),
+        ("outlet", "text", "The outlet of the article."),
+        ("url", "text", "The article's canonical URL."),
+        ("published", "date", "The article's publication day; empty when the page gave none."),
+        ("original_url", "text", "For a syndicated copy, the URL of the original."),
+        ("piece", "integer", "Which of the article's quoted pieces this segment belongs to."),
+        ("topics", "scores", "Topics of this quote and its paragraph: 'topic=score; ...'."),
+        ("official_id", "integer", "ID of the statement's official (joins officials.official_id)."),
+    ],
+    "articles": [
+        ("article_id", "integer", "ID of the article."),
+        ("url", "text", "Canonical URL."),
+        ("outlet", "text", "Outlet."),
+        ("title", "text", "Headline."),
+        ("author", "text", "Byline."),
+        ("published", "date", "Publication day; empty when the page gave none."),
+        ("language", "text", "Language code."),
+        ("topics", "list", "Topics the article is about, '; '-separated."),
+        ("original_url", "text", "For a syndicated copy, the URL of the original."),
+        ("statements", "integer", "Number of statements the article reports."),
+        ("date_precision", "text", "day, or unknown when the page gave no day."),
+        ("topic_scores", "scores", "Score of every topic with any evidence: 'topic=score; ...'."),
+    ],
+    "officials": [
+        ("official_id", "integer", "ID of the official."),
+        ("name", "text", "Canonical name."),
+        ("kind", "text", "person or organization."),
+        ("title", "text", "Current title."),
+        ("organization", "text", "Current organization."),
+        ("jurisdiction", "text", "Jurisdiction."),
+        ("source", "text", "curated (a registry) or discovered (named in articles only)."),
+        ("aliases", "list", "Other printed forms of the name, '; '-separated."),
+        ("statements", "integer", "Number of matching statements."),
+        ("first_statement", "date", "Day of the first matching statement."),
+        ("last_statement", "date", "Day of the last matching statement."),
+        ("is_official", "boolean", "Whether the speaker holds or held a public role."),
+        ("external_id", "text", "Id in open data (bioguide:..., ocd-person/...)."),
+    ],
 }
+COLUMNS = {kind: [name for name, _, _ in columns] for kind, columns in DICTIONARY.items()}
+STATEMENT_COLUMNS = COLUMNS["statements"]
 
 
 def safe_cell(value: object) -> str:
     """A cell a spreadsheet will show, never run: formula-like text gets a leading apostrophe."""
     if value is None:
         return ""
-    if isinstance(value, datetime):
-        text = value.isoformat(timespec="seconds")
-    elif isinstance(value, date):
-        text = value.isoformat()
-    else:
-        text = str(value)
+    text = cell_text(value)
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def cell_text(value: object) -> str:
+    """A value as exported: timestamps in UTC as ISO 8601 with Z (a naive one was stored as UTC), days as
+    YYYY-MM-DD."""
+    if isinstance(value, datetime):
+        moment = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
 
 def scores_cell(scores: dict[str, float] | None) -> str:
@@ -147,7 +154,6 @@ def statement_rows(
     for batch in _stream(session, query):
         ids = [s.id for s, _ in batch]
         reports: dict[int, dict[str, str | None]] = defaultdict(dict)
-        counts: dict[int, int] = defaultdict(int)
         for statement_id, url, outlet in session.execute(
             select(Appearance.statement_id, Article.url, Article.outlet)
             .join(Article)
@@ -155,7 +161,6 @@ def statement_rows(
             .order_by(Article.id)
         ):
             reports[statement_id].setdefault(url, outlet)
-            counts[statement_id] += 1
         held = _roles(session, {official.id for _, official in batch})
         for statement, official in batch:
             seen = reports[statement.id]
@@ -170,7 +175,7 @@ def statement_rows(
                 statement.text,
                 "; ".join(outlets),
                 " ".join(seen),
-                counts[statement.id],
+                len(seen),
                 statement.first_url,
                 statement.first_seen_at,
                 statement.date_precision,
@@ -235,6 +240,7 @@ def appearance_rows(
                 original_url,
                 a.piece,
                 scores_cell(a.topics),
+                o.id,
             ]
 
 
@@ -274,7 +280,7 @@ def article_rows(
                 article.author,
                 article.published,
                 article.language,
-                ";".join(article.topics or []),
+                "; ".join(article.topics or []),
                 original_url,
                 n,
                 article.date_precision,
@@ -329,14 +335,17 @@ def official_rows(
             ]
 
 
-def write_csv(out: IO[str], columns: list[str], data: Iterable[list[object]], bom: bool = False) -> int:
-    """Write a header and rows as RFC 4180 CSV with formula-safe cells; return the row count."""
+def write_csv(
+    out: IO[str], columns: list[str], data: Iterable[list[object]], bom: bool = False, raw: bool = False
+) -> int:
+    """Write a header and rows as RFC 4180 CSV with formula-safe cells (as stored with `raw`); return the
+    row count."""
     if bom:
         out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     n = 0
     for row in data:
-        writer.writerow([safe_cell(v) for v in row])
+        writer.writerow([safe_cell(v) for v in row] if not raw else ["" if v is None else cell_text(v) for v in row])
         n += 1
     return n
