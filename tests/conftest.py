@@ -35,7 +35,7 @@ def shared(*parts: str) -> Path:
     if not path.exists():
         message = (
             f"{path} is missing: this test reads the research corpora from ../shared beside the repo "
-            "(or TRACKER_SHARED_DIR); see README, Testing"
+            "(or TRACKER_SHARED_DIR); the README says where they come from"
         )
         if REQUIRE_CORPORA:
             pytest.fail(message)
