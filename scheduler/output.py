@@ -40,13 +40,13 @@ def emit(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, title:
         # In a pipe a drawn table would wrap at 80 columns and cut cells: plain tab-separated rows instead.
         click.echo("\t".join(columns))
         for row in rows:
-            click.echo("\t".join("" if v is None else _one_line(str(v)) for v in row))
+            click.echo("\t".join("" if v is None else _one_line(cell_text(v)) for v in row))
     else:
         table = Table(title=title)
         for column in columns:
             table.add_column(column)
         for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
+            table.add_row(*("" if v is None else cell_text(v) for v in row))
         Console().print(table)
 
 

@@ -16,6 +16,8 @@ from storage.models import Appearance, Article, Official, OfficialRole, Statemen
 from storage.queries import StatementFilter, statements_query
 
 BATCH = 1000
+# The one separator of list cells in CSV.
+LIST_SEPARATOR = "; "
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 # Every export's columns with their type and meaning: `export KIND --describe`, the README's column
@@ -29,14 +31,14 @@ DICTIONARY: dict[str, list[tuple[str, str, str]]] = {
         ("organization", "text", "The official's current organization."),
         ("date", "date", "Day said: the earliest day a reporting page gave; empty when none did."),
         ("quote", "text", "Canonical text: the fullest reconstruction from every piece reported."),
-        ("outlets", "list", "Outlets that reported it, '; '-separated, first reported first."),
-        ("urls", "list", "Article URLs that reported it, space-separated."),
+        ("outlets", "list", "Outlets that reported it, first reported first."),
+        ("urls", "list", "Article URLs that reported it."),
         ("appearances", "integer", "Number of articles that reported it (not quote pieces)."),
         ("first_url", "text", "URL of the article it was first seen in."),
         ("first_seen_at", "timestamp", "When the tracker first stored it (UTC)."),
         ("date_precision", "text", "day, or unknown when no page gave a day."),
         ("last_date", "date", "The latest day a reporting page gave."),
-        ("topics", "scores", "Topics of the statement or its paragraph: 'topic=score; ...', scores 0-1."),
+        ("topics", "scores", "Topics of the statement or its paragraph, each with a score from 0 to 1."),
         ("official_id", "integer", "ID of the official (joins officials.official_id)."),
         ("is_official", "boolean", "Whether the speaker holds or held a public role."),
         ("title_on_date", "text", "Title of the role held on the day said; empty when the registry knows none."),
@@ -58,7 +60,7 @@ DICTIONARY: dict[str, list[tuple[str, str, str]]] = {
         ("published", "date", "The article's publication day; empty when the page gave none."),
         ("original_url", "text", "For a syndicated copy, the URL of the original."),
         ("piece", "integer", "Which of the article's quoted pieces this segment belongs to."),
-        ("topics", "scores", "Topics of this quote and its paragraph: 'topic=score; ...'."),
+        ("topics", "scores", "Topics of this quote and its paragraph, with scores."),
         ("official_id", "integer", "ID of the statement's official (joins officials.official_id)."),
     ],
     "articles": [
@@ -69,11 +71,11 @@ DICTIONARY: dict[str, list[tuple[str, str, str]]] = {
         ("author", "text", "Byline."),
         ("published", "date", "Publication day; empty when the page gave none."),
         ("language", "text", "Language code."),
-        ("topics", "list", "Topics the article is about, '; '-separated."),
+        ("topics", "list", "Topics the article is about."),
         ("original_url", "text", "For a syndicated copy, the URL of the original."),
         ("statements", "integer", "Number of statements the article reports."),
         ("date_precision", "text", "day, or unknown when the page gave no day."),
-        ("topic_scores", "scores", "Score of every topic with any evidence: 'topic=score; ...'."),
+        ("topic_scores", "scores", "Score of every topic with any evidence."),
     ],
     "officials": [
         ("official_id", "integer", "ID of the official."),
@@ -83,7 +85,7 @@ DICTIONARY: dict[str, list[tuple[str, str, str]]] = {
         ("organization", "text", "Current organization."),
         ("jurisdiction", "text", "Jurisdiction."),
         ("source", "text", "curated (a registry) or discovered (named in articles only)."),
-        ("aliases", "list", "Other printed forms of the name, '; '-separated."),
+        ("aliases", "list", "Other printed forms of the name."),
         ("statements", "integer", "Number of matching statements."),
         ("first_statement", "date", "Day of the first matching statement."),
         ("last_statement", "date", "Day of the last matching statement."),
@@ -104,8 +106,13 @@ def safe_cell(value: object) -> str:
 
 
 def cell_text(value: object) -> str:
-    """A value as exported: timestamps in UTC as ISO 8601 with Z (a naive one was stored as UTC), days as
-    YYYY-MM-DD."""
+    """A value as a CSV cell: timestamps in UTC as ISO 8601 with Z (a naive one was stored as UTC), days
+    as YYYY-MM-DD, lists joined with LIST_SEPARATOR, topic scores as "topic=score; ..." (JSON keeps lists
+    as arrays and scores as objects)."""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(cell_text(v) for v in value)
+    if isinstance(value, dict):
+        return scores_cell(value)
     if isinstance(value, datetime):
         moment = value if value.tzinfo else value.replace(tzinfo=UTC)
         return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -173,14 +180,14 @@ def statement_rows(
                 official.organization,
                 statement.said_on,
                 statement.text,
-                "; ".join(outlets),
-                " ".join(seen),
+                outlets,
+                list(seen),
                 len(seen),
                 statement.first_url,
                 statement.first_seen_at,
                 statement.date_precision,
                 statement.last_on,
-                scores_cell(statement.topics),
+                dict(statement.topics or {}),
                 official.id,
                 official.is_official,
                 title_on(held[official.id], statement.said_on) if held.get(official.id) else official.title,
@@ -239,7 +246,7 @@ def appearance_rows(
                 article.published,
                 original_url,
                 a.piece,
-                scores_cell(a.topics),
+                dict(a.topics or {}),
                 o.id,
             ]
 
@@ -280,11 +287,11 @@ def article_rows(
                 article.author,
                 article.published,
                 article.language,
-                "; ".join(article.topics or []),
+                list(article.topics or []),
                 original_url,
                 n,
                 article.date_precision,
-                scores_cell(article.topic_scores),
+                dict(article.topic_scores or {}),
             ]
 
 
@@ -326,7 +333,7 @@ def official_rows(
                 official.organization,
                 official.jurisdiction,
                 "curated" if official.curated else "discovered",
-                "; ".join(a.alias for a in official.aliases),
+                [a.alias for a in official.aliases],
                 n,
                 first,
                 last,

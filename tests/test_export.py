@@ -30,7 +30,7 @@ def test_statements_csv_round_trip(session):
     assert row["quote"] == "'" + tricky
     assert row["speaker"] == "David Chiu"
     assert row["outlets"] == "Outlet 1; Outlet 2"
-    assert row["urls"] == "https://a.example/1 https://b.example/2"
+    assert row["urls"] == "https://a.example/1; https://b.example/2"
     assert row["appearances"] == "2"
     assert row["date"] == "2025-01-28"
 

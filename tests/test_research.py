@@ -164,7 +164,9 @@ def test_statements_command_outputs(db_url):
     as_json = runner.invoke(cli, ["statements", "--db", db_url, "--search", "car washes", "--format", "json"])
     assert as_json.exit_code == 0, as_json.output
     [row] = json.loads(as_json.output)
-    assert (row["speaker"], row["outlets"]) == ("Karen Bass", "Los Angeles Times")
+    assert (row["speaker"], row["outlets"]) == ("Karen Bass", ["Los Angeles Times"])  # lists are JSON arrays
+    assert row["topics"] == {"immigration-enforcement": 0.5}  # scores are objects
+    assert row["first_seen_at"].endswith("Z")
     lines = runner.invoke(cli, ["statements", "--db", db_url, "--format", "jsonl", "--sort", "-date", "--limit", "2"])
     assert [json.loads(line)["speaker"] for line in lines.stdout.splitlines()] == ["Karen Bass", "José Núñez"]
     assert "showing 2 of 5; --limit 0 for all" in lines.stderr  # never cut short silently
