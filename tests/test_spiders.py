@@ -57,3 +57,25 @@ def test_url_list_spider_and_article_items():
     [item] = list(spider.parse_article(page))
     assert (item.url, item.source, item.outlet, item.status) == ("https://a.example/1", "news", "News", 200)
     assert spider.crawler.stats.get_value("tracker/source/news/pages") == 1
+
+
+def test_every_download_failure_of_scrapy_has_an_error_kind():
+    # Scrapy 2.14 renamed its download errors (DNSLookupError became CannotResolveHostError): a failure
+    # recorded under a class name instead of its kind hides dead sources from `sources` health.
+    from scrapy import exceptions
+    from twisted.python.failure import Failure
+
+    from crawler.spiders.base import error_kind
+
+    expected = {
+        "CannotResolveHostError": "dns",
+        "DownloadTimeoutError": "timeout",
+        "DownloadConnectionRefusedError": "refused",
+        "DownloadCancelledError": "too_large",
+        "DownloadFailedError": "connection_lost",
+        "ResponseDataLossError": "connection_lost",
+    }
+    for name, kind in expected.items():
+        error = getattr(exceptions, name, None)
+        if error is not None:  # not every allowed Scrapy version has every class
+            assert error_kind(Failure(error())) == kind, name

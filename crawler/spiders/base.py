@@ -23,6 +23,7 @@ ERROR_KINDS = {
     "TimeoutError": "timeout",
     "TCPTimedOutError": "timeout",
     "DNSLookupError": "dns",
+    "CannotResolveHostError": "dns",  # Scrapy 2.14 and later
     "DownloadConnectionRefusedError": "refused",
     "ConnectionRefusedError": "refused",
     "DownloadCancelledError": "too_large",
@@ -32,6 +33,7 @@ ERROR_KINDS = {
     "ConnectionLost": "connection_lost",
     "ConnectionDone": "connection_lost",
     "ResponseFailed": "connection_lost",
+    "ResponseDataLossError": "connection_lost",
 }
 
 
