@@ -168,3 +168,24 @@ def test_a_refused_host_is_one_line_on_stderr_and_a_recorded_failure(tmp_path):
     log = tmp_path / "crawl.log"
     again = run_cli("crawl", "--config", str(config), "--db", f"sqlite:///{db}", "--log-file", str(log))
     assert again.returncode == 1 and "Gave up retrying" in log.read_text()
+
+
+def test_mailto_and_javascript_links_in_a_feed_are_skipped_one_by_one(tmp_path):
+    # A "mailto:" or "javascript:" item made the spider raise: every later item was dropped and the run
+    # said ok. Now each such link is a recorded bad_link and the articles after it are crawled.
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><link>mailto:tips@harborview.example</link></item>
+<item><link>javascript:void(0)</link></item>
+<item><link>{{BASE}}/abc7/sanctuary-ordinance.html</link></item></channel></rss>"""
+    routes = {
+        "/robots.txt": (200, "text/plain", b""),
+        "/feed.xml": (200, "application/rss+xml", feed),
+        "/abc7/sanctuary-ordinance.html": demo_routes()["/abc7/sanctuary-ordinance.html"],
+    }
+    with serve(routes) as base:
+        config = write_config(tmp_path, f'[[sources]]\nname = "tips"\nkind = "feed"\nurl = "{base}/feed.xml"\n')
+        db = tmp_path / "t.db"
+        result = run_cli("crawl", "--config", str(config), "--db", f"sqlite:///{db}")
+    assert result.returncode == 0, result.stderr
+    assert "1 new articles" in result.stdout and "bad_link 2" in result.stdout
+    assert query(db, "select count(*) from articles") == [(1,)]

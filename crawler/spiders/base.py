@@ -3,6 +3,7 @@
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.crawler import Crawler
@@ -117,16 +118,26 @@ class TrackerSpider(scrapy.Spider):
         """Whether an entry passes --since (entries without a date always do)."""
         return self.since is None or published is None or published >= self.since
 
-    def article_request(self, url: str, source: SourceConfig, published: date | None) -> scrapy.Request:
-        """A request for an article page, counted as found by its source (fetched or not: another source
-        may fetch it, or it may be stored already)."""
+    def article_requests(self, url: str, source: SourceConfig, published: date | None) -> Iterator[scrapy.Request]:
+        """The request for an article page, counted as found by its source (fetched or not: another source
+        may fetch it, or it may be stored already). A link that is not http(s) ("mailto:", "javascript:",
+        a garbled URL) is recorded as bad_link and skipped: one such link must not end the feed."""
+        if urlsplit(url).scheme.lower() not in ("http", "https"):
+            self.count_error("bad_link", source.name)
+            self.logger.info("skipped a link that is not http(s): %.200s", url)
+            return
+        try:
+            request = scrapy.Request(
+                url,
+                callback=self.parse_article,
+                errback=self.on_error,
+                meta=self.meta_for(source, article=True, published=published),
+            )
+        except ValueError:
+            self.count_error("bad_link", source.name)
+            return
         self.count(f"tracker/source/{source.name}/found")
-        return scrapy.Request(
-            url,
-            callback=self.parse_article,
-            errback=self.on_error,
-            meta=self.meta_for(source, article=True, published=published),
-        )
+        yield request
 
     def parse_article(self, response: Response) -> Iterator[PageItem]:
         """Hand an HTML page on to the pipelines; anything else is recorded as not_html."""

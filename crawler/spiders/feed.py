@@ -46,7 +46,7 @@ class FeedSpider(TrackerSpider):
                 self.count_error("unresolved_link", source.name)
                 self.logger.info("unresolved news-search link: %s", entry.url)
                 continue
-            yield self.article_request(url, source, entry.published)
+            yield from self.article_requests(url, source, entry.published)
 
 
 class SearchSpider(FeedSpider):

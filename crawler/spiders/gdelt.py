@@ -43,4 +43,4 @@ class GdeltSpider(TrackerSpider):
             return
         for item in found:
             if self.is_recent(item.published):
-                yield self.article_request(item.url, source, item.published)
+                yield from self.article_requests(item.url, source, item.published)

@@ -36,7 +36,7 @@ class ListingSpider(TrackerSpider):
         stale = 0
         for item in found:
             if self.is_recent(item.published):
-                yield self.article_request(item.url, source, item.published)
+                yield from self.article_requests(item.url, source, item.published)
             else:
                 stale += 1
         page = response.meta["listing_page"]

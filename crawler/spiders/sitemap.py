@@ -40,4 +40,4 @@ class SitemapSpider(TrackerSpider):
             if sitemap.is_index:
                 yield self._sitemap_request(url, source)
             else:
-                yield self.article_request(url, source, entry.published)
+                yield from self.article_requests(url, source, entry.published)

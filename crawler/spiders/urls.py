@@ -16,4 +16,4 @@ class UrlListSpider(TrackerSpider):
 
     def source_requests(self, source: SourceConfig) -> Iterator[scrapy.Request]:
         for url in source.urls:
-            yield self.article_request(url, source, None)
+            yield from self.article_requests(url, source, None)
