@@ -22,7 +22,11 @@ MONTHS = "January February March April May June July August September October No
 
 
 class ExtractionError(ValueError):
-    """The page holds no article text worth keeping."""
+    """The page holds no article text worth keeping; `kind` is the error kind the run records."""
+
+    def __init__(self, message: str, kind: str = "parse") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import LimitReachedError, PyPdfError
 
 from pipelines.extract import MIN_TEXT_CHARS, Extracted, ExtractionError
 
@@ -24,7 +24,10 @@ def extract_pdf(body: bytes) -> Extracted:
         # Layout mode keeps the vertical gaps between paragraphs as blank lines.
         pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages[:MAX_PAGES]]
         meta = reader.metadata
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+    except LimitReachedError as exc:
+        # A PDF built to exhaust the reader (a decompression bomb, endless objects): recorded, not read.
+        raise ExtractionError(f"PDF past pypdf's limits: {exc}", kind="pdf_limit") from exc
+    except (PyPdfError, ValueError, KeyError, TypeError) as exc:
         raise ExtractionError(f"unreadable PDF: {exc}") from exc
     text = _paragraphs("\n".join(pages))
     if len(text) < MIN_TEXT_CHARS:

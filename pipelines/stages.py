@@ -71,7 +71,7 @@ class ExtractPipeline(_StatsPipeline):
             else:
                 extracted = extract_article(item.body, item.url, item.charset)
         except ExtractionError as exc:
-            self.inc("tracker/errors/parse")
+            self.inc(f"tracker/errors/{exc.kind}")
             self.inc(f"tracker/source/{item.source}/errors")
             raise DropItem(f"{item.url}: {exc}") from exc
         return ArticleDraft(item, extracted)

@@ -77,3 +77,20 @@ def test_an_implausible_date_is_no_date():
     assert plausible(date(2025, 6, 9), fetched) == date(2025, 6, 9)
     assert plausible(date(2025, 6, 20), fetched) is None  # after the page was fetched
     assert plausible(date(1970, 1, 1), fetched) is None  # an epoch default
+
+
+def test_a_pdf_past_pypdfs_limits_is_a_recorded_failure_of_its_own_kind(monkeypatch):
+    # pypdf raises LimitReachedError on PDFs built to exhaust it (a stream that decompresses to gigabytes);
+    # it escaped the pipeline and was counted under no error kind.
+    from pypdf.errors import LimitReachedError
+
+    import pipelines.pdf
+    from pipelines.pdf import extract_pdf
+
+    def bomb(_stream):
+        raise LimitReachedError("decompressed stream exceeds the limit")
+
+    monkeypatch.setattr(pipelines.pdf, "PdfReader", bomb)
+    with pytest.raises(ExtractionError) as caught:
+        extract_pdf(b"%PDF-1.7 ...")
+    assert caught.value.kind == "pdf_limit"
