@@ -193,12 +193,19 @@ def db_upgrade(config_path: str | None, db_url: str | None) -> None:
     """Migrate the database schema to this version's (back up first)."""
     from sqlalchemy import create_engine
 
-    from storage.migrate import current_revision, head_revision, upgrade
+    from storage.migrate import current_revision, head_revision, known_revisions, upgrade
 
     url = database_url(db_url, config_path)
     engine = create_engine(url)
     try:
         before = current_revision(engine)
+        if before is not None and before not in known_revisions():
+            click.echo(
+                f"error: the schema is at {before}, made by a newer version of the tracker than this one "
+                f"(which knows up to {head_revision()}); upgrade sanctuary-tracker instead",
+                err=True,
+            )
+            sys.exit(EXIT_USAGE)
         upgrade(engine)
         click.echo(f"schema: {before or 'empty'} -> {head_revision()}")
     finally:

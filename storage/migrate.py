@@ -20,13 +20,22 @@ def _config(connection: Connection) -> Config:
     return config
 
 
-def head_revision() -> str:
-    """The newest migration shipped with this version."""
+def _scripts() -> ScriptDirectory:
     with_dir = Config()
     with_dir.set_main_option("script_location", str(files("storage").joinpath("migrations")))
-    head = ScriptDirectory.from_config(with_dir).get_current_head()
+    return ScriptDirectory.from_config(with_dir)
+
+
+def head_revision() -> str:
+    """The newest migration shipped with this version."""
+    head = _scripts().get_current_head()
     assert head is not None
     return head
+
+
+def known_revisions() -> set[str]:
+    """Every migration this version ships."""
+    return {script.revision for script in _scripts().walk_revisions()}
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -49,6 +58,11 @@ def ensure_schema(engine: Engine) -> None:
     if current is None and not set(inspect(engine).get_table_names()) - {"apscheduler_jobs"}:
         upgrade(engine)
         return
+    if current is not None and current not in known_revisions():
+        raise SchemaOutOfDate(
+            f"the database schema is at {current}, made by a newer version of the tracker than this one "
+            f"(which knows up to {head_revision()}): upgrade sanctuary-tracker, or use a database of this version"
+        )
     raise SchemaOutOfDate(
         f"the database schema is at {current or 'an unversioned state'}, this version needs {head_revision()}: "
         "back it up, then run `sanctuary-tracker db upgrade`"

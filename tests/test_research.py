@@ -236,3 +236,19 @@ def test_the_title_exported_is_the_one_held_on_the_day(session):
     assert rows[date(2025, 2, 3)]["is_official"] is True
     assert {r["official_id"] for r in rows.values()} == {rows[date(2025, 2, 3)]["official_id"]}
     assert [r[1] for r in statement_rows(session, StatementFilter(role="mayor"))] == ["Daniel Lurie"]
+
+
+def test_a_database_from_a_newer_version_is_named_as_such(tmp_path):
+    from storage.db import make_engine
+    from storage.migrate import SchemaOutOfDate
+
+    url = f"sqlite:///{tmp_path / 't.db'}"
+    make_engine(url).dispose()  # set up at this version's head
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(SchemaOutOfDate, match="newer version of the tracker"):
+        make_engine(url)
+    result = CliRunner().invoke(cli, ["db", "upgrade", "--db", url])
+    assert result.exit_code == 2 and "newer version" in result.output
