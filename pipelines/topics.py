@@ -83,10 +83,6 @@ class TopicMatcher:
             return Relevance([], scores)
         return Relevance([name for name, w in weights.items() if w >= PASSAGE_MIN_WEIGHT], scores)
 
-    def topics(self, title: str | None, text: str) -> list[str]:
-        """The topics an article is about; empty when it is off topic."""
-        return self.assess(title, text).topics
-
     def passage(self, text: str, start: int, end: int) -> dict[str, float]:
         """The topics of the quote at text[start:end] with its paragraph, and their scores."""
         para_start = text.rfind("\n", 0, start) + 1

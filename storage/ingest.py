@@ -15,7 +15,7 @@ from storage.models import Appearance, Article, Page, Source, Statement
 from storage.normalize import fingerprint, name_key, normalize_text
 from storage.officials import find_or_add_official
 from storage.records import ArticleRecord, PageRecord, QuoteRecord
-from storage.statements import best_scores, new_statement, relink, unreported
+from storage.statements import best_scores, new_statement, relink, topic_tags, unreported
 
 # Syndicated copies: simhashes at most 8 of 64 bits apart (unrelated news pages measured here stay below
 # 0.80; the demo's reprinted wire story is at 0.92).
@@ -98,7 +98,7 @@ def store_article(session: Session, page: Page, record: ArticleRecord, seen_at: 
     article.fingerprint = digest
     article.simhash = simhash.to_hex()
     article.topics = record.topics
-    article.topic_tags = "".join(f",{t}" for t in record.topics) + ("," if record.topics else "")
+    article.topic_tags = topic_tags(record.topics)
     article.topic_scores = record.topic_scores
     article.extractor_version = record.extractor_version
     session.flush()

@@ -8,15 +8,8 @@ from collections import defaultdict
 from functools import cache
 from importlib.resources import files
 
-from rapidfuzz import fuzz
-
 PUNCT_RE = re.compile(r"[^\w\s]")
 SPACE_RE = re.compile(r"\s+")
-# Dedup by containment only for texts long enough that a match is not a coincidence.
-MIN_CONTAINED_CHARS = 24
-LIGHT_EDIT_RATIO = 92
-MIN_FUZZY_PART_CHARS = 40
-CUT_DOWN_ORDER_RATIO = 85
 NEGATIONS = frozenset(
     {"not", "no", "never", "nor", "dont", "doesnt", "didnt", "wont", "cant", "isnt", "arent", "wasnt"}
 )
@@ -34,30 +27,6 @@ def normalize_text(text: str) -> str:
 def fingerprint(normalized: str) -> str:
     """A stable hash of already-normalized text."""
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:32]
-
-
-def same_words(a: str, b: str) -> bool:
-    """Whether two normalized texts are one statement: equal, one a cut-down version of the other, or
-    lightly edited (a word changed here and there) without a negation or a number changed."""
-    if a == b:
-        return True
-    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
-    if len(shorter) < MIN_CONTAINED_CHARS:
-        return False
-    if shorter in longer:
-        return True
-    changed = set(a.split()) ^ set(b.split())
-    if NEGATIONS & changed or any(any(c.isdigit() for c in word) for word in changed):
-        return False  # a negation or a number changed: a different claim, not a light edit
-    if fuzz.ratio(a, b) >= LIGHT_EDIT_RATIO:
-        return True
-    # A cut-down version that was also lightly edited: its words all appear in the fuller text, mostly in
-    # the same order.
-    return (
-        len(shorter) >= MIN_FUZZY_PART_CHARS
-        and fuzz.token_set_ratio(shorter, longer) >= LIGHT_EDIT_RATIO
-        and fuzz.partial_ratio(shorter, longer) >= CUT_DOWN_ORDER_RATIO
-    )
 
 
 def name_key(name: str) -> str:

@@ -12,11 +12,11 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.concurrency import OFFICIAL_STATEMENTS, lock
-from storage.models import Appearance, Article, Official, Statement, StatementAlias
+from storage.models import Appearance, Article, Official, Page, Statement, StatementAlias
 from storage.normalize import fingerprint, normalize_text
 from storage.pieces import STRONG_WINDOW, Dated, cluster, fullest, piece
 
@@ -62,7 +62,7 @@ def new_statement(
         first_url=url,
         first_seen_at=seen_at,
         topics=topics,
-        topic_tags=_tags(topics),
+        topic_tags=topic_tags(topics),
     )
     session.add(statement)
     return statement
@@ -204,9 +204,11 @@ def _pieces(session: Session, statement_ids: list[int]) -> dict[PieceKey, Stored
             Appearance.topics,
             Article.published,
             Article.url,
-            Article.created_at,
+            # When the page was fetched, as `new_statement` records it; an article without its page, stored.
+            func.coalesce(Page.fetched_at, Article.created_at),
         )
         .join(Article, Article.id == Appearance.article_id)
+        .outerjoin(Page, Page.id == Article.page_id)
         .where(Appearance.statement_id.in_(statement_ids))
         .order_by(Appearance.article_id, Appearance.piece, Appearance.start)
     )
@@ -284,12 +286,14 @@ def _describe(statement: Statement, members: list[StoredPiece]) -> None:
     for member in members:
         topics = best_scores(topics, member.topics)
     statement.topics = topics
-    statement.topic_tags = _tags(topics)
+    statement.topic_tags = topic_tags(topics)
 
 
-def _tags(topics: dict[str, float]) -> str:
-    """Topic names as ",a,b,": filterable with LIKE on SQLite and PostgreSQL alike."""
-    return "".join(f",{t}" for t in topics) + ("," if topics else "")
+def topic_tags(topics: Iterable[str]) -> str:
+    """Topic names as ",a,b,": filterable with LIKE on SQLite and PostgreSQL alike (articles and
+    statements)."""
+    names = list(topics)
+    return "".join(f",{t}" for t in names) + ("," if names else "")
 
 
 def unreported(session: Session, statement_ids: set[int]) -> None:

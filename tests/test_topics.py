@@ -11,15 +11,15 @@ def matcher() -> TopicMatcher:
 
 def test_on_topic_article():
     text = "ICE agents detained two people. The sanctuary city ordinance bars police from helping ICE."
-    assert matcher().topics(None, text) == ["sanctuary-policy", "immigration-enforcement"]
+    assert matcher().assess(None, text).topics == ["sanctuary-policy", "immigration-enforcement"]
 
 
 def test_lowercase_ice_is_not_the_agency():
-    assert matcher().topics("Winter storms", "Roads were covered in ice and more ice fell overnight.") == []
+    assert matcher().assess("Winter storms", "Roads were covered in ice and more ice fell overnight.").topics == []
 
 
 def test_single_mention_is_not_enough():
-    assert matcher().topics(None, "A passing mention of deportation in a sports story.") == []
+    assert matcher().assess(None, "A passing mention of deportation in a sports story.").topics == []
 
 
 def test_coverage_words_keep_a_raid_story_that_never_names_the_agency():
