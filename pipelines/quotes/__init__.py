@@ -1,6 +1,6 @@
 """The quote engine: find direct quotes and attribute them to resolved speakers."""
 
-from pipelines.quotes.engine import extract_quotes
+from pipelines.quotes.extract import extract_quotes
 from pipelines.quotes.model import Quote
 
 __all__ = ["Quote", "extract_quotes"]

@@ -850,6 +850,13 @@ def _clause_subject(tokens: list[Token], text: str) -> "Found | None":
     return mention, first + joint + 1, last + joint + 1
 
 
+def sentence_subject(tokens: list[Token], text: str) -> Mention | None:
+    """The mention that opens the last sentence in tokens as its subject, read as a sentence that reports
+    speech (so "I", "we" and "it" count)."""
+    found = _sentence_subject(tokens, text, speaking=True)
+    return found[0] if found is not None else None
+
+
 def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) -> "Found | None":
     """The name or pronoun that opens the last sentence in tokens, when a lower-case word (its verb) follows.
     "It", "I" and "we" count only when the sentence is known to report speech (`speaking`): "it attacked

@@ -1,4 +1,4 @@
-"""The quote engine: text in, attributed quotes out. Pure Python; no Scrapy, no database."""
+"""The rules of the quote engine: every quote of a text, attributed where a cue says who. Pure Python."""
 
 import re
 from dataclasses import dataclass, replace
@@ -87,8 +87,38 @@ class Speaker:
 NOBODY = Speaker(None, None, None, None, None, None)
 
 
-def extract_quotes(text: str) -> list[Quote]:
-    """Find every double-quoted span in `text` and attribute it to a speaker where the text says who."""
+@dataclass(frozen=True, slots=True)
+class Attributed:
+    """A quote as the rules attributed it: its span, speaker and statement, in paragraph n, k-th quote;
+    `settled` when the rules know it has no speaker to find (a crowd's chant)."""
+
+    span: Span
+    speaker: Speaker
+    statement: int
+    n: int
+    k: int
+    settled: bool = False
+
+
+@dataclass(slots=True)
+class RulePass:
+    """What the rules found in an article, with the article state a second look at a quote needs."""
+
+    text: str
+    paras: list[Paragraph]
+    gaps: list[list[list[Token]]]
+    index: EntityIndex
+    place: str | None
+    found: list[Attributed]
+
+
+def resolve_mention(mention: Mention, verb: Token, index: EntityIndex, place: str | None) -> Speaker:
+    """The speaker a mention names, as the rules resolve a cue's mention."""
+    return _resolve(Cue(verb, mention, 0, 0), index, place)
+
+
+def rule_pass(text: str) -> RulePass:
+    """Attribute every quote of `text` by the rules."""
     paras = paragraphs(text)
     gaps = [_gaps(text, p) for p in paras]
     index = EntityIndex(text)
@@ -103,7 +133,7 @@ def extract_quotes(text: str) -> list[Quote]:
     index.finish()
     place = _place(dateline)
 
-    quotes: list[Quote] = []
+    quotes: list[Attributed] = []
     statement = -1
     carried: Speaker | None = None
     open_quote = False
@@ -124,7 +154,7 @@ def extract_quotes(text: str) -> list[Quote]:
             for k, span in enumerate(p.quotes):
                 if not (_is_title_of_work(text, span) and _names_a_work(para_gaps[k])):
                     statement += 1
-                    quotes.append(_quote(text, span, carried, statement))
+                    quotes.append(Attributed(span, carried, statement, n, k))
             continue
         cues = [find_cues(tokens, text) for tokens in para_gaps]
         signed = _signature(paras, gaps, n + 1, text) if not any(t.is_word for g in para_gaps for t in g) else None
@@ -223,14 +253,15 @@ def extract_quotes(text: str) -> list[Quote]:
             if owner is not None:
                 # "Fitton called Clinton's assertion of a “claim of right” ... “significant and disturbing”":
                 # the owner's words, a statement of their own; whoever the sentence has speaking goes on after.
-                quotes.append(_quote(text, span, _resolve(owner, index, place), statement + 1))
+                quotes.append(Attributed(span, _resolve(owner, index, place), statement + 1, n, k))
                 statement += 2
                 continue
-            quotes.append(_quote(text, span, NOBODY if _chant_of(para_gaps[k]) else carried, statement))
+            chant = _chant_of(para_gaps[k])
+            quotes.append(Attributed(span, NOBODY if chant else carried, statement, n, k, settled=chant))
         open_quote = p.quotes[-1].open_end
         introduced = _colon_cue(text, p, para_gaps[-1])
         newcomer, reported = None, None
-    return quotes
+    return RulePass(text, paras, gaps, index, place, quotes)
 
 
 def _newcomer(tokens: list[Token], index: EntityIndex, text: str) -> Entity | None:
@@ -641,7 +672,8 @@ def _repaired(value: str | None) -> str | None:
     return fix_text(value, uncurl_quotes=False) if value and not value.isascii() else value
 
 
-def _quote(text: str, span: Span, speaker: Speaker, statement: int) -> Quote:
+def make_quote(text: str, span: Span, speaker: Speaker, statement: int) -> Quote:
+    """The quote at `span`, attributed to `speaker`."""
     inner_end = span.end if span.open_end else span.end - 1
     mention = speaker.mention
     return Quote(

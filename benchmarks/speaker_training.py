@@ -1,0 +1,96 @@
+"""Training data and cross-validation for the speaker model (see train_speaker_model.py, which runs them).
+
+Needs scikit-learn (in the dev extras); the package itself reads the written JSON without it. Each quote
+the rules find and the official scorer matches to a gold unit gives one row per candidate speaker (see
+pipelines/quotes/candidates.py), labelled by whether the candidate's mention overlaps the annotated source
+(nobody is right when no candidate is). Folds are by article, so a model is always scored on articles it
+was not trained on.
+"""
+
+from dataclasses import dataclass
+from types import ModuleType
+
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from pipelines.quotes.candidates import Candidate, candidates
+from pipelines.quotes.chooser import SpeakerModel
+from pipelines.quotes.engine import make_quote, rule_pass
+
+FOLDS = 5
+C_GRID = (0.03, 0.1, 0.3, 1.0)
+
+
+@dataclass
+class Unit:
+    """A matched quote: its candidates, which of them are right, and whether it has an annotated source."""
+
+    article: int
+    cands: list[Candidate]
+    labels: list[int]
+    rule: int  # index of the rules' pick (the "none" candidate when the rules found nobody)
+    sourced: bool
+
+
+def load_units(s: ModuleType, split: str) -> tuple[list[Unit], dict[str, int]]:
+    """Rows of every article of the split, read and matched by the official scorer module `s`, with the
+    counts the quote F1 needs."""
+    units: list[Unit] = []
+    counts = {"pred": 0, "gold": 0, "tp": 0}
+    for a, (_, _, text, golds) in enumerate(s.load_split(split)):
+        found = rule_pass(text)
+        per_quote = candidates(found)
+        preds = [make_quote(text, q.span, q.speaker, q.statement).as_dict() for q, _ in per_quote]
+        pairs = s.match(text, preds, golds)
+        counts["pred"] += len(preds)
+        counts["gold"] += len(golds)
+        counts["tp"] += len(pairs)
+        for i, j in pairs:
+            sources = golds[j]["source_spans"]
+            cands = per_quote[i][1]
+            labels = [
+                int(c.mention is not None and any(s._overlap((c.mention.start, c.mention.end), x) > 0 for x in sources))
+                for c in cands
+            ]
+            if not any(labels):
+                labels = [int(c.mention is None) for c in cands]
+            rule = next((k for k, c in enumerate(cands) if "rule" in c.origins), 0)
+            units.append(Unit(a, cands, labels, rule, bool(sources)))
+    return units, counts
+
+
+def _overlaps(s: ModuleType, cand: Candidate, sources: list[tuple[int, int]]) -> bool:
+    m = cand.mention
+    return m is not None and any(s._overlap((m.start, m.end), x) > 0 for x in sources)
+
+
+def fit(units: list[Unit], c: float) -> SpeakerModel:
+    """A logistic regression over the candidates of the units."""
+    vec = DictVectorizer()
+    rows = [dict.fromkeys(cand.features, 1) for u in units for cand in u.cands]
+    y = [label for u in units for label in u.labels]
+    x = vec.fit_transform(rows)
+    clf = LogisticRegression(C=c, max_iter=2000, solver="lbfgs")
+    clf.fit(x, y)
+    weights = {f: float(w) for f, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True) if abs(w) > 1e-6}
+    return SpeakerModel(weights, float(clf.intercept_[0]))
+
+
+def mention_accuracy(units: list[Unit], model: SpeakerModel | None) -> float:
+    """Share of sourced units whose chosen candidate (the rules' pick without a model) is right."""
+    sourced = [u for u in units if u.sourced]
+    right = 0
+    for u in sourced:
+        k = u.rule if model is None else u.cands.index(model.pick(u.cands))
+        right += u.labels[k] and u.cands[k].mention is not None
+    return right / len(sourced)
+
+
+def cross_validate(units: list[Unit], c: float) -> list[tuple[float, float]]:
+    """(rules, model) mention accuracy on each held-out fold."""
+    out = []
+    for fold in range(FOLDS):
+        train = [u for u in units if u.article % FOLDS != fold]
+        test = [u for u in units if u.article % FOLDS == fold]
+        out.append((mention_accuracy(test, None), mention_accuracy(test, fit(train, c))))
+    return out

@@ -1,0 +1,60 @@
+"""Train the speaker model on PolNeAR train, print its 5-fold cross-validated figures, write the model.
+
+python benchmarks/train_speaker_model.py            # CV figures, then fit on all of train and write the model
+python benchmarks/train_speaker_model.py --cv-only  # CV figures only
+
+Needs scikit-learn (in the dev extras). Dev is never read here: it is the test set.
+"""
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from polnear import scorer
+from speaker_training import C_GRID, FOLDS, cross_validate, fit, load_units
+
+from pipelines.quotes.chooser import MODEL_FILE
+
+OUT = Path(__file__).resolve().parents[1] / "pipelines" / "quotes" / "data" / MODEL_FILE
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cv-only", action="store_true", help="print the CV figures and write nothing")
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    units, counts = load_units(scorer(), "train")
+    p, r = counts["tp"] / counts["pred"], counts["tp"] / counts["gold"]
+    print(
+        f"PolNeAR train: {len(units)} matched quotes, {sum(len(u.cands) for u in units)} candidates "
+        f"({time.perf_counter() - t0:.1f} s); quote F1 {2 * p * r / (p + r):.3f} (rules' spans, same on every fold)"
+    )
+    best = (-1.0, C_GRID[0])
+    for c in C_GRID:
+        folds = cross_validate(units, c)
+        rules = sum(f[0] for f in folds) / FOLDS
+        model = sum(f[1] for f in folds) / FOLDS
+        spread = " ".join(f"{m:.3f}" for _, m in folds)
+        print(f"  C={c:<5} mention accuracy, {FOLDS}-fold CV: rules {rules:.3f}, model {model:.3f}  (folds {spread})")
+        best = max(best, (model, c))
+    if args.cv_only:
+        return
+    t1 = time.perf_counter()
+    model = fit(units, best[1])
+    seconds = time.perf_counter() - t1
+    data = {
+        "about": "Speaker choice among candidates; logistic regression on PolNeAR train "
+        "(benchmarks/train_speaker_model.py).",
+        "C": best[1],
+        "cv_mention_accuracy": round(best[0], 4),
+        "rows": sum(len(u.cands) for u in units),
+        "bias": round(model.bias, 6),
+        "weights": {k: round(v, 6) for k, v in sorted(model.weights.items())},
+    }
+    OUT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {OUT} ({len(model.weights)} weights, {OUT.stat().st_size // 1024} KB; fit in {seconds:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""The trained speaker model: a linear scorer over candidate features that picks each quote's speaker.
+
+The weights are plain JSON (`data/speaker_model.json`, written by `benchmarks/train_speaker_model.py` from
+PolNeAR train): no pickle, no numerical library at run time.
+"""
+
+import json
+import math
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from pipelines.quotes.candidates import Candidate, candidates
+from pipelines.quotes.engine import Attributed, RulePass, Speaker
+
+MODEL_FILE = "speaker_model.json"
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerModel:
+    """Feature weights and a bias; a candidate's score is the logistic of their sum over its features."""
+
+    weights: Mapping[str, float]
+    bias: float
+
+    def score(self, features: list[str]) -> float:
+        """The model's probability that a candidate with these features is the speaker."""
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def pick(self, cands: list[Candidate]) -> Candidate:
+        """The best-scoring candidate (the first proposed among equals)."""
+        return max(cands, key=lambda c: self.score(c.features))
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> "SpeakerModel":
+        """A model from its JSON form ({"bias": float, "weights": {feature: float}})."""
+        weights = data.get("weights")
+        bias = data.get("bias")
+        if not isinstance(weights, dict) or not isinstance(bias, int | float):
+            raise ValueError("a speaker model needs a numeric 'bias' and a 'weights' object")
+        return cls({str(k): float(v) for k, v in weights.items()}, float(bias))
+
+
+@cache
+def shipped_model() -> SpeakerModel:
+    """The model that ships with the package."""
+    raw = files("pipelines.quotes").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+    return SpeakerModel.from_json(json.loads(raw))
+
+
+def choose_speakers(found: RulePass, model: SpeakerModel | None = None) -> Iterator[tuple[Attributed, Speaker]]:
+    """Each quote the rules found, with the speaker the model picks among its candidates."""
+    model = model or shipped_model()
+    for a, cands in candidates(found):
+        yield a, model.pick(cands).speaker
