@@ -28,6 +28,8 @@ CSV_COLUMNS = [
     "organization",
     "cue",
     "statement",
+    "official",
+    "official_id",
 ]
 
 
@@ -61,6 +63,26 @@ def quotes_of(paths: tuple[str, ...]) -> Iterator[tuple[str, Quote | None, str |
             yield name, q, None
 
 
+def official_of(q: Quote) -> tuple[str | None, str | None]:
+    """(name, id) of the official of the shipped registry a person speaker is: by full name (the one whose
+    role fits the printed title where the name is several people's), or, for a surname alone ("President
+    Obama", "Sen. Padilla"), the one person of that surname whose role fits the printed title or
+    organization. (None, None) when no one or several fit. The registry is read when first needed."""
+    if q.speaker_kind != "person" or not q.speaker:
+        return None, None
+    surname_only = " " not in q.speaker.strip()
+    if surname_only and not (q.title or q.organization):
+        return None, None  # never a guess between people who share a surname
+    from storage.open_registry import shipped_open_registry
+
+    registry = shipped_open_registry()
+    if surname_only:
+        entry = registry.by_surname_and_role(q.speaker, q.title, q.organization, None)
+    else:
+        entry = registry.by_name_and_role(q.speaker, q.title, q.organization, None)
+    return (entry.name, entry.external_id) if entry is not None else (None, None)
+
+
 @click.command("quotes")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option(
@@ -71,7 +93,13 @@ def quotes_of(paths: tuple[str, ...]) -> Iterator[tuple[str, Quote | None, str |
     show_default=True,
     help="jsonl: one JSON object per quote; csv: the same fields as columns; table: a readable summary.",
 )
-def quotes_command(paths: tuple[str, ...], fmt: str) -> None:
+@click.option(
+    "--no-registry",
+    is_flag=True,
+    help="Leave the official and official_id fields empty instead of looking speakers up in the shipped "
+    "registry of officials (faster start on a few files).",
+)
+def quotes_command(paths: tuple[str, ...], fmt: str, no_registry: bool) -> None:
     """Find direct quotes in PATHS (.txt or .html; - reads plain text from standard input) and attribute
     them to their speakers."""
     failed = 0
@@ -83,14 +111,18 @@ def quotes_command(paths: tuple[str, ...], fmt: str) -> None:
         if error is not None:
             failed += 1
             click.echo(f"error: {name}: {error}", err=True)
-        elif q is not None and writer is not None:
-            row = {"source": name, **q.as_dict()}
+            continue
+        assert q is not None
+        official, official_id = (None, None) if no_registry else official_of(q)
+        row = {"source": name, **q.as_dict(), "official": official, "official_id": official_id}
+        if writer is not None:
             writer.writerow([safe_cell(row[c]) for c in CSV_COLUMNS])
-        elif q is not None and fmt == "jsonl":
-            out.write(json.dumps({"source": name, **q.as_dict()}, ensure_ascii=False) + "\n")
-        elif q is not None:
+        elif fmt == "jsonl":
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
             who = q.speaker or "(unattributed)"
             title = f" ({q.title})" if q.title else ""
-            out.write(f"{name}\t#{q.statement}\t{who}{title}\t{q.text[:80]}\n")
+            known = f" = {official}" if official and official != q.speaker else ""
+            out.write(f"{name}\t#{q.statement}\t{who}{title}{known}\t{q.text[:80]}\n")
     if failed:
         raise SystemExit(1)

@@ -7,9 +7,10 @@ from sqlalchemy.orm import Session
 
 from storage.concurrency import OFFICIAL_NAMES, lock
 from storage.models import Official, OfficialAlias, OfficialRole, Statement
-from storage.normalize import given_name_variants, name_key, surname_key, title_words
+from storage.normalize import given_name_variants, name_key, surname_key
 from storage.open_registry import OpenRegistry, shipped_open_registry
 from storage.registry import RegistryEntry, materialize
+from storage.role_fit import RoleRow, fit_level, role_fits
 from storage.statements import relink
 
 
@@ -74,13 +75,8 @@ def _listed(
 ) -> tuple[Official, bool] | None:
     """A full name the database does not know, found in the registry (the one fitting the printed title
     where the name is several people's)."""
-    listed = registry.named(key)
-    if not listed:
-        nicknamed = {id(e): e for variant in given_name_variants(key) for e in registry.named(variant)}
-        listed = tuple(nicknamed.values())
-    if len(listed) > 1:
-        listed = tuple(e for e in listed if _role_fits(_role_rows(e), title, organization, on))
-    return materialize(session, listed[0]) if len(listed) == 1 else None
+    entry = registry.by_name_and_role(key, title, organization, on)
+    return materialize(session, entry) if entry is not None else None
 
 
 def _by_surname(
@@ -97,10 +93,10 @@ def _by_surname(
     # Whom the database has, it knows best (the hand-curated registry dates roles the open data leaves open).
     seen = {o.external_id for o in people if o.external_id} | {o.name_key for o in people}
     candidates: list[tuple[int, Official | RegistryEntry]] = [
-        (_fit_level(_official_rows(o), title, organization, on), o) for o in people
+        (fit_level(_official_rows(o), title, organization, on), o) for o in people
     ]
     candidates += [
-        (_fit_level(_role_rows(e), title, organization, on), e)
+        (fit_level(_role_rows(e), title, organization, on), e)
         for e in registry.surnamed(key)
         if name_key(e.name) != key
         and e.external_id not in seen
@@ -124,16 +120,9 @@ def _named(session: Session, key: str) -> list[Official]:
     return found + [o for o in by_alias if o not in found]
 
 
-def _words(text: str | None) -> set[str]:
-    return set(name_key(text or "").split())
-
-
-RoleRow = tuple[str | None, str | None, str | None, date | None, date | None]
-
-
 def _fits(official: Official, title: str | None, organization: str | None, said_on: date | None) -> bool:
     """Whether the printed title or organization fits one of the official's roles held on that day."""
-    return _role_fits(_official_rows(official), title, organization, said_on)
+    return role_fits(_official_rows(official), title, organization, said_on)
 
 
 def _official_rows(official: Official) -> list[RoleRow]:
@@ -144,29 +133,6 @@ def _official_rows(official: Official) -> list[RoleRow]:
 
 def _role_rows(entry: RegistryEntry) -> list[RoleRow]:
     return [(r.title, r.organization, r.jurisdiction, r.start, r.end) for r in entry.roles]
-
-
-def _role_fits(roles: list[RoleRow], title: str | None, organization: str | None, said_on: date | None) -> bool:
-    """Whether the printed title or organization fits one of these roles held on that day."""
-    return _fit_level(roles, title, organization, said_on) > 0
-
-
-def _fit_level(roles: list[RoleRow], title: str | None, organization: str | None, said_on: date | None) -> int:
-    """How well the printed title or organization fits these roles on that day: 2 when a role's title is
-    the printed one ("Sen." and "Senator"), 1 when it only shares a word ("Sen." and "State Senator"),
-    0 when no role held that day fits."""
-    want_title, want_org = title_words(title), _words(organization)
-    best = 0
-    for role_title, role_org, jurisdiction, start, end in roles:
-        if said_on and ((start and said_on < start) or (end and said_on >= end)):
-            continue
-        have = title_words(role_title)
-        title_fits = bool(want_title) and bool(want_title & have)
-        place = _words(role_org) | _words(jurisdiction)
-        org_fits = bool(want_org) and want_org <= place
-        if (title_fits and (org_fits or not want_org)) or (org_fits and not want_title):
-            best = max(best, 2 if want_title == have or not want_title else 1)
-    return best
 
 
 def _note_title(official: Official, title: str | None, organization: str | None, said_on: date | None) -> None:

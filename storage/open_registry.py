@@ -18,8 +18,9 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from storage.normalize import name_key, surname_key
+from storage.normalize import given_name_variants, name_key, surname_key
 from storage.registry import RegistryEntry, Role
+from storage.role_fit import RoleRow, fit_level
 
 SHIPPED = "open_officials.json.gz"
 
@@ -39,6 +40,34 @@ class OpenRegistry:
     def surnamed(self, key: str) -> tuple[RegistryEntry, ...]:
         """The people of this surname."""
         return self.by_surname.get(key, ())
+
+    def by_name_and_role(
+        self, name: str, title: str | None, organization: str | None, on: date | None
+    ) -> RegistryEntry | None:
+        """The one person a full name means: by name or alias, else by another form of the given name
+        ("Pam Bondi" for Pamela Bondi); where several share it, the one whose role fits the printed title or
+        organization. None when no one or several remain."""
+        key = name_key(name)
+        listed = self.named(key)
+        if not listed:
+            nicknamed = {id(e): e for variant in given_name_variants(key) for e in self.named(variant)}
+            listed = tuple(nicknamed.values())
+        if len(listed) > 1:
+            listed = tuple(e for e in listed if fit_level(_rows(e), title, organization, on) > 0)
+        return listed[0] if len(listed) == 1 else None
+
+    def by_surname_and_role(
+        self, surname: str, title: str | None, organization: str | None, on: date | None
+    ) -> RegistryEntry | None:
+        """ "Sen. Padilla": the one person of this surname whose role (held that day, when `on` is given)
+        fits the printed title or organization best; None when nothing was printed, or none or several fit.
+        People who merely share a surname are never guessed between."""
+        if not (title or organization):
+            return None
+        scored = [(fit_level(_rows(e), title, organization, on), e) for e in self.surnamed(surname_key(surname))]
+        best = max((level for level, _ in scored), default=0)
+        fitting = [e for level, e in scored if level == best and level > 0]
+        return fitting[0] if len(fitting) == 1 else None
 
 
 def write_registry(entries: list[RegistryEntry], path: Path, about: dict[str, Any]) -> int:
@@ -85,6 +114,10 @@ def read_registry(raw: bytes) -> OpenRegistry:
 def shipped_open_registry() -> OpenRegistry:
     """The registry that ships with the tracker, read once when first needed."""
     return read_registry(files("storage").joinpath("data", SHIPPED).read_bytes())
+
+
+def _rows(entry: RegistryEntry) -> list[RoleRow]:
+    return [(r.title, r.organization, r.jurisdiction, r.start, r.end) for r in entry.roles]
 
 
 def _iso(day: date | None) -> str | None:

@@ -90,3 +90,27 @@ def test_quotes_reads_stdin_writes_csv_and_decodes_windows_1252(tmp_path):
     assert piped.exit_code == 0, piped.output
     [line] = piped.stdout.splitlines()
     assert json.loads(line)["source"] == "-" and json.loads(line)["speaker"] == "Ana Ruiz"
+
+
+def test_quotes_name_the_registry_official_a_title_and_surname_mean():
+    text = (
+        "“We will keep funding the shelters,” Sen. Padilla said on Monday.\n"
+        "“Nobody asked us,” said Sen. Scott.\n"
+        "“I disagree,” Scott said.\n"
+        "“The border is open,” Gov. J.B. Pritzker said.\n"
+    )
+    result = CliRunner().invoke(cli, ["quotes", "-"], input=text)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    got = [(r["speaker"], r["official"], r["official_id"]) for r in rows]
+    # The speaker stays as the article names them; the official is the one person whose role fits. Two
+    # senators are named Scott: neither is guessed, with or without the title.
+    assert got == [
+        ("Padilla", "Alex Padilla", "bioguide:P000145"),
+        ("Scott", None, None),
+        ("Scott", None, None),
+        ("J.B. Pritzker", "J. B. Pritzker", rows[3]["official_id"]),
+    ]
+    assert rows[3]["official_id"].startswith("ocd-person/")
+    plain = CliRunner().invoke(cli, ["quotes", "-", "--no-registry"], input=text)
+    assert [json.loads(line)["official"] for line in plain.stdout.splitlines()] == [None] * 4
