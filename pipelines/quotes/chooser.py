@@ -50,8 +50,13 @@ def shipped_model() -> SpeakerModel:
     return SpeakerModel.from_json(json.loads(raw))
 
 
-def choose_speakers(found: RulePass, model: SpeakerModel | None = None) -> Iterator[tuple[Attributed, Speaker]]:
-    """Each quote the rules found, with the speaker the model picks among its candidates."""
+def choose_speakers(found: RulePass, model: SpeakerModel | None = None) -> Iterator[tuple[Attributed, Speaker, str]]:
+    """Each quote the rules found, with the speaker the model picks among its candidates and the rule to
+    record: the rules' own where the model agrees, else "model:<origin>" (the origins that proposed it)."""
     model = model or shipped_model()
     for a, cands in candidates(found):
-        yield a, model.pick(cands).speaker
+        chosen = model.pick(cands)
+        if "rule" in chosen.origins or (chosen.mention is None and a.speaker.mention is None):
+            yield a, chosen.speaker, a.rule
+        else:
+            yield a, chosen.speaker, "model:" + "+".join(sorted(chosen.origins))

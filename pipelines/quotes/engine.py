@@ -6,28 +6,27 @@ from dataclasses import dataclass, replace
 from ftfy import fix_text
 
 from pipelines.quotes.attribution import (
-    CONTRASTING_JOINTS,
     SENTENCE_END,
     Cue,
-    after_comma_cue,
-    colon_name_cue,
     content_possessive_cue,
     dash_cue,
     find_cues,
     heads_own_clause,
-    leading_cue,
     names_a_people,
-    owned_quote_cue,
-    passive_cue,
-    possessive_cue,
     sentence_start,
     subject_cue,
     trailing_cue,
 )
+from pipelines.quotes.cue_rules import (
+    QuoteSite,
+    closes_with_sentence_end,
+    ends_sentence,
+    ends_with_comma,
+    first_cue,
+)
 from pipelines.quotes.entities import PRONOUN_WINDOW, Entity, EntityIndex, appositive_title, index_tokens
 from pipelines.quotes.lexicon import (
     DOCUMENT_NOUNS,
-    FUNCTION_WORDS,
     LED_BODIES,
     PARTY_MEMBERS,
     QUESTION_VERBS,
@@ -64,11 +63,6 @@ NAMING_VERBS = frozenset(
 MAX_NAMING_WORDS = 8
 SLOGAN_NOUNS = frozenset("goal slogan motto mantra refrain message theme promise vow call cry".split())
 CHANT_NOUNS = frozenset("chant chants chorus cries cry calls shouts".split())
-QUOTE_MARKS = frozenset('"\u201c\u201d')
-# At most this many words between two quotes of one sentence: `a "good thing" that yielded "..."`.
-MAX_BETWEEN_WORDS = 8
-# Words opening a clause that only sets the scene for a quote ("“...,” when Clinton blasted him").
-SUBORDINATORS = frozenset({"when", "as", "while", "after", "before", "because", "since", "until"})
 LOCAL_TITLES = ("mayor", "supervisor", "sheriff", "city attorney", "district attorney", "chief", "council")
 
 
@@ -90,7 +84,8 @@ NOBODY = Speaker(None, None, None, None, None, None)
 @dataclass(frozen=True, slots=True)
 class Attributed:
     """A quote as the rules attributed it: its span, speaker and statement, in paragraph n, k-th quote;
-    `settled` when the rules know it has no speaker to find (a crowd's chant)."""
+    `settled` when the rules know it has no speaker to find (a crowd's chant); `rule` names the rule that
+    attributed it (a row of the cue table, or how the speaker carried on)."""
 
     span: Span
     speaker: Speaker
@@ -98,6 +93,7 @@ class Attributed:
     n: int
     k: int
     settled: bool = False
+    rule: str = "none"
 
 
 @dataclass(slots=True)
@@ -117,151 +113,182 @@ def resolve_mention(mention: Mention, verb: Token, index: EntityIndex, place: st
     return _resolve(Cue(verb, mention, 0, 0), index, place)
 
 
+@dataclass(slots=True)
+class _Flow:
+    """What carries from one quote to the next while the rules read an article: the statement count, the
+    speaker in play and the rule that found them, whether a quote runs on into the next paragraph, and what
+    the last paragraph without quotes left (a colon introduction, a newcomer, a report)."""
+
+    statement: int = -1
+    carried: Speaker | None = None
+    rule: str = "none"
+    open_quote: bool = False
+    introduced: Cue | None = None
+    newcomer: Entity | None = None
+    reported: list[list[Token]] | None = None
+
+
 def rule_pass(text: str) -> RulePass:
     """Attribute every quote of `text` by the rules."""
     paras = paragraphs(text)
     gaps = [_gaps(text, p) for p in paras]
-    index = EntityIndex(text)
     dateline = DATELINE_RE.search(text, 0, DATELINE_WINDOW)
-    for n, (p, para_gaps) in enumerate(zip(paras, gaps, strict=True)):
-        if not p.chrome and not (n == 0 and not p.quotes and _is_headline(para_gaps[0])):
-            for tokens in para_gaps:
-                if dateline is not None and tokens and tokens[0].start < dateline.end(1):
-                    # "DES MOINES, Iowa — ...": the place a story was filed from is no one a later "it" means.
-                    tokens = [t for t in tokens if t.start >= dateline.end(1)]
-                index_tokens(index, tokens, text)
-    index.finish()
+    index = _index_article(text, paras, gaps, dateline)
     place = _place(dateline)
-
     quotes: list[Attributed] = []
-    statement = -1
-    carried: Speaker | None = None
-    open_quote = False
-    introduced: Cue | None = None
-    newcomer: Entity | None = None
-    reported: list[list[Token]] | None = None  # the last paragraph, when it has no quotes
+    flow = _Flow()
     for n, (p, para_gaps) in enumerate(zip(paras, gaps, strict=True)):
         if p.chrome or not p.quotes:
-            carried, open_quote = None, False
-            introduced = _colon_cue(text, p, para_gaps[-1])
-            newcomer = None if p.chrome else _newcomer(para_gaps[-1], index, text)
-            reported = None if p.chrome else para_gaps
+            flow.carried, flow.open_quote = None, False
+            flow.introduced = _colon_cue(text, p, para_gaps[-1])
+            flow.newcomer = None if p.chrome else _newcomer(para_gaps[-1], index, text)
+            flow.reported = None if p.chrome else para_gaps
             continue
         turn = _turn_speaker(text, p.turn, index) if p.turn is not None else None
         if turn is not None:
             # A transcript turn: whoever the label names says what is quoted in it.
-            carried, open_quote, introduced = turn, False, None
+            flow.carried, flow.open_quote, flow.introduced = turn, False, None
             for k, span in enumerate(p.quotes):
                 if not (_is_title_of_work(text, span) and _names_a_work(para_gaps[k])):
-                    statement += 1
-                    quotes.append(Attributed(span, carried, statement, n, k))
+                    flow.statement += 1
+                    quotes.append(Attributed(span, turn, flow.statement, n, k, rule="transcript_turn"))
             continue
-        cues = [find_cues(tokens, text) for tokens in para_gaps]
-        signed = _signature(paras, gaps, n + 1, text) if not any(t.is_word for g in para_gaps for t in g) else None
-        closing = dash_cue(para_gaps[-1], text)
-        previous: Cue | None = None
-        work_before = False
-        for k, span in enumerate(p.quotes):
-            last = k + 2 == len(para_gaps)
-            cue = (
-                owned_quote_cue(para_gaps[k], para_gaps[k + 1], text)
-                or passive_cue(para_gaps[k], para_gaps[k + 1], text)
-                or _cue_for(text, span, para_gaps[k], cues[k], para_gaps[k + 1], cues[k + 1], last)
-            )
-            if cue is None and k == 0 and not para_gaps[0] and introduced is not None:
-                cue = introduced
-            if cue is None and signed is not None:
-                cue = signed
-            if cue is None and k + 1 < len(p.quotes) and closing is not None:
-                cue = closing  # “...” And that's all he has “...” ― Christina Lastra.
-            if cue is None:
-                cue = _closing_cue(text, p.quotes, para_gaps, cues, k)
-            if cue is None and work_before and not _closes_with_sentence_end(text, p.quotes[k - 1]):
-                cue = _across_title(text, para_gaps[k - 1], p.quotes[k - 1], para_gaps[k])
-            if cue is None:
-                cue = possessive_cue(para_gaps[k], text)
-            if cue is None and (
-                k == 0 or _ends_sentence(para_gaps[k]) or _closes_with_sentence_end(text, p.quotes[k - 1])
-            ):
-                cue = subject_cue(para_gaps[k], text) or _previous_sentence_cue(para_gaps[k], cues[k], text)
-            elif cue is None and para_gaps[k] and para_gaps[k][0].lower in CONTRASTING_JOINTS:
-                # `“Mr. Trump,” while Trump calls him “Chris.”` (not `... while Cruz is “a liar”`: what is
-                # said of him)
-                cue = subject_cue(para_gaps[k], text)
-                if cue is not None and cue.verb.lower in FUNCTION_WORDS:
-                    cue = None
-            continuing = k == 0 and open_quote and not para_gaps[0]
-            if cue is not None:
-                if cue is not previous or k == 0:
-                    if not continuing:
-                        statement += 1
-                    speaker = _resolve(cue, index, place)
-                    if cue.shown is not None:
-                        speaker = replace(speaker, mention=cue.shown)
-                    if cue.mention.kind == "pronoun" and k > 0 and cue.verb in para_gaps[k]:
-                        speaker = _sentence_subject_speaker(text, p.quotes, para_gaps, k, speaker, index, place)
-                        if heads_own_clause(para_gaps[k], cue):
-                            # "Putney said that ... “...,” but he said ...": Putney, reported as "he".
-                            speaker = replace(speaker, mention=cue.mention)
-                    if k == 0 and newcomer is not None and _means_newcomer(cue, newcomer, para_gaps[0]):
-                        # "... concerns Henry Crespo, president of the caucus.\n“...,” he said.": the
-                        # person the last paragraph ended by introducing.
-                        speaker = _speaker(newcomer, cue.mention, cue.verb.text, place)
-                    elif k == 0 and reported is not None and _pronoun_opens(cue, para_gaps[0]):
-                        reporter = _reporter(reported, index, text)
-                        if reporter is not None and reporter.gender in ("", cue.mention.gender):
-                            speaker = _speaker(reporter, cue.mention, cue.verb.text, place)
-                    if continuing and speaker.name is None and carried is not None:
-                        speaker = carried
-                    if cue.mention.kind in ("pronoun", "unnamed") and speaker.name is not None:
-                        # "she said", "the article read" name them again: the next pronoun most likely
-                        # means them too.
-                        index.mention_again(speaker.name, cue.mention.start)
-                    carried = speaker
-                previous = cue
-            elif k == 0 and not continuing and reported is not None and _unattributed(para_gaps):
-                # "Carter said that ... would not happen.\n“That's because ...”": a paragraph that is a quote
-                # after one ending by reporting what a named person said is theirs.
-                reporting = _reporting_cue(reported, text, last_sentence=True)
-                statement += 1
-                carried = _resolve(reporting, index, place) if reporting is not None else NOBODY
-            elif k == 0:
-                # A paragraph that opens with a quote and names nobody continues the last speaker.
-                if not continuing:
-                    statement += 1
-                if not (carried and not any(t.is_word for t in para_gaps[0])):
-                    carried = NOBODY
-            assert carried is not None
-            if (
-                _is_title_of_work(text, span)
-                and not _shouted(para_gaps[k], cue)
-                and (
-                    carried.name is None
-                    or _names_a_work(para_gaps[k])
-                    or _kind_of_work_after(para_gaps[k + 1])
-                    or (work_before and _joins(para_gaps[k]))
-                )
-            ):
-                work_before = True
-                continue
-            work_before = False
-            if _lone_pronoun(text, span):
-                continue  # `because "she" is a "he"`: a word mentioned, not words said
-            if _ends_with_comma(text, span) and _byline_follows(para_gaps[k + 1]):
-                continue  # `—"Hamilton to play Chicago," by Variety's Gordon Cox:` the headline of a linked story
-            owner = content_possessive_cue(para_gaps[k], text)
-            if owner is not None:
-                # "Fitton called Clinton's assertion of a “claim of right” ... “significant and disturbing”":
-                # the owner's words, a statement of their own; whoever the sentence has speaking goes on after.
-                quotes.append(Attributed(span, _resolve(owner, index, place), statement + 1, n, k))
-                statement += 2
-                continue
-            chant = _chant_of(para_gaps[k])
-            quotes.append(Attributed(span, NOBODY if chant else carried, statement, n, k, settled=chant))
-        open_quote = p.quotes[-1].open_end
-        introduced = _colon_cue(text, p, para_gaps[-1])
-        newcomer, reported = None, None
+        quotes += _paragraph_quotes(text, paras, gaps, n, index, place, flow)
+        flow.open_quote = p.quotes[-1].open_end
+        flow.introduced = _colon_cue(text, p, para_gaps[-1])
+        flow.newcomer, flow.reported = None, None
     return RulePass(text, paras, gaps, index, place, quotes)
+
+
+def _index_article(
+    text: str, paras: list[Paragraph], gaps: list[list[list[Token]]], dateline: re.Match[str] | None
+) -> EntityIndex:
+    """Every named mention of the article's prose (not its chrome, not a headline), grouped into entities."""
+    index = EntityIndex(text)
+    for n, (p, para_gaps) in enumerate(zip(paras, gaps, strict=True)):
+        if p.chrome or (n == 0 and not p.quotes and _is_headline(para_gaps[0])):
+            continue
+        for tokens in para_gaps:
+            if dateline is not None and tokens and tokens[0].start < dateline.end(1):
+                # "DES MOINES, Iowa — ...": the place a story was filed from is no one a later "it" means.
+                tokens = [t for t in tokens if t.start >= dateline.end(1)]
+            index_tokens(index, tokens, text)
+    index.finish()
+    return index
+
+
+def _paragraph_quotes(
+    text: str,
+    paras: list[Paragraph],
+    gaps: list[list[list[Token]]],
+    n: int,
+    index: EntityIndex,
+    place: str | None,
+    flow: _Flow,
+) -> list[Attributed]:
+    """The quotes of paragraph n, each attributed by the first cue rule that fits, or carried on."""
+    p, para_gaps = paras[n], gaps[n]
+    cues = [find_cues(tokens, text) for tokens in para_gaps]
+    signed = _signature(paras, gaps, n + 1, text) if not any(t.is_word for g in para_gaps for t in g) else None
+    closing = dash_cue(para_gaps[-1], text)
+    previous: Cue | None = None
+    work_before = False
+    out: list[Attributed] = []
+    for k, span in enumerate(p.quotes):
+        site = QuoteSite(text, p.quotes, para_gaps, cues, k, flow.introduced, signed, closing, work_before)
+        found = first_cue(site)
+        cue = found[0] if found is not None else None
+        continuing = k == 0 and flow.open_quote and not para_gaps[0]
+        if found is not None:
+            if found[0] is not previous or k == 0:
+                if not continuing:
+                    flow.statement += 1
+                flow.carried, flow.rule = _cue_speaker(found[0], site, index, place, flow, continuing), found[1]
+            previous = found[0]
+        elif k == 0:
+            _carry_into_paragraph(text, para_gaps, index, place, flow, continuing)
+        assert flow.carried is not None
+        if _is_title_of_work(text, span) and not _shouted(para_gaps[k], cue) and _titles_work(site, flow.carried):
+            work_before = True
+            continue
+        work_before = False
+        if _lone_pronoun(text, span):
+            continue  # `because "she" is a "he"`: a word mentioned, not words said
+        if ends_with_comma(text, span) and _byline_follows(para_gaps[k + 1]):
+            continue  # `—"Hamilton to play Chicago," by Variety's Gordon Cox:` the headline of a linked story
+        owner = content_possessive_cue(para_gaps[k], text)
+        if owner is not None:
+            # "Fitton called Clinton's assertion of a “claim of right” ... “significant and disturbing”":
+            # the owner's words, a statement of their own; whoever the sentence has speaking goes on after.
+            out.append(Attributed(span, _resolve(owner, index, place), flow.statement + 1, n, k, rule="content_owner"))
+            flow.statement += 2
+            continue
+        if _chant_of(para_gaps[k]):
+            out.append(Attributed(span, NOBODY, flow.statement, n, k, settled=True, rule="chant"))
+        else:
+            out.append(Attributed(span, flow.carried, flow.statement, n, k, rule=flow.rule))
+    return out
+
+
+def _titles_work(site: QuoteSite, carried: Speaker) -> bool:
+    """Whether a quote shaped like a title names a work rather than quoting words: nobody speaks it, or
+    the prose around it says it is a work ("his book “...”", "“...”, a documentary")."""
+    return (
+        carried.name is None
+        or _names_a_work(site.before)
+        or _kind_of_work_after(site.after)
+        or (site.work_before and _joins(site.before))
+    )
+
+
+def _cue_speaker(
+    cue: Cue, site: QuoteSite, index: EntityIndex, place: str | None, flow: _Flow, continuing: bool
+) -> Speaker:
+    """The speaker a cue names, with what the paragraph and the one before say of its pronoun."""
+    k, before = site.k, site.before
+    speaker = _resolve(cue, index, place)
+    if cue.shown is not None:
+        speaker = replace(speaker, mention=cue.shown)
+    if cue.mention.kind == "pronoun" and k > 0 and cue.verb in before:
+        speaker = _sentence_subject_speaker(site.text, site.spans, site.gaps, k, speaker, index, place)
+        if heads_own_clause(before, cue):
+            # "Putney said that ... “...,” but he said ...": Putney, reported as "he".
+            speaker = replace(speaker, mention=cue.mention)
+    if k == 0 and flow.newcomer is not None and _means_newcomer(cue, flow.newcomer, site.gaps[0]):
+        # "... concerns Henry Crespo, president of the caucus.\n“...,” he said.": the person the last
+        # paragraph ended by introducing.
+        speaker = _speaker(flow.newcomer, cue.mention, cue.verb.text, place)
+    elif k == 0 and flow.reported is not None and _pronoun_opens(cue, site.gaps[0]):
+        reporter = _reporter(flow.reported, index, site.text)
+        if reporter is not None and reporter.gender in ("", cue.mention.gender):
+            speaker = _speaker(reporter, cue.mention, cue.verb.text, place)
+    if continuing and speaker.name is None and flow.carried is not None:
+        speaker = flow.carried
+    if cue.mention.kind in ("pronoun", "unnamed") and speaker.name is not None:
+        # "she said", "the article read" name them again: the next pronoun most likely means them too.
+        index.mention_again(speaker.name, cue.mention.start)
+    return speaker
+
+
+def _carry_into_paragraph(
+    text: str, para_gaps: list[list[Token]], index: EntityIndex, place: str | None, flow: _Flow, continuing: bool
+) -> None:
+    """A paragraph that opens with a quote no cue attributes: after a paragraph that ended reporting what a
+    named person said, theirs; a quote running on from the last paragraph, or a paragraph that is only
+    quotes, continues the last speaker; else nobody's."""
+    if not continuing and flow.reported is not None and _unattributed(para_gaps):
+        # "Carter said that ... would not happen.\n“That's because ...”"
+        reporting = _reporting_cue(flow.reported, text, last_sentence=True)
+        flow.statement += 1
+        flow.carried = _resolve(reporting, index, place) if reporting is not None else NOBODY
+        flow.rule = "reported_before" if reporting is not None else "none"
+        return
+    if not continuing:
+        flow.statement += 1
+    if flow.carried and not any(t.is_word for t in para_gaps[0]):
+        flow.rule = "continued"
+    else:
+        flow.carried, flow.rule = NOBODY, "none"
 
 
 def _newcomer(tokens: list[Token], index: EntityIndex, text: str) -> Entity | None:
@@ -324,75 +351,6 @@ def _pronoun_opens(cue: Cue, opening: list[Token]) -> bool:
     return cue.mention.kind == "pronoun" and cue.mention.gender in ("m", "f") and not any(t.is_word for t in opening)
 
 
-def _cue_for(
-    text: str,
-    span: Span,
-    before: list[Token],
-    before_cues: list[Cue],
-    after: list[Token],
-    after_cues: list[Cue],
-    last: bool,
-) -> Cue | None:
-    """The cue of a quote from the prose next to it, most telling pattern first; `last`: no quote follows
-    the prose after it."""
-    cue = leading_cue(after, after_cues)
-    if cue is not None and (
-        (_ends_with_period(text, span) and (_opens_clause(after, cue) or not _closes_sentence(after, cue, last)))
-        or (_closes_with_sentence_end(text, span) and after[0].is_cap and _opens_clause(after, cue))
-    ):
-        # “... in the neighborhood.” Russia insisted that ...: a new sentence about something else
-        # (“... without delay.” Clinton plans to visit on Sunday, according to an aide.; “...?” Dalton Brody
-        # is a store, according to its website.).
-        cue = None
-    if (
-        cue is not None
-        and not last
-        and _closes_with_sentence_end(text, span)
-        and after
-        and after[-1].text in {",", ":"}
-        and not _ends_sentence(after)
-    ):
-        # `“Why now?” Mills then writes back, “You look cute.”`: after a quote that ends its sentence, a cue
-        # that leads into the next quote is that quote's.
-        cue = None
-    leading = cue
-    if cue is not None and not last and _leads_into_next(after, cue):
-        # `Ryan saying he was “very encouraged” and Trump calling it a “great meeting.”`: a cue that leads
-        # into the next quote gives way to the one leading into this quote.
-        cue = trailing_cue(before, before_cues, text) or cue
-    if cue is not None and cue is leading and cue.mention.kind == "pronoun" and _mid_sentence(before):
-        # "DuVernay said she felt ... because “...,” she said.": the sentence already named the speaker.
-        earlier = trailing_cue(before, before_cues, text)
-        joined = cue.first > 0 and after[cue.first - 1].lower in {"and", "but"}
-        if earlier is None and joined:
-            # "Cruz exhorted Republicans to “...” and said he was ...": the subject goes on speaking (not
-            # "Employees treated well stay, ... “...,” he says").
-            earlier = subject_cue(before, text)
-        if earlier is not None and (
-            _same_person(earlier.mention, cue.mention) or (joined and _reported_subject(after, cue))
-        ):
-            # (or "Comey called it “extremely careless,” but said she should face no charges": "she" is
-            # whom he spoke of)
-            cue = earlier
-    if (
-        cue is not None
-        and cue.first > 0
-        and after[0].lower in SUBORDINATORS
-        and (_introduces(before, before_cues) or (_mid_sentence(before) and trailing_cue(before, before_cues, text)))
-    ):
-        # `footage of Trump saying, “...,” when Clinton blasted him`: the cue that leads into the quote
-        # wins over one in a clause that follows it.
-        cue = None
-    if cue is None:
-        trailing, label = trailing_cue(before, before_cues, text), colon_name_cue(before, text)
-        # ("Pollsters agree - Carl Bialik: “...”": the label right before the quote names who wrote it)
-        cue = label if label is not None and (trailing is None or label.first > trailing.last) else trailing
-    cue = cue or dash_cue(after, text)
-    if cue is None and _ends_with_comma(text, span):
-        cue = after_comma_cue(after, text)
-    return cue
-
-
 def _sentence_subject_speaker(
     text: str,
     spans: tuple[Span, ...],
@@ -406,7 +364,7 @@ def _sentence_subject_speaker(
     tape.”": the pronoun's sentence began before earlier quotes; its named subject, when the same person,
     is the mention to report."""
     j = k
-    while j > 0 and not _ends_sentence(gaps[j]) and not _closes_with_sentence_end(text, spans[j - 1]):
+    while j > 0 and not ends_sentence(gaps[j]) and not closes_with_sentence_end(text, spans[j - 1]):
         j -= 1
     if j == k:
         return speaker
@@ -415,52 +373,6 @@ def _sentence_subject_speaker(
         return speaker
     named = _resolve(subject, index, place)
     return named if named.name is not None and named.name == speaker.name else speaker
-
-
-def _leads_into_next(after: list[Token], cue: Cue) -> bool:
-    """Whether the prose after a quote is a clause of its own joined by "and" or "but" whose cue leads into
-    the next quote, without ending the sentence: `“...” and Trump calling it a “...”`."""
-    return (
-        [t.lower for t in after[: cue.first]] in (["and"], ["but"], ["while"])
-        and cue.last + 1 < len(after)
-        and not _ends_sentence(after)
-    )
-
-
-def _across_title(text: str, before: list[Token], title: Span, after: list[Token]) -> Cue | None:
-    """The cue of a sentence that goes on across the title of a work before the quote: `Hemsley, the co-author
-    of "Going Viral," about ..., said the days when the nation had "..."`."""
-    if _ends_sentence(after):
-        return None
-    inside = [t for t in tokenize(text, title.start, title.end) if t.text not in QUOTE_MARKS]
-    tokens = before + inside + after
-    cue = trailing_cue(tokens, find_cues(tokens, text), text)
-    if cue is None or title.start <= cue.mention.start < title.end or cue.verb not in after:
-        return None
-    return cue
-
-
-def _one_sentence(between: list[Token], text: str, span: Span) -> bool:
-    """Whether a quote and the next one belong to one sentence: short prose between them that does not end
-    a sentence, after a quote that does not end one."""
-    inner = text[span.end - 2 : span.end - 1]
-    words = [t for t in between if t.is_word]
-    return inner not in {".", "?", "!"} and 0 < len(words) <= MAX_BETWEEN_WORDS and not _ends_sentence(between)
-
-
-def _closing_cue(
-    text: str, spans: tuple[Span, ...], gaps: list[list[Token]], cues: list[list[Cue]], k: int
-) -> Cue | None:
-    """The cue that closes the sentence of a quote after later quotes of that sentence: `a "good thing" that
-    yielded "frankly good information," he remarked.`, `will carry "a great deal of weight" and bring the
-    "firepower" they need, Neil Sroka said.`"""
-    j = k + 1
-    while j < len(spans) and _one_sentence(gaps[j], text, spans[j - 1]):
-        cue = leading_cue(gaps[j + 1], cues[j + 1])
-        if cue is not None:
-            return None if _ends_with_period(text, spans[j]) else cue
-        j += 1
-    return None
 
 
 def _unattributed(para_gaps: list[list[Token]]) -> bool:
@@ -483,57 +395,6 @@ def _is_headline(tokens: list[Token]) -> bool:
     not names, so it adds no one to the index."""
     words = [t for t in tokens if t.is_word and t.lower not in MINOR_WORDS]
     return len(words) >= MIN_HEADLINE_WORDS and all(t.is_cap or not t.text.isalpha() for t in words)
-
-
-def _introduces(before: list[Token], cues: list[Cue]) -> bool:
-    """Whether the sentence before a quote has a named speaker and ends with a comma or colon ("Trump
-    saying during the debate, “")."""
-    return (
-        bool(cues)
-        and len(before) >= 2
-        and before[-1].text in {",", ":"}
-        and cues[-1].mention.kind == "name"
-        and not any(t.text in SENTENCE_END for t in before[cues[-1].last :])
-    )
-
-
-def _previous_sentence_cue(tokens: list[Token], cues: list[Cue], text: str) -> Cue | None:
-    """`Cummings called him a master at deals. “He showed again ...”`: a quote standing as its own sentence
-    after a sentence in which a named person speaks is theirs."""
-    if not tokens or tokens[-1].text not in SENTENCE_END:
-        return None
-    start = sentence_start(tokens, len(tokens) - 1)
-    in_sentence = [c for c in cues if c.first >= start]
-    spoken = [c for c in in_sentence if c.mention.kind == "name"]
-    if spoken:
-        return spoken[0]
-    if in_sentence and in_sentence[0].mention.kind == "pronoun" and in_sentence[0].mention.gender in ("m", "f"):
-        return in_sentence[0]  # "..., she said she and Obama had made progress. “...”"
-    cue = subject_cue(tokens[start:-1], text)
-    return cue if cue is not None and cue.mention.kind == "name" else None
-
-
-def _mid_sentence(before: list[Token]) -> bool:
-    """Whether the prose before a quote opens the sentence the quote belongs to."""
-    return bool(before) and before[-1].text not in SENTENCE_END and any(t.is_word for t in before)
-
-
-def _reported_subject(after: list[Token], cue: Cue) -> bool:
-    """Whether a cue's pronoun follows its verb and a verb follows it: "said she should", the subject of
-    what was said rather than the one who said it."""
-    k = cue.last
-    return (
-        cue.mention.start > cue.verb.start
-        and k + 1 < len(after)
-        and after[k + 1].is_word
-        and after[k + 1].text.islower()
-    )
-
-
-def _same_person(named: Mention, pronoun: Mention) -> bool:
-    if named.kind not in ("name", "pronoun") or named.is_org:
-        return False
-    return not (named.gender and pronoun.gender and named.gender != pronoun.gender)
 
 
 def _colon_cue(text: str, p: Paragraph, last_gap: list[Token]) -> Cue | None:
@@ -627,39 +488,6 @@ def _joins(before: list[Token]) -> bool:
     return [t.lower for t in before] in ([], ["and"], ["or"], [","], [",", "and"], [",", "or"])
 
 
-def _ends_with_period(text: str, span: Span) -> bool:
-    return not span.open_end and text[span.end - 2 : span.end - 1] == "."
-
-
-def _opens_clause(tokens: list[Token], cue: Cue) -> bool:
-    """Whether words of a clause of their own come before the cue ("Clinton plans to visit ..., according
-    to an aide"), not just a conjunction ("But, said Solovey, ...")."""
-    return sum(t.is_word for t in tokens[: cue.first]) > 1
-
-
-def _closes_sentence(tokens: list[Token], cue: Cue, last: bool) -> bool:
-    """Whether the cue is all its sentence says (`he said.`, `she said, adding ...`; not `“...” Cruz said
-    “...”`, which leads into the next quote)."""
-    following = tokens[cue.last + 1 : cue.last + 2]
-    if not following:
-        return last
-    return following[0].text in {".", ",", ";", "!", "?", "(", "—", "--"}
-
-
-def _closes_with_sentence_end(text: str, span: Span) -> bool:
-    """`“... a failed candidate.” Romney fired back`: the quote ends its sentence, so the prose after it opens
-    a new one."""
-    return not span.open_end and text[span.end - 2 : span.end - 1] in {".", "?", "!"}
-
-
-def _ends_with_comma(text: str, span: Span) -> bool:
-    return not span.open_end and text[span.end - 2 : span.end - 1] == ","
-
-
-def _ends_sentence(tokens: list[Token]) -> bool:
-    return any(t.text in SENTENCE_END for t in tokens)
-
-
 def _gaps(text: str, p: Paragraph) -> list[list[Token]]:
     """Tokens of the prose before, between and after the quotes of a paragraph."""
     bounds = [p.start] + [x for s in p.quotes for x in (s.start, s.end)] + [p.end]
@@ -672,8 +500,8 @@ def _repaired(value: str | None) -> str | None:
     return fix_text(value, uncurl_quotes=False) if value and not value.isascii() else value
 
 
-def make_quote(text: str, span: Span, speaker: Speaker, statement: int) -> Quote:
-    """The quote at `span`, attributed to `speaker`."""
+def make_quote(text: str, span: Span, speaker: Speaker, statement: int, rule: str = "none") -> Quote:
+    """The quote at `span`, attributed to `speaker` by `rule`."""
     inner_end = span.end if span.open_end else span.end - 1
     mention = speaker.mention
     return Quote(
@@ -689,6 +517,7 @@ def make_quote(text: str, span: Span, speaker: Speaker, statement: int) -> Quote
         organization=_repaired(speaker.organization),
         cue=speaker.cue,
         statement=statement,
+        rule=rule,
     )
 
 

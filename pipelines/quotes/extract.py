@@ -13,5 +13,5 @@ def extract_quotes(text: str, model: SpeakerModel | None = None, rules_only: boo
     """
     found = rule_pass(text)
     if rules_only:
-        return [make_quote(text, a.span, a.speaker, a.statement) for a in found.found]
-    return [make_quote(text, a.span, speaker, a.statement) for a, speaker in choose_speakers(found, model)]
+        return [make_quote(text, a.span, a.speaker, a.statement, a.rule) for a in found.found]
+    return [make_quote(text, a.span, speaker, a.statement, rule) for a, speaker, rule in choose_speakers(found, model)]

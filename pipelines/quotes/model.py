@@ -8,7 +8,9 @@ class Quote:
     """One quoted segment of an article and who said it.
 
     `start`/`end` index the article text and cover the quote marks; `statement` is shared by the
-    segments of one statement ("...," Lurie said. "...").
+    segments of one statement ("...," Lurie said. "..."). `rule` names what attributed it: a row of the cue
+    table (pipelines/quotes/cue_rules.py), how a speaker carried on ("continued", "reported_before"), or
+    "model:<origin>" where the speaker model chose another candidate than the rules.
     """
 
     start: int
@@ -23,6 +25,7 @@ class Quote:
     organization: str | None
     cue: str | None
     statement: int
+    rule: str = "none"
 
     def as_dict(self) -> dict[str, object]:
         """The quote as the JSON-lines contract of `sanctuary-tracker quotes` names it."""
@@ -39,4 +42,5 @@ class Quote:
             "organization": self.organization,
             "cue": self.cue,
             "statement": self.statement,
+            "rule": self.rule,
         }
