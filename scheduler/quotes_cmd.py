@@ -9,7 +9,9 @@ from pathlib import Path
 import click
 
 from pipelines.extract import ExtractionError, extract_article
-from pipelines.quotes import Quote, extract_quotes
+from pipelines.quotes import Quote
+from pipelines.quotes.candidates import Candidate
+from pipelines.quotes.extract import explain_quotes
 from storage.export import safe_cell
 
 HTML_SUFFIXES = {".html", ".htm"}
@@ -28,6 +30,7 @@ CSV_COLUMNS = [
     "organization",
     "cue",
     "statement",
+    "rule",
     "official",
     "official_id",
 ]
@@ -50,17 +53,27 @@ def decode_text(raw: bytes, name: str) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
-def quotes_of(paths: tuple[str, ...]) -> Iterator[tuple[str, Quote | None, str | None]]:
-    """(path, quote, error) for every quote in every file ("-": standard input, plain text); a file that
-    cannot be read yields its error."""
+Scored = list[tuple[float, Candidate]]
+
+
+def quotes_of(paths: tuple[str, ...]) -> Iterator[tuple[str, Quote | None, Scored, str | None]]:
+    """(path, quote, scored candidates, error) for every quote in every file ("-": standard input, plain
+    text); a file that cannot be read yields its error."""
     for name in paths:
         try:
             text = decode_text(sys.stdin.buffer.read(), "stdin") if name == "-" else read_article_text(Path(name))
         except (OSError, ExtractionError) as exc:
-            yield name, None, str(exc)
+            yield name, None, [], str(exc)
             continue
-        for q in extract_quotes(text):
-            yield name, q, None
+        for q, scored in explain_quotes(text):
+            yield name, q, scored, None
+
+
+def _explained(score: float, cand: Candidate) -> str:
+    m = cand.mention
+    who = cand.speaker.name or ("nobody" if m is None else "(unnamed)")
+    said = f" as {m.text!r}" if m is not None else ""
+    return f"    {score:5.3f}  {who}{said}  [{', '.join(sorted(cand.origins))}]\n"
 
 
 def official_of(q: Quote) -> tuple[str | None, str | None]:
@@ -99,15 +112,26 @@ def official_of(q: Quote) -> tuple[str | None, str | None]:
     help="Leave the official and official_id fields empty instead of looking speakers up in the shipped "
     "registry of officials (faster start on a few files).",
 )
-def quotes_command(paths: tuple[str, ...], fmt: str, no_registry: bool) -> None:
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="After each quote, list the candidate speakers the model weighed, with their scores and the rules "
+    "that proposed them; the first is the one chosen (table format only).",
+)
+def quotes_command(paths: tuple[str, ...], fmt: str, no_registry: bool, explain: bool) -> None:
     """Find direct quotes in PATHS (.txt or .html; - reads plain text from standard input) and attribute
-    them to their speakers."""
+    them to their speakers. Each quote records the rule that attributed it (see pipelines/quotes/cue_rules.py);
+    --explain shows why one candidate speaker won."""
+    if explain and fmt != "table":
+        if fmt != "jsonl":
+            raise click.UsageError("--explain prints a readable listing; use it with --format table")
+        fmt = "table"
     failed = 0
     out = sys.stdout
     writer = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
     if writer is not None:
         writer.writerow(CSV_COLUMNS)
-    for name, q, error in quotes_of(paths):
+    for name, q, scored, error in quotes_of(paths):
         if error is not None:
             failed += 1
             click.echo(f"error: {name}: {error}", err=True)
@@ -124,5 +148,8 @@ def quotes_command(paths: tuple[str, ...], fmt: str, no_registry: bool) -> None:
             title = f" ({q.title})" if q.title else ""
             known = f" = {official}" if official and official != q.speaker else ""
             out.write(f"{name}\t#{q.statement}\t{who}{title}{known}\t{q.text[:80]}\n")
+            if explain:
+                out.write(f"    rule: {q.rule}\n")
+                out.writelines(_explained(score, cand) for score, cand in scored)
     if failed:
         raise SystemExit(1)

@@ -114,3 +114,34 @@ def test_quotes_name_the_registry_official_a_title_and_surname_mean():
     assert rows[3]["official_id"].startswith("ocd-person/")
     plain = CliRunner().invoke(cli, ["quotes", "-", "--no-registry"], input=text)
     assert [json.loads(line)["official"] for line in plain.stdout.splitlines()] == [None] * 4
+
+
+def test_quotes_record_their_rule_and_explain_the_choice():
+    text = "Mayor Ana Ruiz spoke on Monday.\n“We will not comply,” she said.\n“Never.”\n"
+    result = CliRunner().invoke(cli, ["quotes", "-"], input=text)
+    assert result.exit_code == 0, result.output
+    rules = [json.loads(line)["rule"] for line in result.stdout.splitlines()]
+    assert rules == ["speech_verb_after", "continued"]
+    explained = CliRunner().invoke(cli, ["quotes", "-", "--explain"], input=text)
+    assert explained.exit_code == 0, explained.output
+    lines = explained.stdout.splitlines()
+    assert lines[0].endswith("Ana Ruiz (Mayor)\tWe will not comply,")
+    assert lines[1] == "    rule: speech_verb_after"
+    # The chosen candidate comes first, with the rules that proposed it; nobody is always weighed.
+    assert "Ana Ruiz as 'she'" in lines[2] and "rule" in lines[2]
+    assert any("nobody  [none]" in line for line in lines)
+    refused = CliRunner().invoke(cli, ["quotes", "-", "--explain", "--format", "csv"], input=text)
+    assert refused.exit_code == 2 and "--format table" in refused.output
+
+
+def test_every_cue_rule_is_named_explained_and_exemplified():
+    from pipelines.quotes import extract_quotes
+    from pipelines.quotes.cue_rules import CUE_RULES
+
+    names = [rule.name for rule in CUE_RULES]
+    assert len(set(names)) == len(names)
+    for rule in CUE_RULES:
+        assert rule.name.isidentifier() and len(rule.reason) > 30
+        # The example is an instance of the pattern: the rules attribute it by that very rule.
+        example = rule.example.split(" / ")[0]
+        assert rule.name in [q.rule for q in extract_quotes(example, rules_only=True)], rule.name

@@ -50,13 +50,26 @@ def shipped_model() -> SpeakerModel:
     return SpeakerModel.from_json(json.loads(raw))
 
 
-def choose_speakers(found: RulePass, model: SpeakerModel | None = None) -> Iterator[tuple[Attributed, Speaker, str]]:
-    """Each quote the rules found, with the speaker the model picks among its candidates and the rule to
-    record: the rules' own where the model agrees, else "model:<origin>" (the origins that proposed it)."""
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A quote the rules found, the speaker the model chose, the rule to record, and every candidate with
+    its score, best first."""
+
+    attributed: Attributed
+    speaker: Speaker
+    rule: str
+    scored: list[tuple[float, Candidate]]
+
+
+def choose_speakers(found: RulePass, model: SpeakerModel | None = None) -> Iterator[Choice]:
+    """Each quote the rules found, with the speaker the model picks among its candidates. The rule recorded
+    is the rules' own where the model agrees, else "model:<origin>" (the origins that proposed it)."""
     model = model or shipped_model()
     for a, cands in candidates(found):
-        chosen = model.pick(cands)
+        scored = sorted(((model.score(c.features), c) for c in cands), key=lambda sc: -sc[0])
+        chosen = scored[0][1]
         if "rule" in chosen.origins or (chosen.mention is None and a.speaker.mention is None):
-            yield a, chosen.speaker, a.rule
+            rule = a.rule
         else:
-            yield a, chosen.speaker, "model:" + "+".join(sorted(chosen.origins))
+            rule = "model:" + "+".join(sorted(chosen.origins))
+        yield Choice(a, chosen.speaker, rule, scored)

@@ -359,13 +359,13 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "signature",
         "a quoted paragraph that the next paragraph only signs with a dash and a name is the signer's",
-        "“...”\n- Bernie Sanders.",
+        "“We must act now.”\n- Bernie Sanders.",
         lambda s: s.signed,
     ),
     CueRule(
         "closing_dash",
         "a dash cue closing a paragraph of several quotes covers the ones before it",
-        "“...” And that's all he has “...” ― Christina Lastra.",
+        "“We are ready.” And that is all he has. “We will win.” ― Christina Lastra.",
         lambda s: s.closing if s.k + 1 < len(s.spans) else None,
     ),
     CueRule(
@@ -377,26 +377,28 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "across_title",
         "a sentence that goes on across the title of a work keeps its speaker",
-        "Hemsley, the co-author of “Going Viral,” about ..., said the days when the nation had “...”",
+        "Hemsley, the co-author of “Going Viral,” about the campaign, said the days when the nation had “one shared "
+        "set of facts” are gone.",
         _across_work,
     ),
     CueRule(
         "statement_owner",
         "a possessive name owning a word for a statement gives the following quote to the owner",
-        "Politifact seized on Trump's claim that there have been “...”",
+        "Politifact seized on Trump's claim that there have been “thousands of cases like this.”",
         lambda s: possessive_cue(s.before, s.text),
     ),
     CueRule(
         "sentence_subject",
         "in a sentence without a speech verb, its named or pronoun subject owns the quoted words; a quote "
         "standing as its own sentence belongs to whoever spoke in the sentence before",
-        "Trump called it a “sex tape.” / Cummings called him a master at deals. “He showed again ...”",
+        "Ruiz criticized the county plan as “reckless and cruel.” / Cummings called him a master at deals. “He "
+        "showed again what he can do.”",
         _subject,
     ),
     CueRule(
         "contrasting_clause",
         "a contrasting clause after a quote brings a subject of its own, who speaks the next quote",
-        "“Mr. Trump,” while Trump calls him “Chris.”",
+        "He refers to the governor as “Mr. Trump,” while Trump refers to him as “Chris.”",
         _contrasting,
     ),
 )

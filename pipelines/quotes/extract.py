@@ -1,6 +1,7 @@
 """The quote engine's entry point: rules propose, the trained model chooses."""
 
-from pipelines.quotes.chooser import SpeakerModel, choose_speakers
+from pipelines.quotes.candidates import Candidate
+from pipelines.quotes.chooser import Choice, SpeakerModel, choose_speakers
 from pipelines.quotes.engine import make_quote, rule_pass
 from pipelines.quotes.model import Quote
 
@@ -14,4 +15,14 @@ def extract_quotes(text: str, model: SpeakerModel | None = None, rules_only: boo
     found = rule_pass(text)
     if rules_only:
         return [make_quote(text, a.span, a.speaker, a.statement, a.rule) for a in found.found]
-    return [make_quote(text, a.span, speaker, a.statement, rule) for a, speaker, rule in choose_speakers(found, model)]
+    return [_quote(text, c) for c in choose_speakers(found, model)]
+
+
+def explain_quotes(text: str, model: SpeakerModel | None = None) -> list[tuple[Quote, list[tuple[float, Candidate]]]]:
+    """Every quote as `extract_quotes` gives it, with the candidate speakers the model weighed and their
+    scores, best first (the first is the one chosen)."""
+    return [(_quote(text, c), c.scored) for c in choose_speakers(rule_pass(text), model)]
+
+
+def _quote(text: str, c: Choice) -> Quote:
+    return make_quote(text, c.attributed.span, c.speaker, c.attributed.statement, c.rule)
