@@ -862,6 +862,53 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
     "It", "I" and "we" count only when the sentence is known to report speech (`speaking`): "it attacked
     Trump, saying", "I laughed and said"; otherwise "it" is mostly a dummy subject ("It was a “disaster”")
     and "I" the writer's own words."""
+    start = _subject_start(tokens, text, speaking)
+    if start is None:
+        return None
+    first = tokens[start]
+    bare = first.bare
+    contracted = bare.replace("’", "'").split("'")[0]  # "They’re", "You’re", "I’m"
+    if contracted == "you" or (contracted in PRONOUNS and bare not in PRONOUNS and not speaking):
+        return None
+    if contracted in PRONOUNS:
+        bare = contracted
+    if bare in PRONOUNS and (bare not in {"i", "we", "it"} or speaking):
+        following = tokens[start + 1]
+        if bare != first.lower or (following.is_word and following.text.islower()):
+            end = first.start + len(bare)
+            pronoun = Mention("pronoun", first.start, end, text[first.start : end], gender=PRONOUNS[bare])
+            return pronoun, start, start
+        return None
+    if first.lower == "the" and (named := _definite_name(tokens, start, text)) is not None:
+        return named
+    if _is_possessive_name(first) and start + 1 < len(tokens) and tokens[start + 1].lower in LED_BODIES:
+        return _subject_name(tokens, start, text)  # "Cruz's campaign also went on the offensive"
+    if first.lower in {"a", "an", "one"} and (doc := _acting_document(tokens, start)) is not None:
+        # "a Times article hailed Trump as “...”", "One Club for Growth ad argues that “...”"
+        return _description(tokens, start, doc, text)
+    if first.lower == "the" and _acting_document(tokens, start) == start + 1:
+        # "The piece used one of her quotes as its headline: “...”", "The ad targets a “...”": a document
+        # speaking for whoever issued it.
+        return _description(tokens, start, start + 1, text)
+    if first.lower == "the" or _is_possessive_name(first):
+        return _subject_description(tokens, start, text)
+    if first.lower in INDEFINITE_OPENERS and speaking:
+        # "A spokesman for Platte River declined ... but said", "His office put out a statement saying"
+        return _indefinite_subject(tokens, start, text)
+    if first.lower in QUANTIFIERS and speaking:
+        # "In August, several environmental groups granted ..., saying" (not "Some claims are “false”")
+        return _quantified_subject(tokens, start, text)
+    if not (first.is_cap and first.is_word):
+        return None
+    if first.lower in UNNAMED_HEADS and first.lower.endswith("s") and tokens[start + 1].text.islower():
+        # "Protesters marching through the streets chanted": people the text does not name.
+        return Mention("unnamed", first.start, first.end, first.text), start, start
+    return _subject_name(tokens, start, text)
+
+
+def _subject_start(tokens: list[Token], text: str, speaking: bool) -> int | None:
+    """Where the subject of the last sentence in tokens begins, past the dashes, opening participle
+    phrases, adverbs and phrases of time or place before it; None when nothing is left for a subject."""
     starts = [0]
     for k, t in enumerate(tokens):
         if t.text in SENTENCE_END:
@@ -923,45 +970,7 @@ def _sentence_subject(tokens: list[Token], text: str, speaking: bool = False) ->
     if tokens[start].is_word and tokens[start].text.islower() and tokens[start].lower not in PRONOUNS:
         # "But back on American soil, he returned to ...": a lower-case phrase before the comma sets the scene.
         start = _pronoun_after_phrase(tokens, start)
-    first = tokens[start]
-    bare = first.bare
-    contracted = bare.replace("’", "'").split("'")[0]  # "They’re", "You’re", "I’m"
-    if contracted == "you" or (contracted in PRONOUNS and bare not in PRONOUNS and not speaking):
-        return None
-    if contracted in PRONOUNS:
-        bare = contracted
-    if bare in PRONOUNS and (bare not in {"i", "we", "it"} or speaking):
-        following = tokens[start + 1]
-        if bare != first.lower or (following.is_word and following.text.islower()):
-            end = first.start + len(bare)
-            pronoun = Mention("pronoun", first.start, end, text[first.start : end], gender=PRONOUNS[bare])
-            return pronoun, start, start
-        return None
-    if first.lower == "the" and (named := _definite_name(tokens, start, text)) is not None:
-        return named
-    if _is_possessive_name(first) and start + 1 < len(tokens) and tokens[start + 1].lower in LED_BODIES:
-        return _subject_name(tokens, start, text)  # "Cruz's campaign also went on the offensive"
-    if first.lower in {"a", "an", "one"} and (doc := _acting_document(tokens, start)) is not None:
-        # "a Times article hailed Trump as “...”", "One Club for Growth ad argues that “...”"
-        return _description(tokens, start, doc, text)
-    if first.lower == "the" and _acting_document(tokens, start) == start + 1:
-        # "The piece used one of her quotes as its headline: “...”", "The ad targets a “...”": a document
-        # speaking for whoever issued it.
-        return _description(tokens, start, start + 1, text)
-    if first.lower == "the" or _is_possessive_name(first):
-        return _subject_description(tokens, start, text)
-    if first.lower in INDEFINITE_OPENERS and speaking:
-        # "A spokesman for Platte River declined ... but said", "His office put out a statement saying"
-        return _indefinite_subject(tokens, start, text)
-    if first.lower in QUANTIFIERS and speaking:
-        # "In August, several environmental groups granted ..., saying" (not "Some claims are “false”")
-        return _quantified_subject(tokens, start, text)
-    if not (first.is_cap and first.is_word):
-        return None
-    if first.lower in UNNAMED_HEADS and first.lower.endswith("s") and tokens[start + 1].text.islower():
-        # "Protesters marching through the streets chanted": people the text does not name.
-        return Mention("unnamed", first.start, first.end, first.text), start, start
-    return _subject_name(tokens, start, text)
+    return start
 
 
 def _definite_name(tokens: list[Token], start: int, text: str) -> "Found | None":
@@ -1782,6 +1791,8 @@ def _described_name_after(tokens: list[Token], i: int, text: str) -> Found | Non
 
 
 def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
+    """The speaker phrase after the speech verb at v: "said Sen. Ann Cole", "said he", "said one of those
+    advisers", "said the 46-year-old"."""
     i = v + 1
     if i >= len(tokens):
         return None
@@ -1803,6 +1814,28 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
         while k < len(tokens) and k - i <= MAX_DESCRIPTOR_TOKENS and _describes_speaker(tokens[k]):
             k += 1
         return _description(tokens, i, k - 1, text)
+    k = _speaker_phrase_end(tokens, i)
+    if k == i:
+        return _described_name_after(tokens, i, text)
+    if k < len(tokens) and tokens[k].lower in AUXILIARIES:
+        return None  # "said the Republican party is bound to lose": the subject of what was said
+    words = tokens[i:k]
+    if (
+        any(w.is_cap for w in words[1:] if w.lower not in TITLE_WORDS)
+        or (words[0].is_cap and len(words) == 1)
+        or (len(words) == 2 and words[0].lower in GIVEN_NAMES)  # "said Lawrence White": a surname like a title
+    ):
+        return _named_subject_after(tokens, i, k, text)
+    if words[0].lower in DETERMINERS:
+        return _determined_subject_after(tokens, v, i, k, text)
+    if k < len(tokens) and tokens[k].is_word and tokens[k].text.islower():
+        return _described_name_after(tokens, i, text)  # "said retired neurosurgeon Ben Carson"
+    return None
+
+
+def _speaker_phrase_end(tokens: list[Token], i: int) -> int:
+    """The end of the capitalised, title and determiner words from i that may name a speaker after the verb,
+    across the connectors of names and titles ("Department of Justice", "secretary of state")."""
     k = i
     while k < len(tokens) and k - i < 14:
         w = tokens[k]
@@ -1823,60 +1856,58 @@ def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
                 continue
             break
         k += 1
-    if k == i:
-        return _described_name_after(tokens, i, text)
-    if k < len(tokens) and tokens[k].lower in AUXILIARIES:
-        return None  # "said the Republican party is bound to lose": the subject of what was said
+    return k
+
+
+def _named_subject_after(tokens: list[Token], i: int, k: int, text: str) -> Found | None:
+    """A speaker phrase after the verb with capitalised words: a name with its title, or someone it
+    describes ("said Concord resident Whit Symms", "said a German diplomat")."""
     words = tokens[i:k]
-    if (
-        any(w.is_cap for w in words[1:] if w.lower not in TITLE_WORDS)
-        or (words[0].is_cap and len(words) == 1)
-        or (len(words) == 2 and words[0].lower in GIVEN_NAMES)  # "said Lawrence White": a surname like a title
-    ):
-        if (member := _unnamed_member(tokens, i, k - 1, text, party_only=True)) is not None:
-            return member  # "“...,” added another New Hampshire Republican"
-        if _before_descriptor(tokens, k) and (described := _described_name_after(tokens, i, text)) is not None:
-            return described  # "said Concord resident Whit Symms": the place describes the person named next
-        if words[0].lower in INDEFINITE_DETERMINERS and _before_descriptor(tokens, k):
-            # "said a German diplomat", "said one Syrian refugee living in Berlin": capitalised words describing
-            # someone the article does not name
-            while k < len(tokens) and _before_descriptor(tokens, k):
-                k += 1
-            return _description(tokens, i, k - 1, text)
-        mention = parse_run(words, text)
-        if mention is None and words[0].lower in DETERMINERS:
-            return _description(tokens, i, k - 1, text)  # "according to the Trump campaign"
-        if mention is None or (mention.possessive and len(words) == 1):
-            return None  # ("and said Stevens's rescue was a priority": whose rescue, not who said it)
-        title = appositive_title(tokens, k)
-        if title and not mention.title:
-            mention = replace(mention, title=title)
-        return mention, i, k - 1
+    if (member := _unnamed_member(tokens, i, k - 1, text, party_only=True)) is not None:
+        return member  # "“...,” added another New Hampshire Republican"
+    if _before_descriptor(tokens, k) and (described := _described_name_after(tokens, i, text)) is not None:
+        return described  # "said Concord resident Whit Symms": the place describes the person named next
+    if words[0].lower in INDEFINITE_DETERMINERS and _before_descriptor(tokens, k):
+        # "said a German diplomat", "said one Syrian refugee living in Berlin": capitalised words describing
+        # someone the article does not name
+        while k < len(tokens) and _before_descriptor(tokens, k):
+            k += 1
+        return _description(tokens, i, k - 1, text)
+    mention = parse_run(words, text)
+    if mention is None and words[0].lower in DETERMINERS:
+        return _description(tokens, i, k - 1, text)  # "according to the Trump campaign"
+    if mention is None or (mention.possessive and len(words) == 1):
+        return None  # ("and said Stevens's rescue was a priority": whose rescue, not who said it)
+    title = appositive_title(tokens, k)
+    if title and not mention.title:
+        mention = replace(mention, title=title)
+    return mention, i, k - 1
+
+
+def _determined_subject_after(tokens: list[Token], v: int, i: int, k: int, text: str) -> Found | None:
+    """A speaker phrase after the verb opened by a determiner: "said the 46-year-old", "says a narrator",
+    "according to the newspaper"; not the subject of what was said ("said the president “offered ...”")."""
+    t = tokens[i]
     after_quote = v == 0 or tokens[v - 1].text == ","
     if (
-        words[0].lower in DETERMINERS
-        and tokens[v].lower != "to"
+        tokens[v].lower != "to"
         and not after_quote
         and (k == len(tokens) or (tokens[k].is_word and tokens[k].text.islower() and tokens[k].lower != "of"))
     ):
         # "-- said the president “offered no changes”", "said the US decision did “...”": the subject of what
         # was said
         return None
-    if words[0].lower in DETERMINERS and words[0].lower not in DEMONSTRATIVES:
-        inverted = words[0].lower in INVERTED_DETERMINERS and after_quote
-        if k == i + 1 and (inverted or tokens[v].lower == "to"):
-            # "“...,” said the 46-year-old", "says a narrator", "said one unaligned Florida Republican
-            # strategist": after a quote, the verb's inverted subject; "according to the newspaper".
-            while k < len(tokens) and k - i <= MAX_DESCRIPTOR_TOKENS and _describes_speaker(tokens[k]):
-                k += 1
-            if k == i + 1 and t.lower in {"one", "another"} and (k == len(tokens) or tokens[k].text in {".", ","}):
-                return Mention("unnamed", t.start, t.end, t.text), i, i  # `“...,” read one.`
-        if k < len(tokens) and (tokens[k].lower in AUXILIARIES or tokens[k].lower in CLAUSE_LINKS):
-            return None  # "said the days when the nation had ... are gone": the subject of what was said
-        return _named_after_description(tokens, k, text) or _description(tokens, i, k - 1, text)
-    if k < len(tokens) and tokens[k].is_word and tokens[k].text.islower():
-        return _described_name_after(tokens, i, text)  # "said retired neurosurgeon Ben Carson"
-    return None
+    inverted = t.lower in INVERTED_DETERMINERS and after_quote
+    if k == i + 1 and (inverted or tokens[v].lower == "to"):
+        # "“...,” said the 46-year-old", "says a narrator", "said one unaligned Florida Republican
+        # strategist": after a quote, the verb's inverted subject; "according to the newspaper".
+        while k < len(tokens) and k - i <= MAX_DESCRIPTOR_TOKENS and _describes_speaker(tokens[k]):
+            k += 1
+        if k == i + 1 and t.lower in {"one", "another"} and (k == len(tokens) or tokens[k].text in {".", ","}):
+            return Mention("unnamed", t.start, t.end, t.text), i, i  # `“...,” read one.`
+    if k < len(tokens) and (tokens[k].lower in AUXILIARIES or tokens[k].lower in CLAUSE_LINKS):
+        return None  # "said the days when the nation had ... are gone": the subject of what was said
+    return _named_after_description(tokens, k, text) or _description(tokens, i, k - 1, text)
 
 
 def _named_after_description(tokens: list[Token], k: int, text: str) -> Found | None:

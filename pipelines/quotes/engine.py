@@ -525,77 +525,113 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
     """Turn a cue's mention into a full name, title and organisation using the article's entities."""
     m = cue.mention
     entity: Entity | None = None
-    if m.kind == "name" and m.name and names_a_people(m) and m.name.lower() not in PARTY_MEMBERS:
-        return Speaker(None, None, None, None, m, cue.verb.text)  # "Americans say", "Germans reacted": a people
     if m.kind == "name" and m.name:
-        entity = index.lookup(m.name, m.start, m.is_org, m.gender, m.title)
-        p = cue.pronoun
-        if entity is not None and p is not None and p.gender in ("m", "f") and entity.gender not in ("", p.gender):
-            # "When Sanders accused Clinton ..., she said": the pronoun cannot mean the name it was bound to.
-            return _resolve(Cue(cue.verb, p, cue.first, cue.last), index, place)
-        if entity is None and not index.plausible(m):
-            if cue.pronoun is not None:
-                # "Cost estimates, he added, were “...”": the pronoun, not a capitalised common word.
-                return _resolve(Cue(cue.verb, cue.pronoun, cue.first, cue.last), index, place)
-            return Speaker(None, None, None, None, m, cue.verb.text)  # "Good information can still ..."
-        if entity is None:
-            title, org = _organization(m.title, m.jurisdiction, place)
-            kind = "organization" if m.is_org else "person"
-            return Speaker(m.name, kind, title, org, m, cue.verb.text)
-        index.learn(entity, m)
-    elif m.kind == "pronoun":
-        if m.gender in ("m", "f"):
-            entity = index.last_person(m.start, m.gender)
-        elif m.text.lower() == "it":
-            entity = index.last_org(m.start)
-        elif m.text.lower() == "they":
-            entity = index.echoed_org(m.start)  # "... the statement noted. “...,” they said": its members
+        return _resolve_name(cue, index, place)
+    if m.kind == "pronoun":
+        entity = _pronoun_entity(m, index)
     elif m.kind == "description" and m.title and m.is_org:
-        # The head ("commission") found the body; it is not the body's title.
-        head = m.title
-        m = replace(m, title=None)
-        named = [w for w in m.text.split()[1:-1] if w[:1].isupper() and not w.endswith(POSSESSIVE)]
-        if named:
-            # "the BLM group": the body the article names; "the Trump campaign": the one that person leads.
-            if head in LED_BODIES:
-                return Speaker(f"{' '.join(named)} {head}", "organization", None, None, m, cue.verb.text)
-            entity = index.document_author(m.text, m.start)
-        else:
-            entity = index.by_org_head(head, m.start)
-        if entity is None and m.text.lower().split()[-1] in DOCUMENT_NOUNS:
-            entity = _document_speaker(m, index)  # "the IMF report"
-        owner = m.text.split()[0]
-        if entity is None and owner.endswith(POSSESSIVE) and owner[:1].isupper() and len(m.text.split()) == 2:
-            # "Clinton's campaign said": the body the named person leads.
-            leader = without_possessive(owner)
-            return Speaker(f"{leader} {head}", "organization", None, None, m, cue.verb.text)
+        found = _described_body(cue, index)
+        if isinstance(found, Speaker):
+            return found
+        entity, m = found
     elif m.kind == "description" and m.title:
-        # "Dean said": a surname that is also a title word, when the article named a "Howard Dean".
-        described = m.title
-        surname = index.lookup(m.text, m.start) if m.text.istitle() and " " not in m.text else None
-        if surname is not None and not surname.is_org:
-            entity, m = surname, replace(m, title=None)
-        else:
-            entity = index.by_title(described, m.start)
-            if entity is None and m.text.split()[0].endswith(POSSESSIVE):
-                # "Obama's former campaign strategist said": a second reference to the person just named
-                # (never the owner: "Clinton's top aide" is not Clinton).
-                entity = index.recent_subject(m.start, PRONOUN_WINDOW, untitled=True)
-                owner = without_possessive(m.text.split()[0]).lower()
-                if entity is not None and owner in entity.words:
-                    entity = None
-            if entity is not None and entity.title is None:
-                index.learn(entity, m)  # "the former secretary of state and current nominee": her title
+        entity, m = _described_person(m, index)
     elif m.kind == "unnamed" and m.text.lower().split()[-1] in DOCUMENT_NOUNS:
         entity = _document_speaker(m, index)
     elif m.kind == "unnamed":
         entity = index.document_by(m.text, m.start)  # "according to a survey by Penelope Abernathy"
+    return _entity_speaker(entity, m, cue.verb.text, place)
+
+
+def _entity_speaker(entity: Entity | None, m: Mention, verb: str, place: str | None) -> Speaker:
     if entity is None:
         # Nobody the article names; an unnamed source may still say what they are and for whom they speak.
-        return Speaker(None, None, m.title if m.kind != "pronoun" else None, m.jurisdiction, m, cue.verb.text)
+        return Speaker(None, None, m.title if m.kind != "pronoun" else None, m.jurisdiction, m, verb)
     title, org = _organization(entity.title or m.title, entity.jurisdiction or m.jurisdiction, place)
     kind = "organization" if entity.is_org else "person"
-    return Speaker(entity.name, kind, title, org, m, cue.verb.text)
+    return Speaker(entity.name, kind, title, org, m, verb)
+
+
+def _resolve_name(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
+    """A named mention: the entity it names in the article, a people ("Americans say"), or the name as
+    printed when the article names no one else so."""
+    m = cue.mention
+    name = m.name or ""
+    if names_a_people(m) and name.lower() not in PARTY_MEMBERS:
+        return Speaker(None, None, None, None, m, cue.verb.text)  # "Americans say", "Germans reacted": a people
+    entity = index.lookup(name, m.start, m.is_org, m.gender, m.title)
+    p = cue.pronoun
+    if entity is not None and p is not None and p.gender in ("m", "f") and entity.gender not in ("", p.gender):
+        # "When Sanders accused Clinton ..., she said": the pronoun cannot mean the name it was bound to.
+        return _resolve(Cue(cue.verb, p, cue.first, cue.last), index, place)
+    if entity is None and not index.plausible(m):
+        if cue.pronoun is not None:
+            # "Cost estimates, he added, were “...”": the pronoun, not a capitalised common word.
+            return _resolve(Cue(cue.verb, cue.pronoun, cue.first, cue.last), index, place)
+        return Speaker(None, None, None, None, m, cue.verb.text)  # "Good information can still ..."
+    if entity is None:
+        title, org = _organization(m.title, m.jurisdiction, place)
+        kind = "organization" if m.is_org else "person"
+        return Speaker(name, kind, title, org, m, cue.verb.text)
+    index.learn(entity, m)
+    return _entity_speaker(entity, m, cue.verb.text, place)
+
+
+def _pronoun_entity(m: Mention, index: EntityIndex) -> Entity | None:
+    """Whom a pronoun cue means: the last person of its gender, the last body for "it", a document's
+    issuer for "they"."""
+    if m.gender in ("m", "f"):
+        return index.last_person(m.start, m.gender)
+    if m.text.lower() == "it":
+        return index.last_org(m.start)
+    if m.text.lower() == "they":
+        return index.echoed_org(m.start)  # "... the statement noted. “...,” they said": its members
+    return None
+
+
+def _described_body(cue: Cue, index: EntityIndex) -> Speaker | tuple[Entity | None, Mention]:
+    """A body described by its head ("the commission", "the BLM group", "the Trump campaign", "the IMF
+    report"): the body the article names, or the one the named person leads."""
+    # The head ("commission") found the body; it is not the body's title.
+    head = cue.mention.title or ""
+    m = replace(cue.mention, title=None)
+    entity: Entity | None
+    named = [w for w in m.text.split()[1:-1] if w[:1].isupper() and not w.endswith(POSSESSIVE)]
+    if named:
+        # "the BLM group": the body the article names; "the Trump campaign": the one that person leads.
+        if head in LED_BODIES:
+            return Speaker(f"{' '.join(named)} {head}", "organization", None, None, m, cue.verb.text)
+        entity = index.document_author(m.text, m.start)
+    else:
+        entity = index.by_org_head(head, m.start)
+    if entity is None and m.text.lower().split()[-1] in DOCUMENT_NOUNS:
+        entity = _document_speaker(m, index)  # "the IMF report"
+    owner = m.text.split()[0]
+    if entity is None and owner.endswith(POSSESSIVE) and owner[:1].isupper() and len(m.text.split()) == 2:
+        # "Clinton's campaign said": the body the named person leads.
+        leader = without_possessive(owner)
+        return Speaker(f"{leader} {head}", "organization", None, None, m, cue.verb.text)
+    return entity, m
+
+
+def _described_person(m: Mention, index: EntityIndex) -> tuple[Entity | None, Mention]:
+    """A person described by a title ("the senator", "Obama's former campaign strategist"), or a surname that
+    is also a title word ("Dean said" when the article named a "Howard Dean")."""
+    described = m.title or ""
+    surname = index.lookup(m.text, m.start) if m.text.istitle() and " " not in m.text else None
+    if surname is not None and not surname.is_org:
+        return surname, replace(m, title=None)
+    entity = index.by_title(described, m.start)
+    if entity is None and m.text.split()[0].endswith(POSSESSIVE):
+        # "Obama's former campaign strategist said": a second reference to the person just named (never the
+        # owner: "Clinton's top aide" is not Clinton).
+        entity = index.recent_subject(m.start, PRONOUN_WINDOW, untitled=True)
+        owner = without_possessive(m.text.split()[0]).lower()
+        if entity is not None and owner in entity.words:
+            entity = None
+    if entity is not None and entity.title is None:
+        index.learn(entity, m)  # "the former secretary of state and current nominee": her title
+    return entity, m
 
 
 def _document_speaker(m: Mention, index: EntityIndex) -> Entity | None:

@@ -147,20 +147,49 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False, closing: b
     """Read a capitalised run as a named mention with its title and jurisdiction. `speaking`: the run is
     right before a speech verb, so a lone -ing word there is a name ("Boreing said"), not a participle;
     `closing`: the verb also ends the clause."""
-    words = list(tokens)
     # `,” From said.`, `,” Read said.`: a lone capitalised word right before a speech verb is a surname,
     # though the word is a common one.
-    lone = closing and len(words) == 1 and words[0].is_cap and words[0].lower not in NOT_SURNAMES
+    lone = closing and len(tokens) == 1 and tokens[0].is_cap and tokens[0].lower not in NOT_SURNAMES
+    words = _trimmed(list(tokens), lone)
+    if not words or sum(w.text.isupper() and len(w.text) > MAX_ACRONYM for w in words) > 1:
+        return None  # ("AUSTRALIAN OLYMPIC TEAM REFUSES TO STAY": a headline in capitals, not a name)
+    head, name_words, gender = _split_title(words)
+    if not name_words or (is_title_word(words[-1]) and not _given_name_before(words) and not _body_of(words)):
+        return _description(words, text)
+    # "Lamar Alexander of Tennessee": the place is not part of a person's name.
+    cut = next((k for k, w in enumerate(name_words) if w.lower in PLACE_CONNECTORS), None)
+    if cut is not None and cut >= 2 and not is_org_name(name_words):
+        name_words = name_words[:cut]
+    if not (name_words[0].is_cap and name_words[-1].is_cap) or PARTY_LABEL_RE.match(name_words[0].text):
+        return None
+    other = _other_than_name(words, head, name_words, lone, speaking, text)
+    if other is not _NAMED:
+        return other if isinstance(other, Mention) else None
+    head, name_words = _descriptors_moved(head, name_words)
+    if not name_words[0].is_cap:
+        return None  # "Delaware's top Democratic brass": no name after the possessive
+    return _named(head, name_words, gender, text)
+
+
+# What `_other_than_name` returns when the run does name someone.
+_NAMED = object()
+
+
+def _trimmed(words: list[Token], lone: bool) -> list[Token]:
+    """The run without the capitalised common words and speech verbs that open it and the connectors that
+    end it."""
     while not lone and words and (words[0].lower.split("-")[0] in NON_NAME_CAPS or words[0].lower in SPEECH_VERBS):
         if words[0].lower in HONORIFICS:
             break
         words.pop(0)
     while words and words[-1].lower in CONNECTORS:
         words.pop()
-    if not words or sum(w.text.isupper() and len(w.text) > MAX_ACRONYM for w in words) > 1:
-        return None  # ("AUSTRALIAN OLYMPIC TEAM REFUSES TO STAY": a headline in capitals, not a name)
+    return words
+
+
+def _split_title(words: list[Token]) -> tuple[list[Token], list[Token], str]:
+    """(title words, name words, gender): the last title word or honorific splits the title from the name."""
     gender = ""
-    # The last title word splits title (left) from name (right).
     split = -1
     for k, w in enumerate(words):
         if w.lower in HONORIFICS:
@@ -168,21 +197,17 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False, closing: b
             split = k
         elif is_title_word(w) and k + 1 < len(words) and not (k and words[k - 1].lower == "of"):
             split = k  # (after "of" a title word names a body or office: "Department of Justice")
-    head = words[: split + 1]
-    name_words = words[split + 1 :]
+    head, name_words = words[: split + 1], words[split + 1 :]
     if name_words and name_words[0].lower == "of":
         head, name_words = _office_of(head, name_words)
-    if not name_words or (is_title_word(words[-1]) and not _given_name_before(words) and not _body_of(words)):
-        return _description(words, text)
-    # "Lamar Alexander of Tennessee": the place is not part of a person's name.
-    cut = next((k for k, w in enumerate(name_words) if w.lower in PLACE_CONNECTORS), None)
-    if cut is not None and cut >= 2 and not is_org_name(name_words):
-        name_words = name_words[:cut]
-    possessive = name_words[-1].text.endswith(POSSESSIVE)
-    if not (name_words[0].is_cap and name_words[-1].is_cap):
-        return None
-    if PARTY_LABEL_RE.match(name_words[0].text):
-        return None
+    return head, name_words, gender
+
+
+def _other_than_name(
+    words: list[Token], head: list[Token], name_words: list[Token], lone: bool, speaking: bool, text: str
+) -> object:
+    """What a run is when its name part names nobody: a body ("the Justice Department"), people unnamed
+    ("Supporters of Sanders"), or nothing (None); `_NAMED` when it does name someone."""
     if not lone and all(w.lower in TITLE_MODIFIERS or w.lower in NON_NAME_CAPS for w in name_words):
         if not head and name_words[-1].lower in ORG_WORDS:
             return _body(name_words, text)  # "the White House", "Homeland Security", "Police"
@@ -198,6 +223,12 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False, closing: b
     participle = name_words[0].lower.endswith("ing") and len(name_words[0].lower) > 5
     if not head and len(name_words) == 1 and participle and not speaking:
         return None  # "Bemoaning the ...": a participle opening the sentence
+    return _NAMED
+
+
+def _descriptors_moved(head: list[Token], name_words: list[Token]) -> tuple[list[Token], list[Token]]:
+    """Words before a name that describe the person move to the title: descriptors before a given name, a
+    country ending a title, a rank or party, a place's party, a possessive jurisdiction."""
     # Descriptors before a known given name describe the person: "Republican Donald Trump", "Navy Capt. Jeff
     # Davis", "Singer-guitarists Tom Johnston", "Texas-based Matt Mackowiak" (not "Cornell William Brooks").
     lead = next((k for k in range(1, len(name_words) - 1) if name_words[k].lower in GIVEN_NAMES), 0)
@@ -220,11 +251,13 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False, closing: b
     # A possessive inside the name part is a jurisdiction: "San Francisco's District Attorney ..."
     for k, w in enumerate(name_words[:-1]):
         if w.text.endswith(POSSESSIVE):
-            head = name_words[: k + 1] + head
-            name_words = name_words[k + 1 :]
-            break
-    if not name_words[0].is_cap:
-        return None  # "Delaware's top Democratic brass": no name after the possessive
+            return name_words[: k + 1] + head, name_words[k + 1 :]
+    return head, name_words
+
+
+def _named(head: list[Token], name_words: list[Token], gender: str, text: str) -> Mention:
+    """The mention of a person or body by name, with the title and jurisdiction its head gives."""
+    possessive = name_words[-1].text.endswith(POSSESSIVE)
     title, jurisdiction = _title_parts(head)
     name_start, name_end = name_words[0].start, name_words[-1].end
     if possessive:
