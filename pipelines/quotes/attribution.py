@@ -6,48 +6,80 @@ from dataclasses import dataclass, replace
 from pipelines.quotes.entities import appositive_title
 from pipelines.quotes.lexicon import (
     ADVERBS,
+    ASIDE_OPENERS,
+    ASIDES,
+    AUXILIARIES,
+    CLAUSE_JOINTS,
+    CLAUSE_LINKS,
+    CLAUSE_OPENERS,
+    CLAUSE_STOP,
+    CONTRASTING_JOINTS,
+    COUNTS,
+    DASHES,
+    DEMONSTRATIVES,
+    DESCRIPTIVE,
     DETERMINERS,
     DOCUMENT_NOUNS,
     FUNCTION_WORDS,
     GIVEN_NAMES,
     HONORIFICS,
+    INDEFINITE_DETERMINERS,
+    INDEFINITE_OPENERS,
+    INDEFINITE_PRONOUNS,
+    INVERTED_DETERMINERS,
     LED_BODIES,
+    LINKS,
+    NAMING_PARTICIPLES,
     NON_NAME_CAPS,
+    NON_PROGRESSIVE_AUXILIARIES,
+    NOT_ADVERBS,
+    NOT_SPEECH_PARTICLES,
+    OBJECT_PREPOSITIONS,
+    OBJECT_VERBS,
+    OCCASION_PREPOSITIONS,
+    OPENING_ADVERBS,
+    OPENING_PREPOSITIONS,
     ORG_WORDS,
+    OWN_CLAUSE_OPENERS,
+    PARTICIPLE_PREPOSITIONS,
     PARTY_MEMBERS,
+    PASSIVE_NAMING,
+    PASSIVE_SPEECH,
+    PAST_SPEECH,
     PERSON_NOUNS,
+    PHRASAL_SPEECH_VERBS,
+    PHRASE_PREPOSITIONS,
+    PHRASE_STARTERS,
+    PLACE_OF,
+    PLACE_PREPOSITIONS,
     PLACE_WORDS,
+    POSSESSIVE,
+    POSSESSIVE_PRONOUNS,
+    PREPOSITIONS,
+    PROGRESSIVE,
+    PROMPTING_VERBS,
     PRONOUNS,
+    QUANTIFIERS,
     QUESTION_VERBS,
+    SENTENCE_END,
+    SEQUENCE_WORDS,
+    SINGLE_MEMBERS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
+    STANDALONE_DETERMINERS,
     STATE_ABBREVIATIONS,
+    SUBORDINATE_OPENERS,
+    TIME_UNITS,
+    TIME_WORDS,
     TITLE_HEADS,
-    TITLE_MODIFIERS,
+    TITLE_WORDS,
+    TWO_WORD_ASIDES,
     UNNAMED_HEADS,
     US_STATES,
-    WEEKDAYS,
 )
-from pipelines.quotes.mentions import (
-    LINKS,
-    POSSESSIVE,
-    Mention,
-    cap_run_end,
-    cap_run_start,
-    is_title_word,
-    led_body,
-    parse_run,
-)
+from pipelines.quotes.mentions import Mention, cap_run_end, cap_run_start, is_title_word, led_body, parse_run
 from pipelines.quotes.tokens import Token
 
-SENTENCE_END = frozenset({".", "!", "?"})
-CLAUSE_STOP = frozenset({".", "!", "?", ";", ":", "(", ")", '"', "“", "”"})
-PREPOSITIONS = frozenset({"for", "of", "at", "with", "from", "in", "on"})
-# Before a name that an -ing speech verb follows, these make it an object ("a letter to Lynch asking");
-# "with" and "of" do not ("with McCain calling it", "footage of Clinton asking").
-OBJECT_PREPOSITIONS = frozenset({"for", "at", "from", "in", "on", "to"})
-TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
-DESCRIPTIVE = TITLE_WORDS | PERSON_NOUNS
 MAX_CUE_DISTANCE = 8
 MAX_APPOSITIVE_TOKENS = 40
 MAX_LEADING_WORDS = 2
@@ -59,121 +91,20 @@ MAX_POSSESSED_WORDS = 3
 MAX_VERDICT_WORDS = 3
 # "less than two weeks ago": this many words at most in a time phrase before a verb.
 MAX_AGO_WORDS = 5
-DASHES = frozenset({"―", "—", "–", "-"})
 AGE = re.compile(r"\d+-year-old")
-# Long words ending in -ly that are not adverbs.
-NOT_ADVERBS = frozenset({"assembly", "monopoly", "anomaly", "butterfly"})
-POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
-# Words opening a subject the text does not name, or names only through its owner: "A spokesman", "His office".
-INDEFINITE_OPENERS = POSSESSIVE_PRONOUNS | {"a", "an", "one"}
-# Verbs whose object comes before the quote ("called the system “rotten”"): the speaker is never after.
-OBJECT_VERBS = frozenset(
-    """
-    called calls calling labeled labelled labels branded brands termed terms dubbed dubs described describes
-    praised praises accused accuses slammed slams told tells tell
-    """.split()
-)
-# A noun phrase after "said" that one of these follows opens a clause: "said the party is bound to lose".
-# Verbs that report speech with "in", "up" or "out" after them: "her husband cut in", "Smith piped up",
-# "as Byler pointed out".
-PHRASAL_SPEECH_VERBS = frozenset(
-    {"cut", "cuts", "chimed", "chimes", "piped", "pipes", "spoke", "speaks", "pointed", "points", "weighed", "cried"}
-    | {"fired", "fires", "shot", "shoots", "hit", "hits", "lashed", "lashes"}
-)
-# Prepositions that say where a person described is from: "a woman in Worcester, Massachusetts".
-PLACE_OF = frozenset({"in", "from"})
-# Determiners that make one of a group: "another New Hampshire Republican", "a German diplomat".
-INDEFINITE_DETERMINERS = frozenset({"a", "an", "one", "another"})
-SINGLE_MEMBERS = frozenset({"democrat", "republican"})
-INDEFINITE_PRONOUNS = frozenset({"someone", "somebody", "anyone", "anybody", "one"})
-# Past forms of speech verbs that are no nouns: "that said" is a verb, "that claim" a noun.
-PAST_SPEECH = frozenset({"said", "told", "wrote", "read"})
-# "is calling", "were saying": a speech verb in the progressive.
-PROGRESSIVE = frozenset({"is", "are", "was", "were", "been"})
-AUXILIARIES = frozenset("is was are were would will could should can may might must has have had does did".split())
 MAX_OPENING_PHRASES = 3
 MAX_PHRASE_TOKENS = 20
-PARTICIPLE_PREPOSITIONS = frozenset({"at", "by", "with", "in", "on", "to", "for", "about", "from", "after"})
 # How far back from a speech verb a description may start: "the former secretary of state and current
 # Democratic presidential nominee said".
 MAX_DESCRIPTION_TOKENS = 12
 # "officials at the agency": a preposition, a determiner and at most two words after the people named.
 MAX_OWNED_PHRASE = 5
-OPENING_ADVERBS = frozenset({"then", "later", "instead", "and", "but", "so", "yet", "still", "now", "also"})
-# Determiners that count a group opening a sentence: "several environmental groups granted ...".
-QUANTIFIERS = frozenset({"several", "many", "some", "most", "two", "three", "four", "dozens", "hundreds"})
-TIME_UNITS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "times"})
-OPENING_PREPOSITIONS = frozenset({"of", "about", "for", "with", "to", "on", "in", "like", "unlike"})
-# Prepositions opening a phrase before a subject, comma or not: "On September 27 they published".
-PHRASE_PREPOSITIONS = frozenset({"on", "in", "at", "after", "before", "during", "since", "by", "until"})
 MAX_UNPUNCTUATED_PHRASE = 6
-# Words that order what a sentence tells, set off by a comma: "First, Donald Trump attacked ...".
-SEQUENCE_WORDS = frozenset({"first", "second", "third", "next", "separately", "overall", "lastly"})
-# After a speech verb these open what was said ("saying that ..."), not who said it.
-DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
-# Words opening a clause that comes before the main one: "When Trump suggested ..., Rubio fired back:" (not
-# "As Breitbart News reported, ...:", which gives the source).
-# Counts that close a description of a parent ("a mother of three").
-COUNTS = frozenset("two three four five six seven eight nine ten 2 3 4 5 6 7 8 9 10".split())
-# Auxiliaries that never make an -ing form a finite verb ("had answering", unlike "was answering").
-NON_PROGRESSIVE_AUXILIARIES = frozenset("has had have would will could should can cannot may might must".split())
-# Words after which a pronoun heads a clause of its own rather than standing for the sentence's subject.
-OWN_CLAUSE_OPENERS = frozenset({"when", "where", "who", "whom"})
-# A phrase of place or occasion between a name and its verb: "Trump in his speech called".
-OCCASION_PREPOSITIONS = frozenset({"in", "at", "during"})
 MAX_OCCASION_WORDS = 4
-# Prepositions of place and movement: the noun after them is where someone is, not who speaks.
-PLACE_PREPOSITIONS = frozenset(
-    "through across into onto over around near under toward towards outside inside along past behind beyond".split()
-)
-# Particles that turn a speech verb into one that reports no words: "ruled out".
-NOT_SPEECH_PARTICLES = {
-    "ruled": ("out",),
-    "rules": ("out",),
-    "shouted": ("down",),  # ("was booed and shouted down by supporters": silenced, not speaking)
-    # ("until the Mexican government agreed to make a payment of “...”": a deed, not words)
-    "agreed": ("to",),
-    "agrees": ("to",),
-    "began": ("to", "his", "her", "their", "its", "the"),
-    "begins": ("to", "his", "her", "their", "its", "the"),
-}
-# Speech verbs that also name something: "a class called “Perception”".
-NAMING_PARTICIPLES = frozenset({"called", "dubbed", "labeled", "labelled", "termed", "branded"})
-# Words that open a clause describing the noun before them ("the days when ...").
-CLAUSE_LINKS = frozenset({"when", "that", "which", "where", "whose"})
-# Words joining a clause of its own to a sentence after a comma; the contrasting ones bring a speaker of
-# their own (`“...,” while Collins suggested ...`).
-CONTRASTING_JOINTS = frozenset({"while", "whereas", "although", "though"})
-CLAUSE_JOINTS = CONTRASTING_JOINTS | {"but", "and"}
-# Participles whose passive agent ("by ...") named something in the quote's words, before it ("called the “...”
-# by the citizens") or after it with its auxiliary ("“...” was coined by"); those that follow may also have
-# written or said it ("“American Skin” was written by Springsteen").
-PASSIVE_NAMING = NAMING_PARTICIPLES | {"described", "deemed", "coined"}
-PASSIVE_SPEECH = PASSIVE_NAMING | {"written", "penned", "said", "uttered"}
 MAX_PASSIVE_GAP = 4
-# Verbs by which one moves another to act: "That prompted Rubio to ... call Trump “very flexible”".
-PROMPTING_VERBS = frozenset({"prompted", "prompting", "led", "forced", "pushed", "inspired", "moved", "spurred"})
-# Words that open a clause with a subject of its own: "after she attacked", "and he has long used".
-SUBORDINATE_OPENERS = frozenset(
-    {"after", "as", "because", "since", "when", "while", "though", "although", "and", "but"}
-)
-CLAUSE_OPENERS = frozenset({"when", "while", "after", "before", "because", "since", "although", "though", "if"})
-# Words that start a phrase or clause of their own after a name, rather than a noun the name describes.
-PHRASE_STARTERS = FUNCTION_WORDS | PREPOSITIONS | PHRASE_PREPOSITIONS | CLAUSE_OPENERS
-# Words opening an aside set off by commas between a subject and its verb: ", which was filed ...,", ", in a Q&A,".
-ASIDE_OPENERS = PHRASE_PREPOSITIONS | {"who", "which"}
-# Words of a time between a document and what it says: "a statement Wednesday evening saying".
-TIME_WORDS = WEEKDAYS | frozenset("today yesterday morning afternoon evening night".split())
 MAX_TIME_WORDS = 2
 # Words between a document and "to" whom it went: "a text message to supporters saying".
 MAX_ADDRESSEE_WORDS = 4
-# Words set off by commas between a subject and its verb: "The two lawmakers, however, argue".
-ASIDES = frozenset({"however", "meanwhile", "too", "though", "instead", "also", "nonetheless", "still", "then"})
-TWO_WORD_ASIDES = frozenset({("for", "example"), ("for", "instance"), ("in", "fact"), ("of", "course"), ("in", "turn")})
-# Determiners that stand for someone unnamed when they open a sentence: "Another said ...".
-STANDALONE_DETERMINERS = frozenset({"another", "others", "some", "many", "both", "several", "most", "half"})
-# Determiners that open a speaker phrase after its verb: "said the 46-year-old", "said one source".
-INVERTED_DETERMINERS = INDEFINITE_DETERMINERS | {"the"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,15 @@ mention it is, what the rules found), never words of one article.
 
 from dataclasses import dataclass, field
 
-from pipelines.quotes.attribution import SENTENCE_END, sentence_start, sentence_subject
+from pipelines.quotes.attribution import sentence_start, sentence_subject
 from pipelines.quotes.engine import NOBODY, Attributed, RulePass, Speaker, resolve_mention
-from pipelines.quotes.lexicon import DOCUMENT_NOUNS, ORG_WORDS, PERSON_NOUNS, PRONOUNS, SPEECH_VERBS, UNNAMED_HEADS
+from pipelines.quotes.lexicon import (
+    OBJECT_MARKERS,
+    PRONOUNS,
+    SENTENCE_END,
+    SPEAKING_HEADS,
+    SPEECH_VERBS,
+)
 from pipelines.quotes.mentions import Mention, cap_run_end, is_title_word, parse_run
 from pipelines.quotes.tokens import Token, make_token
 
@@ -21,10 +27,7 @@ from pipelines.quotes.tokens import Token, make_token
 NEAREST = 3
 # How many paragraphs back the previous quote's speaker is still in play.
 PREVIOUS_REACH = 2
-OBJECT_MARKERS = frozenset("by to of with for from about at on against than like".split())
 DISTANCE_BUCKETS = ((0, "0"), (2, "1-2"), (5, "3-5"), (10, "6-10"))
-# Head nouns of descriptions that can speak: people, offices, bodies and the documents that speak for them.
-SPEAKING_HEADS = UNNAMED_HEADS | PERSON_NOUNS | DOCUMENT_NOUNS | ORG_WORDS
 
 
 @dataclass(slots=True)

@@ -10,8 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipelines.quotes.attribution import (
-    CONTRASTING_JOINTS,
-    SENTENCE_END,
     Cue,
     after_comma_cue,
     colon_name_cue,
@@ -25,16 +23,13 @@ from pipelines.quotes.attribution import (
     subject_cue,
     trailing_cue,
 )
-from pipelines.quotes.lexicon import FUNCTION_WORDS
+from pipelines.quotes.lexicon import CONTRASTING_JOINTS, FUNCTION_WORDS, QUOTE_MARKS, SENTENCE_END, SUBORDINATORS
 from pipelines.quotes.mentions import Mention
 from pipelines.quotes.segment import Span
 from pipelines.quotes.tokens import Token, tokenize
 
-QUOTE_MARKS = frozenset('"\u201c\u201d')
 # At most this many words between two quotes of one sentence: `a "good thing" that yielded "..."`.
 MAX_BETWEEN_WORDS = 8
-# Words opening a clause that only sets the scene for a quote ("“...,” when Clinton blasted him").
-SUBORDINATORS = frozenset({"when", "as", "while", "after", "before", "because", "since", "until"})
 
 
 @dataclass(frozen=True, slots=True)

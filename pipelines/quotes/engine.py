@@ -6,7 +6,6 @@ from dataclasses import dataclass, replace
 from ftfy import fix_text
 
 from pipelines.quotes.attribution import (
-    SENTENCE_END,
     Cue,
     content_possessive_cue,
     dash_cue,
@@ -26,13 +25,24 @@ from pipelines.quotes.cue_rules import (
 )
 from pipelines.quotes.entities import PRONOUN_WINDOW, Entity, EntityIndex, appositive_title, index_tokens
 from pipelines.quotes.lexicon import (
+    CHANT_NOUNS,
+    CHANT_VERBS,
     DOCUMENT_NOUNS,
     LED_BODIES,
+    LOCAL_TITLES,
+    MENTIONED_PRONOUNS,
+    MINOR_WORDS,
+    NAMING_VERBS,
     PARTY_MEMBERS,
+    POSSESSIVE,
     QUESTION_VERBS,
+    SENTENCE_END,
+    SLOGAN_NOUNS,
     SPEECH_VERBS,
+    WORK_INTRODUCERS,
+    WORK_NOUNS,
 )
-from pipelines.quotes.mentions import POSSESSIVE, Mention, cap_run_start, parse_run
+from pipelines.quotes.mentions import Mention, cap_run_start, parse_run
 from pipelines.quotes.model import Quote
 from pipelines.quotes.segment import Paragraph, Span, paragraphs
 from pipelines.quotes.tokens import Token, tokenize, without_possessive
@@ -41,29 +51,11 @@ DATELINE_RE = re.compile(r"^([A-Z][A-Z .'\-]{2,40}?)(?:,\s*[A-Z][A-Za-z.]+)?\s*(
 DATELINE_WINDOW = 600
 TITLE_WORD_RE = re.compile(r"\w[\w'’\-]*")
 MAX_TITLE_WORDS = 6
-MINOR_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
-WORK_INTRODUCERS = frozenset({"on", "of", "in", "to", "the", "a", "an", "including"})
 MAX_WORK_KIND_WORDS = 2
 # "by the New York Post's": the outlet's name in a byline after a linked story's headline.
 MAX_BYLINE_OUTLET_WORDS = 6
-WORK_NOUNS = frozenset(
-    "show movie film program programme book memoir novel series song album play musical documentary podcast "
-    "sitcom drama classic episode tour script".split()
-)
 MIN_HEADLINE_WORDS = 4
-MENTIONED_PRONOUNS = frozenset("he she him her they them it we us i you".split())
-CHANT_VERBS = frozenset(
-    "chant chants chanted chanting shout shouts shouted shouting yell yells yelled yelling scream screams screamed "
-    "screaming cried cry cries sing sings sang singing".split()
-)
-NAMING_VERBS = frozenset(
-    "call calls called calling dub dubs dubbed dubbing refer refers referred referring label labels labeled "
-    "labelled branded brand brands nicknamed hailed".split()
-)
 MAX_NAMING_WORDS = 8
-SLOGAN_NOUNS = frozenset("goal slogan motto mantra refrain message theme promise vow call cry".split())
-CHANT_NOUNS = frozenset("chant chants chorus cries cry calls shouts".split())
-LOCAL_TITLES = ("mayor", "supervisor", "sheriff", "city attorney", "district attorney", "chief", "council")
 
 
 @dataclass(frozen=True, slots=True)

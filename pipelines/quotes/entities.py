@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.fuzz import ratio
 
 from pipelines.quotes.lexicon import (
+    CLAUSE_VERBS,
+    COMMON_NOUN_TITLES,
     COUNTRIES,
     DETERMINERS,
     DOCUMENT_NOUNS,
@@ -14,14 +16,21 @@ from pipelines.quotes.lexicon import (
     GENERIC_ORG_HEADS,
     GIVEN_NAMES,
     LED_BODIES,
+    LINKING_VERBS,
     MALE_NAMES,
     MALE_TITLE_WORDS,
+    NOUN_PHRASE_PREPOSITIONS,
     PARTIES,
     PERSON_NOUNS,
     PLACE_WORDS,
     PLURAL_TITLES,
+    POSSESSIVE,
+    RELATIVES,
     SAME_DOCUMENTS,
+    SENTENCE_BREAKS,
     SPEECH_VERBS,
+    SURNAME_ORG_WORDS,
+    TIME_NOUNS,
     TITLE_ABBREVIATIONS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -29,15 +38,7 @@ from pipelines.quotes.lexicon import (
     UNSPEAKING_ORG_HEADS,
     US_STATES,
 )
-from pipelines.quotes.mentions import (
-    POSSESSIVE,
-    SURNAME_ORG_WORDS,
-    Mention,
-    cap_run_end,
-    is_title_word,
-    led_body,
-    parse_run,
-)
+from pipelines.quotes.mentions import Mention, cap_run_end, is_title_word, led_body, parse_run
 from pipelines.quotes.tokens import Token
 
 # A capitalised word not opening a sentence or paragraph: a name, not "Good information can ...".
@@ -60,14 +61,6 @@ RECENT_SUBJECT_WINDOW = 300
 MAX_OPENING_WORDS = 4
 # How many named mentions back a description ("the Vermont senator") may reach for its person.
 MAX_DESCRIBED_BACK = 4
-# Title words that, in lower case and alone, are mostly common nouns ("the general public", "the host city").
-COMMON_NOUN_TITLES = frozenset("general speaker host press member head partner associate fellow owner".split())
-RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
-PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on"})
-# Verbs after which the description names their subject ("Trump became the nominee"), not someone else.
-LINKING_VERBS = frozenset({"became", "remained", "seemed", "appeared", "named", "elected", "crowned"})
-TIME_NOUNS = frozenset("day days week weeks month months year years night morning afternoon evening time".split())
-SENTENCE_BREAKS = frozenset({".", "!", "?", '"', "“", "”"})
 # "a Times article", "the Justice Department's report", "a letter from Sen. Grassley", "the Security Council
 # issued a statement": a document and whoever issued it, for a later "the article said" (not "a Clinton
 # campaign memo": the campaign, not Clinton).
@@ -77,8 +70,6 @@ OWNER_BEFORE_RE = re.compile(rf"{_OWNER}(?:['’]s)?[ ]+(?:([a-z][\w-]*)[ ]+)?$"
 ISSUER_BEFORE_RE = re.compile(
     rf"{_OWNER}[ ]+(?:issued|released|published|sent|put out)[ ]+(?:a|an|its|the)[ ]+(?:[a-z-]+[ ]+)?$"
 )
-# Verbs no title holds: after a name and a comma they open a clause.
-CLAUSE_VERBS = frozenset("is was are were has have had been will would can could".split())
 OWNER_AFTER_RE = re.compile(rf"[ ]+(?:by|from)[ ]+(?:the[ ]+)?{_OWNER}(?=[\s,.;]|$)")
 # How many characters before a document noun hold its owner.
 OWNER_REACH = 80
@@ -652,7 +643,7 @@ def _describes(words: list[Token]) -> bool:
     in Virginia,", ", the architect of Obama's 2008 campaign," (not ", the day after the debate,")."""
     if len(words) < 2 or words[0].lower not in {"a", "an", "the"}:
         return False
-    head = next((w for w in words[1:] if w.lower in PREPOSITIONS), None)
+    head = next((w for w in words[1:] if w.lower in NOUN_PHRASE_PREPOSITIONS), None)
     nouns = words[1 : words.index(head)] if head else words[1:]
     return bool(nouns) and not any(w.lower in TIME_NOUNS or w.is_cap for w in nouns[-1:])
 
@@ -695,8 +686,10 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
             mention = replace(mention, is_org=True)
         if mention is not None and mention.kind == "name":
             # "For China, the region offers ...": after an opening preposition the comma ends the phrase.
-            opening = tokens[i].lower in PREPOSITIONS or (
-                i > 0 and tokens[i - 1].lower in PREPOSITIONS and (i == 1 or tokens[i - 2].text in SENTENCE_BREAKS)
+            opening = tokens[i].lower in NOUN_PHRASE_PREPOSITIONS or (
+                i > 0
+                and tokens[i - 1].lower in NOUN_PHRASE_PREPOSITIONS
+                and (i == 1 or tokens[i - 2].text in SENTENCE_BREAKS)
             )
             subject = _is_subject(tokens, i, j)
             appositive = None if opening else appositive_title(tokens, j) or _leading_description(tokens, i, j)

@@ -1,6 +1,9 @@
-"""Word lists the quote engine reads: speech verbs, titles, organisation words, stop words.
+"""Every word list the quote engine reads, in one place: speech verbs, titles, organisation words, name
+particles, stop words, the words that open and join clauses, quote marks and dashes.
 
-Kept apart from the logic so the lists can grow without touching the parser.
+Each list says why it exists and what it holds; the code only loops over them (and over the cue table in
+cue_rules.py), so a list can grow without touching the parser. The lists read by one module only are grouped
+under that module's name.
 """
 
 SPEECH_VERBS = frozenset(
@@ -340,3 +343,207 @@ STATE_ABBREVIATIONS = frozenset(
     """.split()
 )
 PARTIES = frozenset({"republican", "democratic", "libertarian", "green"})
+
+
+# ---- read by tokens.py
+
+# The marks that may open a nickname, and a nickname in quote marks inside a name: Rep. Robert C. "Bobby"
+# Scott, Marcia "Cia" Price.
+NICKNAME_OPENERS = frozenset('"\u201c')
+APOSTROPHES = frozenset("'’")
+
+
+# ---- read by segment.py
+
+OPENERS = frozenset('"\u201c\u201e\u00ab')
+CLOSERS = frozenset('"\u201d\u00bb')
+
+
+# ---- read by mentions.py
+
+CONNECTORS = frozenset("of de la le van von der del da di du bin al el ibn dos and for the".split())
+POSSESSIVE = ("'s", "’s", "s'", "s’")  # "Trump's", "Sanders’"
+# Words naming bodies that are also surnames: "Michael Bloomberg", "Don Guardian" are people.
+SURNAME_ORG_WORDS = frozenset({"bloomberg", "guardian"})
+NAME_SUFFIXES = frozenset({"II", "III", "IV", "JR", "SR"})
+RANKS = frozenset({"acting", "former", "interim", "deputy", "assistant", "retired", "outgoing", "incoming"})
+PLACE_CONNECTORS = frozenset({"of", "for", "and", "the"})
+PARTY_WORDS = frozenset({"democrat", "republican", "independent", "libertarian"})
+# Words joining an unnamed group to whom it belongs: "Supporters of Sanders", "Aides to Clinton".
+LINKS = frozenset({"of", "for", "to", "at", "with"})
+# Armed services, describing someone before their name: "Marine John Tiegen" (but "Marine Le Pen").
+SERVICES = frozenset({"marine", "army", "navy"})
+# Capitalised words that stay common words even right before "said".
+NOT_SURNAMES = (
+    DETERMINERS
+    | FUNCTION_WORDS
+    | frozenset(PRONOUNS)
+    | PARTY_MEMBERS
+    | WEEKDAYS
+    | frozenset("so yet also as while after before since asked according meanwhile however independent".split())
+)
+
+
+# ---- read by entities.py
+
+# Title words that, in lower case and alone, are mostly common nouns ("the general public", "the host city").
+COMMON_NOUN_TITLES = frozenset("general speaker host press member head partner associate fellow owner".split())
+RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
+# Prepositions that end a noun phrase ("the architect of ...") or open a phrase of their own ("For China, ...").
+NOUN_PHRASE_PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on"})
+# Verbs after which the description names their subject ("Trump became the nominee"), not someone else.
+LINKING_VERBS = frozenset({"became", "remained", "seemed", "appeared", "named", "elected", "crowned"})
+TIME_NOUNS = frozenset("day days week weeks month months year years night morning afternoon evening time".split())
+SENTENCE_BREAKS = frozenset({".", "!", "?", '"', "“", "”"})
+# Verbs no title holds: after a name and a comma they open a clause.
+CLAUSE_VERBS = frozenset("is was are were has have had been will would can could".split())
+
+
+# ---- read by attribution.py
+
+SENTENCE_END = frozenset({".", "!", "?"})
+CLAUSE_STOP = frozenset({".", "!", "?", ";", ":", "(", ")", '"', "“", "”"})
+# Prepositions before a noun in the prose around cues; not "to", which there mostly marks an infinitive.
+PREPOSITIONS = frozenset({"for", "of", "at", "with", "from", "in", "on"})
+# Before a name that an -ing speech verb follows, these make it an object ("a letter to Lynch asking");
+# "with" and "of" do not ("with McCain calling it", "footage of Clinton asking").
+OBJECT_PREPOSITIONS = frozenset({"for", "at", "from", "in", "on", "to"})
+TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+DESCRIPTIVE = TITLE_WORDS | PERSON_NOUNS
+DASHES = frozenset({"―", "—", "–", "-"})
+# Long words ending in -ly that are not adverbs.
+NOT_ADVERBS = frozenset({"assembly", "monopoly", "anomaly", "butterfly"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+# Words opening a subject the text does not name, or names only through its owner: "A spokesman", "His office".
+INDEFINITE_OPENERS = POSSESSIVE_PRONOUNS | {"a", "an", "one"}
+# Verbs whose object comes before the quote ("called the system “rotten”"): the speaker is never after.
+OBJECT_VERBS = frozenset(
+    """
+    called calls calling labeled labelled labels branded brands termed terms dubbed dubs described describes
+    praised praises accused accuses slammed slams told tells tell
+    """.split()
+)
+# A noun phrase after "said" that one of these follows opens a clause: "said the party is bound to lose".
+# Verbs that report speech with "in", "up" or "out" after them: "her husband cut in", "Smith piped up",
+# "as Byler pointed out".
+PHRASAL_SPEECH_VERBS = frozenset(
+    {"cut", "cuts", "chimed", "chimes", "piped", "pipes", "spoke", "speaks", "pointed", "points", "weighed", "cried"}
+    | {"fired", "fires", "shot", "shoots", "hit", "hits", "lashed", "lashes"}
+)
+# Prepositions that say where a person described is from: "a woman in Worcester, Massachusetts".
+PLACE_OF = frozenset({"in", "from"})
+# Determiners that make one of a group: "another New Hampshire Republican", "a German diplomat".
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "one", "another"})
+SINGLE_MEMBERS = frozenset({"democrat", "republican"})
+INDEFINITE_PRONOUNS = frozenset({"someone", "somebody", "anyone", "anybody", "one"})
+# Past forms of speech verbs that are no nouns: "that said" is a verb, "that claim" a noun.
+PAST_SPEECH = frozenset({"said", "told", "wrote", "read"})
+# "is calling", "were saying": a speech verb in the progressive.
+PROGRESSIVE = frozenset({"is", "are", "was", "were", "been"})
+AUXILIARIES = frozenset("is was are were would will could should can may might must has have had does did".split())
+PARTICIPLE_PREPOSITIONS = frozenset({"at", "by", "with", "in", "on", "to", "for", "about", "from", "after"})
+OPENING_ADVERBS = frozenset({"then", "later", "instead", "and", "but", "so", "yet", "still", "now", "also"})
+# Determiners that count a group opening a sentence: "several environmental groups granted ...".
+QUANTIFIERS = frozenset({"several", "many", "some", "most", "two", "three", "four", "dozens", "hundreds"})
+TIME_UNITS = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "times"})
+OPENING_PREPOSITIONS = frozenset({"of", "about", "for", "with", "to", "on", "in", "like", "unlike"})
+# Prepositions opening a phrase before a subject, comma or not: "On September 27 they published".
+PHRASE_PREPOSITIONS = frozenset({"on", "in", "at", "after", "before", "during", "since", "by", "until"})
+# Words that order what a sentence tells, set off by a comma: "First, Donald Trump attacked ...".
+SEQUENCE_WORDS = frozenset({"first", "second", "third", "next", "separately", "overall", "lastly"})
+# After a speech verb these open what was said ("saying that ..."), not who said it.
+DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+# Words opening a clause that comes before the main one: "When Trump suggested ..., Rubio fired back:" (not
+# "As Breitbart News reported, ...:", which gives the source).
+# Counts that close a description of a parent ("a mother of three").
+COUNTS = frozenset("two three four five six seven eight nine ten 2 3 4 5 6 7 8 9 10".split())
+# Auxiliaries that never make an -ing form a finite verb ("had answering", unlike "was answering").
+NON_PROGRESSIVE_AUXILIARIES = frozenset("has had have would will could should can cannot may might must".split())
+# Words after which a pronoun heads a clause of its own rather than standing for the sentence's subject.
+OWN_CLAUSE_OPENERS = frozenset({"when", "where", "who", "whom"})
+# A phrase of place or occasion between a name and its verb: "Trump in his speech called".
+OCCASION_PREPOSITIONS = frozenset({"in", "at", "during"})
+# Prepositions of place and movement: the noun after them is where someone is, not who speaks.
+PLACE_PREPOSITIONS = frozenset(
+    "through across into onto over around near under toward towards outside inside along past behind beyond".split()
+)
+# Particles that turn a speech verb into one that reports no words: "ruled out".
+NOT_SPEECH_PARTICLES = {
+    "ruled": ("out",),
+    "rules": ("out",),
+    "shouted": ("down",),  # ("was booed and shouted down by supporters": silenced, not speaking)
+    # ("until the Mexican government agreed to make a payment of “...”": a deed, not words)
+    "agreed": ("to",),
+    "agrees": ("to",),
+    "began": ("to", "his", "her", "their", "its", "the"),
+    "begins": ("to", "his", "her", "their", "its", "the"),
+}
+# Speech verbs that also name something: "a class called “Perception”".
+NAMING_PARTICIPLES = frozenset({"called", "dubbed", "labeled", "labelled", "termed", "branded"})
+# Words that open a clause describing the noun before them ("the days when ...").
+CLAUSE_LINKS = frozenset({"when", "that", "which", "where", "whose"})
+# Words joining a clause of its own to a sentence after a comma; the contrasting ones bring a speaker of
+# their own (`“...,” while Collins suggested ...`).
+CONTRASTING_JOINTS = frozenset({"while", "whereas", "although", "though"})
+CLAUSE_JOINTS = CONTRASTING_JOINTS | {"but", "and"}
+# Participles whose passive agent ("by ...") named something in the quote's words, before it ("called the “...”
+# by the citizens") or after it with its auxiliary ("“...” was coined by"); those that follow may also have
+# written or said it ("“American Skin” was written by Springsteen").
+PASSIVE_NAMING = NAMING_PARTICIPLES | {"described", "deemed", "coined"}
+PASSIVE_SPEECH = PASSIVE_NAMING | {"written", "penned", "said", "uttered"}
+# Verbs by which one moves another to act: "That prompted Rubio to ... call Trump “very flexible”".
+PROMPTING_VERBS = frozenset({"prompted", "prompting", "led", "forced", "pushed", "inspired", "moved", "spurred"})
+# Words that open a clause with a subject of its own: "after she attacked", "and he has long used".
+SUBORDINATE_OPENERS = frozenset(
+    {"after", "as", "because", "since", "when", "while", "though", "although", "and", "but"}
+)
+CLAUSE_OPENERS = frozenset({"when", "while", "after", "before", "because", "since", "although", "though", "if"})
+# Words that start a phrase or clause of their own after a name, rather than a noun the name describes.
+PHRASE_STARTERS = FUNCTION_WORDS | PREPOSITIONS | PHRASE_PREPOSITIONS | CLAUSE_OPENERS
+# Words opening an aside set off by commas between a subject and its verb: ", which was filed ...,", ", in a Q&A,".
+ASIDE_OPENERS = PHRASE_PREPOSITIONS | {"who", "which"}
+# Words of a time between a document and what it says: "a statement Wednesday evening saying".
+TIME_WORDS = WEEKDAYS | frozenset("today yesterday morning afternoon evening night".split())
+# Words set off by commas between a subject and its verb: "The two lawmakers, however, argue".
+ASIDES = frozenset({"however", "meanwhile", "too", "though", "instead", "also", "nonetheless", "still", "then"})
+TWO_WORD_ASIDES = frozenset({("for", "example"), ("for", "instance"), ("in", "fact"), ("of", "course"), ("in", "turn")})
+# Determiners that stand for someone unnamed when they open a sentence: "Another said ...".
+STANDALONE_DETERMINERS = frozenset({"another", "others", "some", "many", "both", "several", "most", "half"})
+# Determiners that open a speaker phrase after its verb: "said the 46-year-old", "said one source".
+INVERTED_DETERMINERS = INDEFINITE_DETERMINERS | {"the"}
+
+
+# ---- read by cue_rules.py
+
+QUOTE_MARKS = frozenset('"\u201c\u201d')
+# Words opening a clause that only sets the scene for a quote ("“...,” when Clinton blasted him").
+SUBORDINATORS = frozenset({"when", "as", "while", "after", "before", "because", "since", "until"})
+
+
+# ---- read by engine.py
+
+MINOR_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+WORK_INTRODUCERS = frozenset({"on", "of", "in", "to", "the", "a", "an", "including"})
+WORK_NOUNS = frozenset(
+    "show movie film program programme book memoir novel series song album play musical documentary podcast "
+    "sitcom drama classic episode tour script".split()
+)
+MENTIONED_PRONOUNS = frozenset("he she him her they them it we us i you".split())
+CHANT_VERBS = frozenset(
+    "chant chants chanted chanting shout shouts shouted shouting yell yells yelled yelling scream screams screamed "
+    "screaming cried cry cries sing sings sang singing".split()
+)
+NAMING_VERBS = frozenset(
+    "call calls called calling dub dubs dubbed dubbing refer refers referred referring label labels labeled "
+    "labelled branded brand brands nicknamed hailed".split()
+)
+SLOGAN_NOUNS = frozenset("goal slogan motto mantra refrain message theme promise vow call cry".split())
+CHANT_NOUNS = frozenset("chant chants chorus cries cry calls shouts".split())
+LOCAL_TITLES = ("mayor", "supervisor", "sheriff", "city attorney", "district attorney", "chief", "council")
+
+
+# ---- read by candidates.py
+
+OBJECT_MARKERS = frozenset("by to of with for from about at on against than like".split())
+# Head nouns of descriptions that can speak: people, offices, bodies and the documents that speak for them.
+SPEAKING_HEADS = UNNAMED_HEADS | PERSON_NOUNS | DOCUMENT_NOUNS | ORG_WORDS

@@ -4,46 +4,41 @@ import re
 from dataclasses import dataclass
 
 from pipelines.quotes.lexicon import (
+    CONNECTORS,
     COUNTRIES,
-    DETERMINERS,
     EXPANSIONS,
     FEMALE_NAMES,
-    FUNCTION_WORDS,
     GIVEN_NAMES,
     HONORIFICS,
+    LINKS,
     MALE_NAMES,
+    NAME_SUFFIXES,
+    NICKNAME_OPENERS,
     NON_NAME_CAPS,
+    NOT_SURNAMES,
     ORG_WORDS,
     PARTY_MEMBERS,
+    PARTY_WORDS,
     PERSON_NOUNS,
+    PLACE_CONNECTORS,
     PLACE_WORDS,
     PLURAL_TITLES,
-    PRONOUNS,
+    POSSESSIVE,
+    RANKS,
+    SERVICES,
     SPEECH_VERBS,
+    SURNAME_ORG_WORDS,
     TITLE_ABBREVIATIONS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     UNNAMED_HEADS,
-    WEEKDAYS,
 )
-from pipelines.quotes.tokens import NICKNAME_OPENERS, Token, without_possessive
+from pipelines.quotes.tokens import Token, without_possessive
 
-CONNECTORS = frozenset("of de la le van von der del da di du bin al el ibn dos and for the".split())
-POSSESSIVE = ("'s", "’s", "s'", "s’")  # "Trump's", "Sanders’"
 # Longer words in capitals are shouted, not acronyms ("NATO", "NAACP"): two in a run make it a headline.
 MAX_ACRONYM = 5
-# Words naming bodies that are also surnames: "Michael Bloomberg", "Don Guardian" are people.
-SURNAME_ORG_WORDS = frozenset({"bloomberg", "guardian"})
-NAME_SUFFIXES = frozenset({"II", "III", "IV", "JR", "SR"})
 # A party and state label ("R-Ky.", "D-Newport News"), printed after a lawmaker's name.
 PARTY_LABEL_RE = re.compile(r"^[RDI]-[A-Z]")
-RANKS = frozenset({"acting", "former", "interim", "deputy", "assistant", "retired", "outgoing", "incoming"})
-PLACE_CONNECTORS = frozenset({"of", "for", "and", "the"})
-PARTY_WORDS = frozenset({"democrat", "republican", "independent", "libertarian"})
-# Words joining an unnamed group to whom it belongs: "Supporters of Sanders", "Aides to Clinton".
-LINKS = frozenset({"of", "for", "to", "at", "with"})
-# Armed services, describing someone before their name: "Marine John Tiegen" (but "Marine Le Pen").
-SERVICES = frozenset({"marine", "army", "navy"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,17 +125,6 @@ def is_org_name(words: list[Token]) -> bool:
 def expand(word: str) -> str:
     """Expand a known abbreviation of a place or agency ("SF" -> "San Francisco")."""
     return EXPANSIONS.get(word, word)
-
-
-# Capitalised words that stay common words even right before "said".
-NOT_SURNAMES = (
-    DETERMINERS
-    | FUNCTION_WORDS
-    | frozenset(PRONOUNS)
-    | PARTY_MEMBERS
-    | WEEKDAYS
-    | frozenset("so yet also as while after before since asked according meanwhile however independent".split())
-)
 
 
 def parse_run(tokens: list[Token], text: str, speaking: bool = False, closing: bool = False) -> Mention | None:

@@ -3,12 +3,10 @@
 import re
 from dataclasses import dataclass
 
-from pipelines.quotes.lexicon import CHROME_PREFIXES
-from pipelines.quotes.tokens import NICKNAME_OPENERS, is_nickname
+from pipelines.quotes.lexicon import CHROME_PREFIXES, CLOSERS, NICKNAME_OPENERS, OPENERS
+from pipelines.quotes.tokens import is_nickname
 
 LINE_RE = re.compile(r"[^\n]+")
-OPENERS = frozenset('"\u201c\u201e\u00ab')
-CLOSERS = frozenset('"\u201d\u00bb')
 # The only characters the quote scanner acts on: quote marks and the brackets of markup.
 MARKS_RE = re.compile('["\u201c\u201d\u201e\u00ab\u00bb<>]')
 QUOTE_TRIM = '"\u201c\u201d\u201e\u00ab\u00bb \t.,;:?!'

@@ -3,17 +3,13 @@
 import re
 from dataclasses import dataclass
 
-from pipelines.quotes.lexicon import ABBREVIATIONS, GIVEN_NAMES
+from pipelines.quotes.lexicon import ABBREVIATIONS, APOSTROPHES, GIVEN_NAMES, NICKNAME_OPENERS
 
 # Inside a word, combining accents (decomposed "José") and Latin-1 symbols, which are mojibake ("FranÃÂ§ois"),
 # are part of it, not punctuation (guillemets and the no-break space excepted).
 IN_WORD = "\u0300-\u036f\u0080-\u009f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf"
-# The marks that may open a nickname, and a nickname in quote marks inside a name: Rep. Robert C. "Bobby"
-# Scott, Marcia "Cia" Price.
-NICKNAME_OPENERS = frozenset('"\u201c')
 NICKNAME = '["\u201c][A-Z][a-z\'’]+["\u201d](?= [A-Z][a-z])'
 NICKNAME_RE = re.compile(NICKNAME)
-APOSTROPHES = frozenset("'’")
 # A full stop with its space lost between a lower-case word and a capitalised one: "said.Trump".
 GLUED_SENTENCE_RE = re.compile(r"([a-z]{2,})\.(?=[A-Z][a-z])")
 # A pronoun or "The" after an abbreviation such as "U.S." opens a new sentence.
