@@ -1,6 +1,7 @@
 """A small tokenizer for the prose around quotes: words and punctuation with offsets."""
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from pipelines.quotes.lexicon import ABBREVIATIONS, APOSTROPHES, GIVEN_NAMES, NICKNAME_OPENERS
@@ -41,9 +42,15 @@ class Token:
 
 def make_token(text: str, start: int, end: int) -> Token:
     """A token with its derived fields (a quoted nickname is a capitalised word)."""
+    return Token(text, start, end, *_derived(text))
+
+
+@lru_cache(maxsize=65536)
+def _derived(text: str) -> tuple[str, bool, bool, str]:
+    """(lower, is_cap, is_word, bare) of a word: the same for every occurrence, so worked out once."""
     head = text[1:2] if text[:1] in NICKNAME_OPENERS and len(text) > 2 else text[:1]
     lower = text.lower().rstrip(".")
-    return Token(text, start, end, lower, head.isupper(), head.isalnum(), without_possessive(lower))
+    return lower, head.isupper(), head.isalnum(), without_possessive(lower)
 
 
 def without_possessive(text: str) -> str:
