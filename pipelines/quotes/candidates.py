@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from pipelines.quotes.attribution import sentence_start, sentence_subject
 from pipelines.quotes.engine import NOBODY, Attributed, RulePass, Speaker, resolve_mention
+from pipelines.quotes.entities import EntityIndex
 from pipelines.quotes.lexicon import (
     OBJECT_MARKERS,
     PRONOUNS,
@@ -74,7 +75,7 @@ def _for_quote(found: RulePass, a: Attributed, previous: Attributed | None) -> l
     if a.speaker.mention is not None:
         propose("rule", a.speaker)
     if a.settled:
-        return _with_features(by_span, a, before_all, after_all, before, after, previous)
+        return _with_features(by_span, a, before_all, after_all, before, after, previous, index)
     for origin, tokens in (("subject", before), ("after_subject", _without_end(after))):
         subject = sentence_subject(tokens, text) if len(tokens) > 1 else None
         if subject is not None:
@@ -90,7 +91,7 @@ def _for_quote(found: RulePass, a: Attributed, previous: Attributed | None) -> l
         subject = sentence_subject(last, text) if len(last) > 1 else None
         if subject is not None:
             propose("para_subject", resolve_mention(subject, _verb_after(last, subject), index, place))
-    return _with_features(by_span, a, before_all, after_all, before, after, previous)
+    return _with_features(by_span, a, before_all, after_all, before, after, previous, index)
 
 
 def _with_features(
@@ -101,11 +102,12 @@ def _with_features(
     before: list[Token],
     after: list[Token],
     previous: Attributed | None,
+    index: EntityIndex,
 ) -> list[Candidate]:
     rule = _rule_state(a.speaker)
     context = _context(before_all, after_all)
     for cand in by_span.values():
-        cand.features = _features(cand, a, rule, context, before, after, previous)
+        cand.features = _features(cand, a, rule, context, before, after, previous, index)
     return list(by_span.values())
 
 
@@ -117,12 +119,15 @@ def _features(
     before: list[Token],
     after: list[Token],
     previous: Attributed | None,
+    index: EntityIndex,
 ) -> list[str]:
     m = cand.mention
     kind = m.kind if m is not None else "nobody"
     if m is not None and m.kind == "pronoun":
         kind = f"pronoun:{m.text.lower()}"
-    out = [f"kind={kind}", f"kind={kind}|rule={rule}"]
+    out = [f"kind={kind}", f"kind={kind}|rule={rule}", f"rule_name={a.rule}"]
+    if "rule" in cand.origins:
+        out.append(f"rule_name={a.rule}|picked")
     for origin in sorted(cand.origins):
         out += [f"o={origin}", f"o={origin}|rule={rule}", f"o={origin}|kind={kind}"]
         out += [f"o={origin}|{c}" for c in context]
@@ -130,6 +135,11 @@ def _features(
     if m is None:
         return out
     out.append("named" if cand.speaker.name else "unnamed")
+    if cand.speaker.name:
+        named, rank = index.salience(cand.speaker.name)
+        out += [f"named_times={min(named, 5)}", f"salience_rank={min(rank, 3)}"]
+        if len(cand.speaker.name.split()) > 1:
+            out.append("full_name")
     if m.kind in ("description", "unnamed"):
         out.append(f"head={'speaking' if _speaking_head(m) else 'other'}|kind={kind}")
     if cand.speaker.kind == "organization":

@@ -279,6 +279,15 @@ class EntityIndex:
                     break
         return exact
 
+    def salience(self, name: str) -> tuple[int, int]:
+        """(times named, rank among the article's entities by times named; 0 is the most named) of the
+        entity called `name`; (0, -1) for one the article does not name."""
+        entity = self.entities.get(_key(name))
+        if entity is None:
+            return 0, -1
+        counts = sorted({len(e.positions) for e in self.entities.values()}, reverse=True)
+        return len(entity.positions), counts.index(len(entity.positions))
+
     def mention_again(self, name: str, pos: int) -> None:
         """Record that the pronoun or document at pos was resolved to the entity called `name`: "“...,” she
         said. She continued, ..." goes on with her, "... the article read. “...,” it added" with its paper."""

@@ -1,8 +1,8 @@
 """A small tokenizer for the prose around quotes: words and punctuation with offsets."""
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipelines.quotes.lexicon import ABBREVIATIONS, APOSTROPHES, GIVEN_NAMES, NICKNAME_OPENERS
 
