@@ -3160,3 +3160,26 @@ def test_a_people_is_no_named_speaker():
     text = "The vast majority of Americans say they prefer lower prices to items labeled “Made in the U.S.A.” here.\n"
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.mention) == (None, "Americans")
+
+
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        # The age set off before the title.
+        ("Ana Ruiz, 34, a plaintiff in the lawsuit, said the county was wrong.", "plaintiff in the lawsuit"),
+        # A possessive employer opening the title.
+        (
+            "Tom Vega, Acme’s regional communications director, said the plan was sound.",
+            "Acme’s regional communications director",
+        ),
+        # The title's head late in a phrase closed by a comma.
+        (
+            "Lee Park, a State University political science professor, said the data was clear.",
+            "State University political science professor",
+        ),
+    ],
+)
+def test_appositive_titles_news_writing_sets_off_after_a_name(opening, title):
+    surname = opening.split(",")[0].split()[-1]
+    [q] = extract_quotes(f"{opening} “We will see,” {surname} said.\n")
+    assert (q.speaker, q.title) == (opening.split(",")[0], title)

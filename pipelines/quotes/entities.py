@@ -582,6 +582,8 @@ def appositive_title(tokens: list[Token], j: int) -> str | None:
     words: list[Token] = []
     closed = False
     start = j + 1 + _copula_after_who(tokens, j + 1)
+    if start + 2 < len(tokens) and tokens[start].text.isdigit() and tokens[start + 1].text == ",":
+        start += 2  # "Leslie Feldman, 34, a plaintiff in the lawsuit,": the age before the title
     for t in tokens[start : start + MAX_APPOSITIVE_WORDS]:
         if t.text in {",", ".", ";", ":", "(", ")"} or t.text in '"“”' or (words and t.lower in RELATIVES):
             # "a physicist who is co-director of ...": the noun phrase before the relative clause.
@@ -604,12 +606,21 @@ def appositive_title(tokens: list[Token], j: int) -> str | None:
         words = words[:-1]
     if not words or any(w.lower in SPEECH_VERBS for w in words):
         return None
-    if not any(is_title_word(w) for w in words[:MAX_TITLE_HEAD_AT]) and not _describes(words):
+    # A title's head comes early in a phrase that may run on into a clause; in one closed by a comma it may
+    # come late (", a University of South Carolina political science professor,").
+    heads = words if closed else words[:MAX_TITLE_HEAD_AT]
+    if not any(is_title_word(w) for w in heads) and not _describes(words):
         return None
     if words[0].is_cap:
         end = cap_run_end(words, 0)
         lead = parse_run(words[:end], "")
-        if lead is not None and lead.kind == "name" and not (end < len(words) and is_title_word(words[end])):
+        employer = lead is not None and lead.possessive and end < len(words)
+        if (
+            lead is not None
+            and lead.kind == "name"
+            and not employer  # ", Facebook's vice president of public policy,": whom they work for
+            and not (end < len(words) and is_title_word(words[end]))
+        ):
             return None  # ", President Obama welcomed her": a new clause ("U.S. ambassador" is a title)
     if words[0].lower in DETERMINERS:
         words = words[1:]
