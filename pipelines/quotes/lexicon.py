@@ -88,7 +88,9 @@ TITLE_HEADS = frozenset(
     head boss scholar fellow partner
     associate physician doctor surgeon expert specialist commentator owner veteran actor actress donor singer
     rapper comedian musician filmmaker producer novelist entrepreneur investor philanthropist narrator announcer
-    lady journalist alderman alderwoman whip speechwriter pundit opponent rival
+    lady journalist alderman alderwoman whip speechwriter pundit opponent rival co-anchor co-host co-founder
+    freeholder committeeman committeewoman selectman selectwoman trustee lobbyist contributor publisher auditor
+    marshal constable envoy diplomat admiral colonel investigator writer teacher cfo coo
     """.split()
 )
 
