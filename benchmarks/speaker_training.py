@@ -39,7 +39,7 @@ def load_units(s: ModuleType, split: str) -> tuple[list[Unit], dict[str, int]]:
     counts = {"pred": 0, "gold": 0, "tp": 0}
     for a, (_, _, text, golds) in enumerate(s.load_split(split)):
         found = rule_pass(text)
-        per_quote = candidates(found)
+        per_quote = [(q, cands or []) for q, cands in candidates(found)]
         preds = [make_quote(text, q.span, q.speaker, q.statement).as_dict() for q, _ in per_quote]
         pairs = s.match(text, preds, golds)
         counts["pred"] += len(preds)

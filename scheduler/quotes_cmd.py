@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from pipelines.extract import ExtractionError, extract_article
-from pipelines.quotes import Quote
+from pipelines.quotes import Quote, extract_quotes
 from pipelines.quotes.candidates import Candidate
 from pipelines.quotes.extract import explain_quotes
 from storage.export import safe_cell
@@ -56,16 +56,17 @@ def decode_text(raw: bytes, name: str) -> str:
 Scored = list[tuple[float, Candidate]]
 
 
-def quotes_of(paths: tuple[str, ...]) -> Iterator[tuple[str, Quote | None, Scored, str | None]]:
+def quotes_of(paths: tuple[str, ...], explain: bool = False) -> Iterator[tuple[str, Quote | None, Scored, str | None]]:
     """(path, quote, scored candidates, error) for every quote in every file ("-": standard input, plain
-    text); a file that cannot be read yields its error."""
+    text); a file that cannot be read yields its error. The candidates are weighed only with `explain`."""
     for name in paths:
         try:
             text = decode_text(sys.stdin.buffer.read(), "stdin") if name == "-" else read_article_text(Path(name))
         except (OSError, ExtractionError) as exc:
             yield name, None, [], str(exc)
             continue
-        for q, scored in explain_quotes(text):
+        found = explain_quotes(text) if explain else [(q, []) for q in extract_quotes(text)]
+        for q, scored in found:
             yield name, q, scored, None
 
 
@@ -131,7 +132,7 @@ def quotes_command(paths: tuple[str, ...], fmt: str, no_registry: bool, explain:
     writer = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
     if writer is not None:
         writer.writerow(CSV_COLUMNS)
-    for name, q, scored, error in quotes_of(paths):
+    for name, q, scored, error in quotes_of(paths, explain):
         if error is not None:
             failed += 1
             click.echo(f"error: {name}: {error}", err=True)

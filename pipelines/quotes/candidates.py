@@ -8,6 +8,7 @@ opens its paragraph, and nobody. Features are binary and generic (where a candid
 mention it is, what the rules found), never words of one article.
 """
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from pipelines.quotes.attribution import sentence_start, sentence_subject
@@ -45,16 +46,16 @@ class Candidate:
         return self.speaker.mention
 
 
-def candidates(found: RulePass) -> list[tuple[Attributed, list[Candidate]]]:
+def candidates(
+    found: RulePass, wanted: Callable[[Attributed], bool] | None = None
+) -> Iterator[tuple[Attributed, list[Candidate] | None]]:
     """Every quote the rules attributed, with its candidate speakers (the rules' pick and nobody always
-    among them), each with its features."""
-    out = []
+    among them), each with its features; None instead of the candidates of a quote `wanted` declines."""
     previous: Attributed | None = None
     for a in found.found:
-        out.append((a, _for_quote(found, a, previous)))
+        yield a, _for_quote(found, a, previous) if wanted is None or wanted(a) else None
         if a.speaker.name is not None:
             previous = a
-    return out
 
 
 def _for_quote(found: RulePass, a: Attributed, previous: Attributed | None) -> list[Candidate]:

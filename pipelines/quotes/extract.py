@@ -21,7 +21,7 @@ def extract_quotes(text: str, model: SpeakerModel | None = None, rules_only: boo
 def explain_quotes(text: str, model: SpeakerModel | None = None) -> list[tuple[Quote, list[tuple[float, Candidate]]]]:
     """Every quote as `extract_quotes` gives it, with the candidate speakers the model weighed and their
     scores, best first (the first is the one chosen)."""
-    return [(_quote(text, c), c.scored) for c in choose_speakers(rule_pass(text), model)]
+    return [(_quote(text, c), c.scored) for c in choose_speakers(rule_pass(text), model, everyone=True)]
 
 
 def _quote(text: str, c: Choice) -> Quote:

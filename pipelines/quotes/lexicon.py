@@ -90,7 +90,7 @@ TITLE_HEADS = frozenset(
     rapper comedian musician filmmaker producer novelist entrepreneur investor philanthropist narrator announcer
     lady journalist alderman alderwoman whip speechwriter pundit opponent rival co-anchor co-host co-founder
     freeholder committeeman committeewoman selectman selectwoman trustee lobbyist contributor publisher auditor
-    marshal constable envoy diplomat admiral colonel investigator writer teacher cfo coo
+    marshal constable envoy admiral colonel investigator cfo coo
     """.split()
 )
 
