@@ -7,7 +7,7 @@ from crawler.config import resolve_db_url
 from scheduler.database import open_database
 from scheduler.options import config_option, database_url, db_option, load_or_exit
 from scheduler.output import emit, output_option
-from storage.export import cell_text
+from storage.cells import cell_text
 from storage.health import source_health
 from storage.models import CrawlRun
 

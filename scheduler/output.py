@@ -11,7 +11,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from storage.export import cell_text, safe_cell
+from storage.cells import cell_text, safe_cell
 
 FORMATS = ("table", "csv", "json", "jsonl")
 

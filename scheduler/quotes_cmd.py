@@ -8,11 +8,10 @@ from pathlib import Path
 
 import click
 
-from pipelines.extract import ExtractionError, extract_article
 from pipelines.quotes import Quote, extract_quotes
 from pipelines.quotes.candidates import Candidate
 from pipelines.quotes.extract import explain_quotes
-from storage.export import safe_cell
+from storage.cells import safe_cell
 
 HTML_SUFFIXES = {".html", ".htm"}
 # The fields of the JSON-lines contract, as CSV columns.
@@ -36,10 +35,19 @@ CSV_COLUMNS = [
 ]
 
 
+class UnreadableFile(Exception):
+    """A file with no article text to read quotes from."""
+
+
 def read_article_text(path: Path) -> str:
     """The text quotes are found in: the file as read for .txt, the extracted text for HTML."""
     if path.suffix.lower() in HTML_SUFFIXES:
-        return extract_article(path.read_bytes()).text
+        from pipelines.extract import ExtractionError, extract_article  # trafilatura loads only for HTML
+
+        try:
+            return extract_article(path.read_bytes()).text
+        except ExtractionError as exc:
+            raise UnreadableFile(str(exc)) from exc
     return decode_text(path.read_bytes(), str(path))
 
 
@@ -62,7 +70,7 @@ def quotes_of(paths: tuple[str, ...], explain: bool = False) -> Iterator[tuple[s
     for name in paths:
         try:
             text = decode_text(sys.stdin.buffer.read(), "stdin") if name == "-" else read_article_text(Path(name))
-        except (OSError, ExtractionError) as exc:
+        except (OSError, UnreadableFile) as exc:
             yield name, None, [], str(exc)
             continue
         found = explain_quotes(text) if explain else [(q, []) for q in extract_quotes(text)]

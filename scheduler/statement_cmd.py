@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from scheduler.database import open_database
 from scheduler.exit_codes import EXIT_USAGE
 from scheduler.options import config_option, database_url, db_option
-from storage.export import scores_cell, title_on
+from storage.cells import scores_cell
+from storage.export import title_on
 from storage.models import Appearance, Article, Official, OfficialRole, Statement, StatementAlias
 
 MIN_PREFIX = 6

@@ -6,19 +6,18 @@ The columns of each export are part of the interface: add new ones at the end, n
 import csv
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import IO, Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
+from storage.cells import cell_text, safe_cell
 from storage.models import Appearance, Article, Official, OfficialRole, Statement
 from storage.queries import StatementFilter, statements_query
 
 BATCH = 1000
 # The one separator of list cells in CSV.
-LIST_SEPARATOR = "; "
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 # Every export's columns with their type and meaning: `export KIND --describe`, the README's column
 # dictionary and each export's .meta.json sidecar read this one table. New columns only go at the end.
@@ -95,35 +94,6 @@ DICTIONARY: dict[str, list[tuple[str, str, str]]] = {
 }
 COLUMNS = {kind: [name for name, _, _ in columns] for kind, columns in DICTIONARY.items()}
 STATEMENT_COLUMNS = COLUMNS["statements"]
-
-
-def safe_cell(value: object) -> str:
-    """A cell a spreadsheet will show, never run: formula-like text gets a leading apostrophe."""
-    if value is None:
-        return ""
-    text = cell_text(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
-def cell_text(value: object) -> str:
-    """A value as a CSV cell: timestamps in UTC as ISO 8601 with Z (a naive one was stored as UTC), days
-    as YYYY-MM-DD, lists joined with LIST_SEPARATOR, topic scores as "topic=score; ..." (JSON keeps lists
-    as arrays and scores as objects)."""
-    if isinstance(value, list):
-        return LIST_SEPARATOR.join(cell_text(v) for v in value)
-    if isinstance(value, dict):
-        return scores_cell(value)
-    if isinstance(value, datetime):
-        moment = value if value.tzinfo else value.replace(tzinfo=UTC)
-        return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
-def scores_cell(scores: dict[str, float] | None) -> str:
-    """Topic scores in one cell: "immigration-enforcement=0.75; sanctuary-policy=0.5"."""
-    return "; ".join(f"{name}={value:g}" for name, value in sorted((scores or {}).items()))
 
 
 def rows(

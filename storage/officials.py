@@ -9,7 +9,8 @@ from storage.concurrency import OFFICIAL_NAMES, lock
 from storage.models import Official, OfficialAlias, OfficialRole, Statement
 from storage.normalize import given_name_variants, name_key, surname_key
 from storage.open_registry import OpenRegistry, shipped_open_registry
-from storage.registry import RegistryEntry, materialize
+from storage.registry import materialize
+from storage.registry_entry import RegistryEntry
 from storage.role_fit import RoleRow, fit_level, role_fits
 from storage.statements import relink
 

@@ -11,7 +11,7 @@ needs it.
 import gzip
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date
 from functools import cache
 from importlib.resources import files
@@ -19,27 +19,57 @@ from pathlib import Path
 from typing import Any
 
 from storage.normalize import given_name_variants, name_key, surname_key
-from storage.registry import RegistryEntry, Role
+from storage.registry_entry import RegistryEntry, Role
 from storage.role_fit import RoleRow, fit_level
 
 SHIPPED = "open_officials.json.gz"
 
 
-@dataclass(frozen=True, slots=True)
 class OpenRegistry:
-    """Registry entries indexed by every printed form of their names and by surname."""
+    """Registry people indexed by every printed form of their names and by surname. A person's entry is
+    built from the file's record (a JSON string, or an object in files of earlier versions) when a lookup
+    first returns them, so loading stays fast."""
 
-    by_name: dict[str, tuple[RegistryEntry, ...]]
-    by_surname: dict[str, tuple[RegistryEntry, ...]]
-    about: dict[str, Any]
+    def __init__(
+        self,
+        people: list[Any],
+        by_name: dict[str, list[int]],
+        by_surname: dict[str, list[int]],
+        about: dict[str, Any],
+    ) -> None:
+        self._people = people
+        self._entries: dict[int, RegistryEntry] = {}
+        self.by_name = by_name
+        self.by_surname = by_surname
+        self.about = about
+
+    def __len__(self) -> int:
+        return len(self._people)
 
     def named(self, key: str) -> tuple[RegistryEntry, ...]:
         """The people whose name or an alias has this name key."""
-        return self.by_name.get(key, ())
+        return tuple(self._entry(i) for i in self.by_name.get(key, ()))
 
     def surnamed(self, key: str) -> tuple[RegistryEntry, ...]:
         """The people of this surname."""
-        return self.by_surname.get(key, ())
+        return tuple(self._entry(i) for i in self.by_surname.get(key, ()))
+
+    def _entry(self, i: int) -> RegistryEntry:
+        entry = self._entries.get(i)
+        if entry is None:
+            person = self._people[i]
+            if isinstance(person, str):
+                person = json.loads(person)
+            entry = RegistryEntry(
+                person["name"],
+                "person",
+                tuple(person["aliases"]),
+                tuple(Role(t, o, j, _day(s), _day(e)) for t, o, j, s, e in person["roles"]),
+                person["id"],
+                person["source"],
+            )
+            self._entries[i] = entry
+        return entry
 
     def by_name_and_role(
         self, name: str, title: str | None, organization: str | None, on: date | None
@@ -71,43 +101,59 @@ class OpenRegistry:
 
 
 def write_registry(entries: list[RegistryEntry], path: Path, about: dict[str, Any]) -> int:
-    """Write entries as the compact registry file; returns its size in bytes."""
+    """Write entries as the compact registry file; returns its size in bytes.
+
+    Each person is stored as a JSON string of its own, with the name keys and surnames that find them
+    worked out here: reading the file then builds two small indexes and parses a person only when a lookup
+    returns them, and a command that reads it stays quick to start and to exit."""
+    ordered = sorted(entries, key=lambda e: (e.source, e.external_id or "", e.name))
     people = [
-        {
-            "name": e.name,
-            "aliases": list(e.aliases),
-            "roles": [[r.title, r.organization, r.jurisdiction, _iso(r.start), _iso(r.end)] for r in e.roles],
-            "id": e.external_id,
-            "source": e.source,
-        }
-        for e in sorted(entries, key=lambda e: (e.source, e.external_id or "", e.name))
+        json.dumps(
+            {
+                "name": e.name,
+                "aliases": list(e.aliases),
+                "roles": [[r.title, r.organization, r.jurisdiction, _iso(r.start), _iso(r.end)] for r in e.roles],
+                "id": e.external_id,
+                "source": e.source,
+            },
+            separators=(",", ":"),
+            ensure_ascii=False,
+        )
+        for e in ordered
     ]
-    data = json.dumps({"about": about, "people": people}, separators=(",", ":"), ensure_ascii=False)
+    by_name: dict[str, list[int]] = defaultdict(list)
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(ordered):
+        for key in sorted(_keys(e.name, e.aliases)):
+            by_name[key].append(i)
+        by_surname[surname_key(e.name)].append(i)
+    data = json.dumps(
+        {"about": about, "people": people, "names": by_name, "surnames": by_surname},
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
     # A fixed mtime keeps the file byte-identical when the data did not change.
     path.write_bytes(gzip.compress(data.encode("utf-8"), compresslevel=9, mtime=0))
     return path.stat().st_size
 
 
 def read_registry(raw: bytes) -> OpenRegistry:
-    """Parse a registry file and index it."""
+    """Parse a registry file and index it (a file written before the indexes were stored gets them built)."""
     data = json.loads(gzip.decompress(raw))
-    by_name: dict[str, list[RegistryEntry]] = defaultdict(list)
-    by_surname: dict[str, list[RegistryEntry]] = defaultdict(list)
-    for person in data["people"]:
-        entry = RegistryEntry(
-            person["name"],
-            "person",
-            tuple(person["aliases"]),
-            tuple(Role(t, o, j, _day(s), _day(e)) for t, o, j, s, e in person["roles"]),
-            person["id"],
-            person["source"],
-        )
-        for form in {name_key(entry.name), *(name_key(a) for a in entry.aliases)}:
-            by_name[form].append(entry)
-        by_surname[surname_key(entry.name)].append(entry)
-    return OpenRegistry(
-        {k: tuple(v) for k, v in by_name.items()}, {k: tuple(v) for k, v in by_surname.items()}, data["about"]
-    )
+    people: list[Any] = data["people"]
+    if "names" in data:
+        return OpenRegistry(people, data["names"], data["surnames"], data["about"])
+    by_name: dict[str, list[int]] = defaultdict(list)
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for i, person in enumerate(people):
+        for key in _keys(person["name"], person["aliases"]):
+            by_name[key].append(i)
+        by_surname[surname_key(person["name"])].append(i)
+    return OpenRegistry(people, by_name, by_surname, data["about"])
+
+
+def _keys(name: str, aliases: Iterable[str]) -> set[str]:
+    return {name_key(name), *(name_key(a) for a in aliases)}
 
 
 @cache

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from storage.registry import RegistryEntry, Role
+from storage.registry_entry import RegistryEntry, Role
 
 STATES = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",

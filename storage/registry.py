@@ -2,7 +2,6 @@
 
 import tomllib
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
@@ -13,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from storage.models import Official, OfficialAlias, OfficialRole
 from storage.normalize import name_key, surname_key
+from storage.registry_entry import RegistryEntry, Role
 
 OFFICIAL_KEYS = {"name", "kind", "aliases", "roles"}
 ROLE_KEYS = {"title", "organization", "jurisdiction", "start", "end"}
@@ -20,30 +20,6 @@ ROLE_KEYS = {"title", "organization", "jurisdiction", "start", "end"}
 
 class RegistryError(ValueError):
     """The registry file names a bad key or value."""
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    """A title held over a span of time."""
-
-    title: str
-    organization: str | None
-    jurisdiction: str | None
-    start: date | None
-    end: date | None
-
-
-@dataclass(frozen=True, slots=True)
-class RegistryEntry:
-    """One official of a registry: hand-curated, or read from open data (storage/opendata.py)."""
-
-    name: str
-    kind: str
-    aliases: tuple[str, ...]
-    roles: tuple[Role, ...]
-    # The id in the open-data source ("bioguide:P000145", "ocd-person/..."); None for hand-curated entries.
-    external_id: str | None = None
-    source: str = "curated"
 
 
 def shipped_registry() -> list[RegistryEntry]:

@@ -3,6 +3,8 @@
 import csv
 import io
 import json
+import subprocess
+import sys
 
 from click.testing import CliRunner
 
@@ -145,3 +147,22 @@ def test_every_cue_rule_is_named_explained_and_exemplified():
         # The example is an instance of the pattern: the rules attribute it by that very rule.
         example = rule.example.split(" / ")[0]
         assert rule.name in [q.rule for q in extract_quotes(example, rules_only=True)], rule.name
+
+
+def test_quotes_on_text_loads_no_crawler_database_or_html_layer(tmp_path):
+    # Each command imports only what it needs: quoting a text file (registry lookup included) must not pull
+    # in Scrapy, SQLAlchemy or trafilatura, which is what keeps its start-up short.
+    path = tmp_path / "short.txt"
+    path.write_text("“We will keep funding the shelters,” Sen. Padilla said.\n", encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from scheduler.cli import cli\n"
+        f"cli(['quotes', {str(path)!r}], standalone_mode=False)\n"
+        "heavy = sorted(m for m in ('scrapy', 'sqlalchemy', 'trafilatura', 'twisted') if m in sys.modules)\n"
+        "print('HEAVY', heavy)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert json.loads(lines[0])["official"] == "Alex Padilla"
+    assert lines[-1] == "HEAVY []"

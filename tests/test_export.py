@@ -3,7 +3,8 @@
 import csv
 import io
 
-from storage.export import STATEMENT_COLUMNS, safe_cell, statement_rows, write_csv
+from storage.cells import safe_cell
+from storage.export import STATEMENT_COLUMNS, statement_rows, write_csv
 from storage.queries import StatementFilter
 from tests.test_storage import article, quote, store
 

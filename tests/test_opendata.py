@@ -107,7 +107,7 @@ def test_congress_comes_from_congress_legislators_only(states):
 
 def fictional_registry(tmp_path, people):
     from storage.open_registry import read_registry, write_registry
-    from storage.registry import RegistryEntry, Role
+    from storage.registry_entry import RegistryEntry, Role
 
     entries = [
         RegistryEntry(
@@ -133,3 +133,31 @@ def test_a_nickname_finds_the_person_listed_by_the_formal_name(session, tmp_path
     # "Chris" is short for both Christopher and Christine: neither is guessed.
     chris, added = find_or_add_official(session, "Chris Vale", "person", None, None, day, registry)
     assert added and not chris.curated
+
+
+def test_registry_file_finds_people_by_name_alias_and_surname_also_in_the_earlier_layout(tmp_path):
+    import gzip
+    import json
+
+    from storage.open_registry import read_registry
+
+    registry = fictional_registry(tmp_path, [("Pamela Ortega", "Mayor"), ("Tom Vega", "Sheriff")])
+    assert [e.name for e in registry.named("pamela ortega")] == ["Pamela Ortega"]
+    assert registry.by_surname_and_role("Vega", "Sheriff", None, date(2024, 1, 1)).external_id == "test:1"
+    assert registry.by_surname_and_role("Vega", "Mayor", None, None) is None  # the title fits no Vega
+    # A file of the earlier layout (people as objects, no stored indexes) reads the same.
+    earlier = {
+        "about": {},
+        "people": [
+            {
+                "name": "Pamela Ortega",
+                "aliases": ["Pam Ortega"],
+                "roles": [["Mayor", None, "Harborview", None, None]],
+                "id": "test:0",
+                "source": "test",
+            },
+        ],
+    }
+    old = read_registry(gzip.compress(json.dumps(earlier).encode()))
+    assert [e.external_id for e in old.named("pam ortega")] == ["test:0"]
+    assert old.by_surname_and_role("Ortega", "Mayor", None, None).name == "Pamela Ortega"

@@ -3,8 +3,6 @@
 import re
 from dataclasses import dataclass, replace
 
-from ftfy import fix_text
-
 from pipelines.quotes.attribution import (
     Cue,
     content_possessive_cue,
@@ -489,7 +487,11 @@ def _gaps(text: str, p: Paragraph) -> list[list[Token]]:
 def _repaired(value: str | None) -> str | None:
     """A name as it was meant, when the page garbled its encoding ("FranÃ§ois Hollande" -> "François
     Hollande"); spans and quoted text stay as printed, so offsets hold."""
-    return fix_text(value, uncurl_quotes=False) if value and not value.isascii() else value
+    if not value or value.isascii():
+        return value
+    from ftfy import fix_text  # loaded only for the few names that are not plain ASCII
+
+    return fix_text(value, uncurl_quotes=False)
 
 
 def make_quote(text: str, span: Span, speaker: Speaker, statement: int, rule: str = "none") -> Quote:
