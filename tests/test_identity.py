@@ -199,3 +199,17 @@ def test_shipped_registry_is_sound():
     for e in entries:
         for r in e.roles:
             assert r.end is None or r.start is None or r.start < r.end, e.name
+
+
+def test_immigration_agency_heads_resolve_with_the_title_held_that_day(session):
+    from storage.export import title_on
+
+    sync_registry(session, shipped_registry())
+    ice, added = find_or_add_official(session, "Lyons", "person", "acting ICE Director", None, date(2025, 9, 3))
+    assert (ice.name, added, ice.curated) == ("Todd Lyons", False, True)
+    assert title_on(ice.roles, date(2025, 9, 3)) == "Acting Director"
+    cbp, _ = find_or_add_official(session, "Troy Miller", "person", None, None, date(2023, 5, 1))
+    assert cbp.curated and title_on(cbp.roles, date(2023, 5, 1)) == "Acting Commissioner"
+    assert title_on(cbp.roles, date(2025, 6, 1)) is None  # no longer in office
+    [uscis] = find_officials(session, "USCIS")
+    assert uscis.kind == "organization"
