@@ -1,6 +1,8 @@
 """Hands a finished article to storage: one transaction per article, counts kept in the crawl stats."""
 
 import logging
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Self
 
@@ -12,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.config import db_url_from_settings
 from pipelines.extract import EXTRACTOR_VERSION
+from pipelines.quotes import Quote
 from pipelines.stages import ArticleDraft
 from pipelines.urls import canonical_url
 from storage.concurrency import in_transaction
@@ -19,12 +22,26 @@ from storage.db import make_engine, make_sessionmaker
 from storage.ingest import IngestResult, store_article, store_page
 from storage.records import ArticleRecord, PageRecord, QuoteRecord
 from storage.registry import shipped_registry, sync_registry
+from storage.registry_entry import RegistryEntry
+from storage.role_holders import described_office, office_holder
 
 log = logging.getLogger(__name__)
 # News pages worth tracking were published after the web began and before they were fetched (a day of
 # slack for time zones); a date outside that is a parsing accident, so the page counts as undated.
 EARLIEST_NEWS = date(1994, 1, 1)
 CLOCK_SLACK = timedelta(days=1)
+
+
+def _office_named(q: Quote, on: date | None, registry: Sequence[RegistryEntry]) -> Quote:
+    if q.speaker or not registry:
+        return q
+    office = described_office(q.mention)
+    held = office_holder(office, on, registry) if office is not None else None
+    if held is None:
+        return q
+    person, title = held
+    organization = next(r.organization for r in person.roles if r.title == title)
+    return replace(q, speaker=person.name, speaker_kind="person", title=title, organization=organization)
 
 
 def plausible(published: date | None, fetched: date) -> date | None:
@@ -34,10 +51,13 @@ def plausible(published: date | None, fetched: date) -> date | None:
     return published
 
 
-def article_record(draft: ArticleDraft) -> ArticleRecord:
-    """The storage record of a draft: attributed quotes only, canonical URL, best date."""
+def article_record(draft: ArticleDraft, registry: Sequence[RegistryEntry] = ()) -> ArticleRecord:
+    """The storage record of a draft: attributed quotes only, canonical URL, best date. A quote the engine
+    left nameless but attributed to a national office ("the DHS secretary said") goes to whoever in
+    `registry` held that office on the article's day (see storage/role_holders.py)."""
     ex = draft.extracted
     fetched = draft.page.fetched_at.date()
+    published = plausible(ex.published, fetched) or plausible(draft.page.published_hint, fetched)
     topics = draft.quote_topics or [{} for _ in draft.quotes]
     quotes = [
         QuoteRecord(
@@ -53,7 +73,7 @@ def article_record(draft: ArticleDraft) -> ArticleRecord:
             cue=q.cue,
             topics=tags,
         )
-        for q, tags in zip(draft.quotes, topics, strict=True)
+        for q, tags in zip((_office_named(q, published, registry) for q in draft.quotes), topics, strict=True)
         if q.speaker
     ]
     return ArticleRecord(
@@ -61,7 +81,7 @@ def article_record(draft: ArticleDraft) -> ArticleRecord:
         outlet=draft.page.outlet or ex.sitename,
         title=ex.title,
         author=ex.author,
-        published=plausible(ex.published, fetched) or plausible(draft.page.published_hint, fetched),
+        published=published,
         language=ex.language,
         text=ex.text,
         topics=draft.topics,
@@ -79,6 +99,7 @@ class StorePipeline:
         self.db_url = db_url
         self.engine: Engine | None = None
         self.sessions: sessionmaker[Session] | None = None
+        self.registry: list[RegistryEntry] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -87,8 +108,9 @@ class StorePipeline:
     def open_spider(self) -> None:
         self.engine = make_engine(self.db_url)
         self.sessions = make_sessionmaker(self.engine)
+        self.registry = shipped_registry()
         with self.sessions.begin() as session:
-            sync_registry(session, shipped_registry())
+            sync_registry(session, self.registry)
 
     def close_spider(self) -> None:
         if self.engine is not None:
@@ -98,7 +120,7 @@ class StorePipeline:
         assert self.sessions is not None and self.crawler.stats is not None
         stats = self.crawler.stats
         page = PageRecord(item.page.url, item.page.status, item.page.body, item.page.fetched_at, item.page.source)
-        record = article_record(item) if item.topics else None
+        record = article_record(item, self.registry) if item.topics else None
 
         def store(session: Session) -> IngestResult | None:
             row = store_page(session, page, "article" if record else "off_topic")

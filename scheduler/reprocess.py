@@ -20,6 +20,8 @@ from scheduler.database import open_database
 from storage.concurrency import in_transaction
 from storage.ingest import store_article
 from storage.models import Article, Page, Source, Statement
+from storage.registry import shipped_registry
+from storage.registry_entry import RegistryEntry
 from storage.statements import relink
 
 BATCH = 200
@@ -35,6 +37,7 @@ def reprocess(
     """
     matcher = topic_matcher(config)
     issuers = {s.name: s.issuer for s in config.sources}
+    registry = shipped_registry()
     counts: Counter[str] = Counter()
     with open_database(db_url) as sessions:
         with sessions.begin() as session:
@@ -47,7 +50,7 @@ def reprocess(
             def work(session: Session, page_id: int = page_id) -> str:
                 page = session.get(Page, page_id)
                 assert page is not None
-                return _reprocess_page(session, page, matcher, issuers)
+                return _reprocess_page(session, page, matcher, issuers, registry)
 
             counts[in_transaction(sessions, work)] += 1
             if progress and (done % BATCH == 0 or done == len(page_ids)):
@@ -69,7 +72,13 @@ def relink_everyone(sessions: sessionmaker[Session]) -> int:
         return before - (session.scalar(statements) or 0)
 
 
-def _reprocess_page(session: Session, page: Page, matcher: TopicMatcher, issuers: dict[str, str | None]) -> str:
+def _reprocess_page(
+    session: Session,
+    page: Page,
+    matcher: TopicMatcher,
+    issuers: dict[str, str | None],
+    registry: list[RegistryEntry],
+) -> str:
     """Run one stored page through the pipeline again; returns what happened to it."""
     html = zlib.decompress(page.html)
     source = session.get(Source, page.source_id) if page.source_id else None
@@ -93,5 +102,5 @@ def _reprocess_page(session: Session, page: Page, matcher: TopicMatcher, issuers
         return "off_topic"
     attribute(draft, matcher, issuers.get(item.source))
     page.outcome = "article"
-    result = store_article(session, page, article_record(draft), page.fetched_at)
+    result = store_article(session, page, article_record(draft, registry), page.fetched_at)
     return f"articles_{result.article}"

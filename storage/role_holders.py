@@ -1,0 +1,123 @@
+"""Offices named without a name: "the DHS secretary said", "the acting ICE director told reporters".
+
+A definite description of a national office that one person holds at a time means whoever held it on the
+article's day. `ROLE_DESCRIPTIONS` is the table: each row names the office, the words that describe it and
+the role (organization and title words) it is in the registry, with a reason and an example. A description
+with an indefinite article ("a White House spokesperson") is one of many and is never resolved.
+"""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from storage.registry_entry import RegistryEntry
+
+WORD_RE = re.compile(r"[a-z]+")
+# Words of a description that say nothing of the office ("the acting ICE director", "the department's").
+FILLER = frozenset({"the", "acting", "current", "then", "s", "u", "us"})
+
+
+@dataclass(frozen=True, slots=True)
+class RoleDescription:
+    """An office one person holds at a time, and the ways news writing names it."""
+
+    name: str
+    reason: str
+    example: str
+    # Each alternative is the set of words (beyond FILLER) that describes the office.
+    wordings: tuple[frozenset[str], ...]
+    organization: str
+    # The registry role's title is one of these (in lower case): "Assistant Secretary" is another office.
+    titles: frozenset[str]
+
+
+def _wordings(*texts: str) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(WORD_RE.findall(t)) - FILLER for t in texts)
+
+
+ROLE_DESCRIPTIONS: tuple[RoleDescription, ...] = (
+    RoleDescription(
+        "dhs_secretary",
+        "one secretary heads Homeland Security at a time; stories name the office once the person is known",
+        "“We will enforce the law,” the DHS secretary said.",
+        _wordings("dhs secretary", "homeland security secretary", "secretary of homeland security"),
+        "U.S. Department of Homeland Security",
+        frozenset({"secretary of homeland security", "acting secretary of homeland security"}),
+    ),
+    RoleDescription(
+        "ice_director",
+        "ICE has one director (often acting) at a time",
+        "The acting ICE director said: “Arrests will continue.”",
+        _wordings("ice director", "director of ice", "immigration and customs enforcement director"),
+        "U.S. Immigration and Customs Enforcement",
+        frozenset({"director", "acting director"}),
+    ),
+    RoleDescription(
+        "cbp_commissioner",
+        "CBP has one commissioner (often acting) at a time",
+        "“Crossings are down,” the CBP commissioner said.",
+        _wordings("cbp commissioner", "commissioner of cbp", "customs and border protection commissioner"),
+        "U.S. Customs and Border Protection",
+        frozenset({"commissioner", "acting commissioner"}),
+    ),
+    RoleDescription(
+        "uscis_director",
+        "USCIS has one director at a time",
+        "“Applications are backlogged,” the USCIS director said.",
+        _wordings("uscis director", "director of uscis"),
+        "U.S. Citizenship and Immigration Services",
+        frozenset({"director", "acting director"}),
+    ),
+    RoleDescription(
+        "border_patrol_chief",
+        "the Border Patrol has one chief at a time",
+        "“Agents are stretched thin,” the Border Patrol chief said.",
+        _wordings("border patrol chief", "chief of the border patrol"),
+        "U.S. Border Patrol",
+        frozenset({"border patrol chief", "chief"}),
+    ),
+    RoleDescription(
+        "border_czar",
+        "the White House names one border czar",
+        "“The border is closed,” the border czar told reporters.",
+        _wordings("border czar"),
+        "The White House",
+        frozenset({"border czar"}),
+    ),
+    RoleDescription(
+        "white_house_press_secretary",
+        "the White House has one press secretary at a time",
+        "“The president was clear,” the White House press secretary said.",
+        _wordings("white house press secretary"),
+        "The White House",
+        frozenset({"press secretary"}),
+    ),
+)
+
+
+def described_office(mention: str | None) -> RoleDescription | None:
+    """The office a definite description names ("the DHS secretary"), if it is one of the table's."""
+    if not mention or not mention.lower().startswith("the "):
+        return None
+    words = frozenset(WORD_RE.findall(mention.lower())) - FILLER
+    return next((d for d in ROLE_DESCRIPTIONS if words in d.wordings), None)
+
+
+def office_holder(
+    office: RoleDescription, on: date | None, registry: Iterable[RegistryEntry]
+) -> tuple[RegistryEntry, str] | None:
+    """(person, title) of the one registry person holding the office on the day; None without a day or
+    when no one or several did."""
+    if on is None:
+        return None
+    found = [
+        (entry, role.title)
+        for entry in registry
+        for role in entry.roles
+        if role.organization == office.organization
+        and role.title.lower() in office.titles
+        and (role.start is None or role.start <= on)
+        and (role.end is None or on < role.end)
+    ]
+    return found[0] if len({id(e) for e, _ in found}) == 1 else None

@@ -1,0 +1,78 @@
+"""Offices named without a name resolve to whoever held them on the article's day."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from crawler.items import PageItem
+from pipelines.extract import Extracted
+from pipelines.quotes import extract_quotes
+from pipelines.stages import ArticleDraft
+from pipelines.store import article_record
+from storage.registry import shipped_registry
+from storage.role_holders import ROLE_DESCRIPTIONS, described_office, office_holder
+
+
+@pytest.mark.parametrize(
+    ("mention", "office"),
+    [
+        ("the DHS secretary", "dhs_secretary"),
+        ("the Homeland Security secretary", "dhs_secretary"),
+        ("The acting ICE director", "ice_director"),
+        ("the border czar", "border_czar"),
+        # One of many, or another office: nobody in particular.
+        ("a White House spokesperson", None),
+        ("the secretary", None),
+        ("the DHS spokesperson", None),
+        (None, None),
+    ],
+)
+def test_definite_descriptions_of_national_offices(mention, office):
+    found = described_office(mention)
+    assert (found.name if found else None) == office
+
+
+@pytest.mark.parametrize(
+    ("office", "day", "holder"),
+    [
+        ("dhs_secretary", date(2025, 6, 1), "Kristi Noem"),
+        ("dhs_secretary", date(2023, 6, 1), "Alejandro Mayorkas"),
+        ("ice_director", date(2025, 2, 1), "Caleb Vitello"),
+        ("ice_director", date(2025, 9, 3), "Todd Lyons"),
+        ("ice_director", date(2025, 3, 1), None),  # between two acting directors
+        ("border_czar", None, None),  # no day, no holder
+    ],
+)
+def test_the_holder_is_whoever_held_the_office_that_day(office, day, holder):
+    row = next(d for d in ROLE_DESCRIPTIONS if d.name == office)
+    found = office_holder(row, day, shipped_registry())
+    assert (found[0].name if found else None) == holder
+
+
+def test_every_row_is_explained_and_its_example_names_the_office():
+    for row in ROLE_DESCRIPTIONS:
+        assert len(row.reason) > 20
+        [q] = extract_quotes(row.example)
+        assert described_office(q.mention) is row, row.name
+
+
+def draft(text: str, published: date | None) -> ArticleDraft:
+    page = PageItem("https://example.test/a", 200, b"", "test", "Example", datetime(2025, 9, 4, tzinfo=UTC))
+    extracted = Extracted(text, "Title", None, published, None, "en", None)
+    d = ArticleDraft(page, extracted, topics=["immigration-enforcement"])
+    d.quotes = extract_quotes(text)
+    return d
+
+
+def test_stored_quote_of_an_office_goes_to_its_holder_on_the_article_day():
+    text = "“Arrests will continue in every city,” the acting ICE director said on Wednesday.\n"
+    record = article_record(draft(text, date(2025, 9, 3)), shipped_registry())
+    [q] = record.quotes
+    assert (q.speaker, q.title, q.organization) == (
+        "Todd Lyons",
+        "Acting Director",
+        "U.S. Immigration and Customs Enforcement",
+    )
+    assert q.mention == "the acting ICE director"
+    # Without the registry the quote has no speaker and is not stored.
+    assert article_record(draft(text, date(2025, 9, 3))).quotes == []
