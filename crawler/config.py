@@ -6,6 +6,7 @@ Environment variables are read here and nowhere else.
 import ipaddress
 import os
 import re
+import socket
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,6 +169,10 @@ def resolve_db_url(cli_url: str | None, config: Config | None) -> str:
     return cli_url or env("TRACKER_DB_URL") or (config.database_url if config else None) or DEFAULT_DB_URL
 
 
+# Hosts written as numbers in the legacy forms inet_aton accepts: decimal, octal (leading 0) or hex (0x) parts.
+NUMERIC_HOST_RE = re.compile(r"(?:0x[0-9a-f]+|[0-9]+)(?:\.(?:0x[0-9a-f]+|[0-9]+)){0,3}")
+
+
 def db_url_from_settings(settings: Any) -> str:
     """The database URL for a Scrapy run: the TRACKER_DB_URL setting, else as resolve_db_url finds it."""
     path = settings.get("TRACKER_CONFIG") or None
@@ -175,15 +180,29 @@ def db_url_from_settings(settings: Any) -> str:
 
 
 def is_private_host(host: str) -> bool:
-    """Whether a host is loopback, private, link-local or otherwise not on the public internet."""
+    """Whether a host is loopback, private, link-local or otherwise not on the public internet, however its
+    address is spelled: the resolver reads "127.1", "0x7f.0.0.1", "0177.0.0.1", "2130706433" and "0" as
+    IPv4 addresses, so they are judged as the address they connect to."""
     host = host.strip("[]").lower()
     if host == "localhost" or host.endswith(".localhost"):
         return True
+    address = numeric_address(host)
+    return address is not None and not address.is_global
+
+
+def numeric_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The IP address a host written as numbers stands for (in any spelling the C resolver accepts), or None
+    for a name."""
     try:
-        address = ipaddress.ip_address(host)
+        return ipaddress.ip_address(host)
     except ValueError:
-        return False
-    return not address.is_global
+        pass
+    if not NUMERIC_HOST_RE.fullmatch(host):
+        return None
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(host))
+    except OSError:
+        return None
 
 
 def check_url(url: str, where: str, allow_private: bool) -> str:

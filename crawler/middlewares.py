@@ -35,24 +35,33 @@ class _RefusingMiddleware:
 
 
 class SafeUrlMiddleware(_RefusingMiddleware):
-    """Fetch only http(s) URLs, and private or loopback hosts only for sources that allow them."""
+    """Fetch only http(s) URLs, and a private or loopback address (however it is spelled) only for a source
+    that allows it, and then only its own host and port. Names that resolve to private addresses are
+    refused by the resolver (crawler/resolver.py)."""
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         parts = urlsplit(request.url)
         reason = None
         if parts.scheme not in ("http", "https"):
             reason = "unsafe_scheme"
-        elif is_private_host(parts.hostname or "") and not self._allowed(request, parts.hostname):
+        elif is_private_host(parts.hostname or "") and not self._allowed(request, _host_port(request.url)):
             reason = "private_address"
         if reason:
             raise self.refuse(request, reason)
 
-    def _allowed(self, request: Request, host: str | None) -> bool:
-        # robots.txt requests carry no source meta: allow the hosts of sources that allow private addresses.
-        if request.meta.get("allow_private"):
-            return True
-        sources = getattr(self.crawler.spider, "sources", ())
-        return any(s.allow_private and urlsplit(u).hostname == host for s in sources for u in s.urls)
+    def _allowed(self, request: Request, where: tuple[str, int]) -> bool:
+        sources = [s for s in getattr(self.crawler.spider, "sources", ()) if s.allow_private]
+        name = request.meta.get("source")
+        if name is not None:
+            # A source's allowance covers its own requests to the hosts and ports of its own URLs.
+            sources = [s for s in sources if s.name == name]
+        # (robots.txt requests carry no source: the hosts and ports of the allowing sources.)
+        return any(_host_port(u) == where for s in sources for u in s.urls)
+
+
+def _host_port(url: str) -> tuple[str, int]:
+    parts = urlsplit(url)
+    return (parts.hostname or "").lower(), parts.port or (443 if parts.scheme == "https" else 80)
 
 
 class ChallengeMiddleware(_RefusingMiddleware):

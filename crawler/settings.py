@@ -1,5 +1,7 @@
 """Scrapy settings of the tracker; the CLI overrides TRACKER_* per run."""
 
+from scrapy.settings import default_settings
+
 BOT_NAME = "sanctuary-tracker"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
@@ -16,6 +18,11 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 DOWNLOAD_TIMEOUT = 30
+# Resolve names, refusing a private address for any host no source allows (SSRF through DNS). Scrapy 2.19
+# renamed the setting (DNS_RESOLVER to TWISTED_DNS_RESOLVER, warning on the old name): set the one it reads.
+RESOLVER_SETTING = "TWISTED_DNS_RESOLVER" if hasattr(default_settings, "TWISTED_DNS_RESOLVER") else "DNS_RESOLVER"
+globals()[RESOLVER_SETTING] = "crawler.resolver.PublicAddressResolver"
+TRACKER_PRIVATE_HOSTS: list[str] = []  # set per run from the sources with allow_private
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 RETRY_ENABLED = True

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
@@ -80,6 +81,11 @@ def scrapy_settings(
         settings.set("LOG_FILE", log_file)
     if config.contact:
         settings.set("USER_AGENT", f"{settings.get('USER_AGENT')} contact: {config.contact}")
+    # The hosts that may resolve to private addresses: those of sources that allow them.
+    settings.set(
+        "TRACKER_PRIVATE_HOSTS",
+        sorted({urlsplit(u).hostname or "" for s in config.sources if s.allow_private for u in s.urls} - {""}),
+    )
     # One set for every spider of the run: a URL found by several sources is fetched once.
     settings.set("TRACKER_SEEN_URLS", set())
     settings.update(overrides or {}, priority="cmdline")

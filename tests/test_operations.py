@@ -1,5 +1,6 @@
 """Operations: the scheduler daemon, SIGTERM during a crawl, source health and bot challenges."""
 
+import ipaddress
 import json
 import signal
 import sqlite3
@@ -189,3 +190,36 @@ def test_mailto_and_javascript_links_in_a_feed_are_skipped_one_by_one(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "1 new articles" in result.stdout and "bad_link 2" in result.stdout
     assert query(db, "select count(*) from articles") == [(1,)]
+
+
+def test_feed_links_to_private_addresses_are_refused_however_written(tmp_path):
+    # A source allowed on its own 127.0.0.1 port linked to the same server written as numbers, and to a
+    # host name that resolves to a private address: both were fetched and stored. Now each is refused and
+    # recorded as private_address; only the article on the source's own host and port is stored.
+    import socket
+
+    hostname = socket.gethostname()
+    try:
+        resolves_private = not ipaddress.ip_address(socket.gethostbyname(hostname)).is_global
+    except OSError:
+        resolves_private = False
+    feed: dict[str, bytes] = {}
+    routes = {
+        "/robots.txt": (200, "text/plain", b""),
+        "/feed.xml": lambda: (200, "application/rss+xml", feed["body"]),
+        **demo_routes(),
+    }
+    with serve(routes) as base:
+        port = base.rsplit(":", 1)[1]
+        links = [f"http://2130706433:{port}/abc7/sanctuary-ordinance.html", f"{base}/abc7/sanctuary-ordinance.html"]
+        if resolves_private:
+            links.append(f"http://{hostname}:{port}/abc7/sanctuary-ordinance.html?via=name")
+        items = "".join(f"<item><link>{link}</link></item>" for link in links)
+        feed["body"] = f'<rss version="2.0"><channel>{items}</channel></rss>'.encode()
+        config = write_config(tmp_path, f'[[sources]]\nname = "local"\nkind = "feed"\nurl = "{base}/feed.xml"\n')
+        db = tmp_path / "t.db"
+        result = run_cli("crawl", "--config", str(config), "--db", f"sqlite:///{db}")
+    assert result.returncode == 0, result.stderr
+    refused = 1 + resolves_private
+    assert f"private_address {refused}" in result.stdout, result.stdout
+    assert query(db, "select url from pages") == [(f"{base}/abc7/sanctuary-ordinance.html",)]

@@ -14,6 +14,7 @@ from twisted.python.failure import Failure
 
 from crawler.config import ConfigError, SourceConfig, load_config
 from crawler.items import PageItem
+from crawler.resolver import PrivateAddressError, refused_name
 
 HTML_TYPES = (b"text/html", b"application/xhtml")
 PDF_TYPES = (b"application/pdf", b"application/x-pdf")
@@ -38,6 +39,9 @@ ERROR_KINDS = {
 }
 
 
+DNS_ERRORS = frozenset(name for name, kind in ERROR_KINDS.items() if kind == "dns")
+
+
 def error_kind(failure: Failure) -> str:
     """A short name for why a request failed: http_503, timeout, dns, refused, too_large, ..."""
     error = failure.value
@@ -51,6 +55,12 @@ def error_kind(failure: Failure) -> str:
         return "redirect_loop"
     if isinstance(error, IgnoreRequest) and "DOWNLOAD_MAXSIZE" in str(error):
         return "too_large"  # a compressed body that would decompress past the size limit
+    request = getattr(failure, "request", None)
+    if isinstance(error, PrivateAddressError) or (
+        type(error).__name__ in DNS_ERRORS and request is not None and refused_name(urlsplit(request.url).hostname)
+    ):
+        # A name that resolved to a private address: Twisted reports the refusal as a failed lookup.
+        return "private_address"
     name = type(error).__name__ if error is not None else "unknown"
     return ERROR_KINDS.get(name, name)
 
