@@ -1,9 +1,11 @@
 """`statements` (query) and `export` (CSV): the research side of the database."""
 
+import sys
 from typing import Any
 
 import click
 
+from scheduler.exit_codes import EXIT_USAGE
 from scheduler.filters import filter_options, statement_filter
 from scheduler.options import config_option, database_url, db_option
 from scheduler.output import emit, output_option
@@ -21,6 +23,7 @@ TABLE_ROWS = 50
 @click.option("--bom", is_flag=True, help="Start the file with a UTF-8 byte-order mark (for Excel).")
 @click.option("--raw", is_flag=True, help="Cells as stored: no apostrophe before formula-like text.")
 @click.option("--describe", is_flag=True, help="Print each column with its type and meaning, and export nothing.")
+@click.option("--mkdir", is_flag=True, help="Create the output file's folder if it does not exist.")
 def export(
     what: str,
     output: str | None,
@@ -29,6 +32,7 @@ def export(
     bom: bool,
     raw: bool,
     describe: bool,
+    mkdir: bool,
     **options: Any,
 ) -> None:
     """Export statements, appearances, articles or officials as CSV.
@@ -37,7 +41,7 @@ def export(
     gets a sidecar FILE.meta.json with the export time, extractor version and filter. Columns are listed
     in the README and stay stable.
     """
-    from scheduler.exporting import export_csv
+    from scheduler.exporting import ExportTargetError, export_csv
     from storage.export import DICTIONARY
 
     if describe:
@@ -49,7 +53,11 @@ def export(
     sort = options.pop("sort")
     flt = statement_filter(options)
     url = database_url(db_url, config_path)
-    n = export_csv(url, what, output, flt, sort, bom, raw)
+    try:
+        n = export_csv(url, what, output, flt, sort, bom, raw, mkdir)
+    except (ExportTargetError, OSError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
     if output != "-":
         click.echo(f"wrote {n} {what} to {output}", err=True)
 

@@ -146,7 +146,19 @@ def test_export_command_file_sidecar_and_bom(db_url, tmp_path):
     fill(db_url)
     target = tmp_path / "out" / "chiu.csv"
     result = CliRunner().invoke(
-        cli, ["export", "statements", "--db", db_url, "--official", "David Chiu", "--output", str(target), "--bom"]
+        cli,
+        [
+            "export",
+            "statements",
+            "--db",
+            db_url,
+            "--official",
+            "David Chiu",
+            "--output",
+            str(target),
+            "--bom",
+            "--mkdir",
+        ],
     )
     assert result.exit_code == 0, result.output
     raw = target.read_bytes()
@@ -155,7 +167,44 @@ def test_export_command_file_sidecar_and_bom(db_url, tmp_path):
         assert [r["speaker"] for r in csv.DictReader(fh)] == ["David Chiu", "David Chiu"]
     meta = json.loads((tmp_path / "out" / "chiu.csv.meta.json").read_text())
     assert meta["rows"] == 2 and meta["filter"] == {"official": "David Chiu"} and meta["extractor_versions"] == ["test"]
-    assert not list((tmp_path / "out").glob("*.partial"))
+    assert not list((tmp_path / "out").glob("*partial"))
+
+
+def test_export_never_follows_planted_links_and_leaves_no_temporary_file(db_url, tmp_path, monkeypatch):
+    # `export` wrote through a symlink planted at <output>.partial and overwrote its target; a failed export
+    # left its .partial behind; -o DIR and missing folders were tracebacks.
+    fill(db_url)
+    victim, victim_meta = tmp_path / "victim.txt", tmp_path / "victim-meta.txt"
+    victim.write_text("keep"), victim_meta.write_text("keep too")
+    target = tmp_path / "out.csv"
+    (tmp_path / "out.csv.partial").symlink_to(victim)
+    (tmp_path / "out.csv.meta.json").symlink_to(victim_meta)
+    (tmp_path / ".out.csv.abc123.partial").write_text("left by a killed export")
+    result = CliRunner().invoke(cli, ["export", "statements", "--db", db_url, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert victim.read_text() == "keep" and victim_meta.read_text() == "keep too"
+    assert target.read_text().startswith("statement_id,")
+    assert not (tmp_path / "out.csv.meta.json").is_symlink()
+    assert not list(tmp_path.glob(".out.csv.*"))  # the stale temporary file of the killed export is gone
+    # A failure half way leaves the earlier export whole and no temporary file.
+    before = target.read_bytes()
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("scheduler.exporting.write_csv", broken)
+    failed = CliRunner().invoke(cli, ["export", "statements", "--db", db_url, "-o", str(target)])
+    assert failed.exit_code == 2 and "disk full" in failed.output
+    assert target.read_bytes() == before and not list(tmp_path.glob(".out.csv.*"))
+    monkeypatch.undo()
+    for args, message in (
+        (["-o", str(tmp_path)], "is a directory"),
+        (["-o", str(tmp_path / "new" / "x.csv")], "does not exist (--mkdir creates it)"),
+    ):
+        refused = CliRunner().invoke(cli, ["export", "statements", "--db", db_url, *args])
+        assert refused.exit_code == 2 and message in refused.output
+        assert "Traceback" not in refused.output
+    assert not (tmp_path / "new").exists()
 
 
 def test_statements_command_outputs(db_url):
