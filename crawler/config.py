@@ -166,7 +166,9 @@ def env(name: str) -> str | None:
 
 def resolve_db_url(cli_url: str | None, config: Config | None) -> str:
     """The database URL: --db, else TRACKER_DB_URL, else the config, else a SQLite file here."""
-    return cli_url or env("TRACKER_DB_URL") or (config.database_url if config else None) or DEFAULT_DB_URL
+    url = cli_url or env("TRACKER_DB_URL") or (config.database_url if config else None) or DEFAULT_DB_URL
+    # A plain path ("tracker.db", "~/data/t.db") is a SQLite file.
+    return url if "://" in url or url.startswith("sqlite:") else f"sqlite:///{Path(url).expanduser()}"
 
 
 # Hosts written as numbers in the legacy forms inet_aton accepts: decimal, octal (leading 0) or hex (0x) parts.

@@ -83,7 +83,7 @@ def statements(config_path: str | None, db_url: str | None, limit: int | None, f
     url = database_url(db_url, config_path)
     if limit is None:
         limit = TABLE_ROWS if fmt == "table" else 0
-    with open_database(url) as sessions, sessions.begin() as session:
+    with open_database(url, write=False) as sessions, sessions.begin() as session:
         found = list(statement_rows(session, flt, sort, limit or None))
         total = count_statements(session, flt) if limit and len(found) == limit else len(found)
     if total > len(found):

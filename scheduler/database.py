@@ -1,22 +1,91 @@
-"""Opening the tracker's database for a command: engine, sessions, and the curated registry in sync."""
+"""Opening the tracker's database for a command: engine, sessions, and the curated registry in sync.
+
+Whatever keeps a database from opening (a malformed URL, a file that is not a database, a server that
+refuses the connection or the password, a missing driver, a read command given a file that does not
+exist) is one line naming the problem, exit 2.
+"""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
+import click
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from scheduler.exit_codes import EXIT_USAGE
 from storage.db import make_engine, make_sessionmaker
+from storage.migrate import SchemaOutOfDate
 from storage.registry import shipped_registry, sync_registry
 
 
+class DatabaseUnavailable(click.ClickException):
+    """The database cannot be opened; shown as one line, exit 2."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file: object = None) -> None:
+        """Print the one line."""
+        click.echo(f"error: {self.message}", err=True)
+
+
 @contextmanager
-def open_database(db_url: str) -> Iterator[sessionmaker[Session]]:
-    """A session factory on the database, with the shipped official registry synced into it."""
-    engine = make_engine(db_url)
+def open_database(db_url: str, write: bool = True) -> Iterator[sessionmaker[Session]]:
+    """A session factory on the database. Writers get it created if new and the shipped official registry
+    synced into it; readers (`write=False`) need it to exist and write nothing, so they work on a
+    read-only file."""
+    where = _safe(db_url)
+    if not write:
+        _must_exist(db_url)
+    try:
+        engine = make_engine(db_url)
+    except (ArgumentError, ValueError) as exc:
+        raise DatabaseUnavailable(f"{where} is not a database URL ({exc})") from exc
+    except (NoSuchModuleError, ModuleNotFoundError) as exc:
+        raise DatabaseUnavailable(
+            f"no driver for {where}: the tracker works with SQLite and with PostgreSQL once the postgres extra "
+            "is installed (pip install 'sanctuary-tracker[postgres]')"
+        ) from exc
+    except OperationalError as exc:
+        raise DatabaseUnavailable(f"cannot open the database {where}: {_first_line(exc)}") from exc
+    except DatabaseError as exc:
+        raise DatabaseUnavailable(f"{where} is not a database the tracker can read: {_first_line(exc)}") from exc
+    except SchemaOutOfDate as exc:
+        raise DatabaseUnavailable(str(exc)) from exc
     try:
         sessions = make_sessionmaker(engine)
-        with sessions.begin() as session:
-            sync_registry(session, shipped_registry())
+        if write:
+            with sessions.begin() as session:
+                sync_registry(session, shipped_registry())
         yield sessions
     finally:
         engine.dispose()
+
+
+def _must_exist(db_url: str) -> None:
+    try:
+        parsed = make_url(db_url)
+    except ArgumentError as exc:
+        raise DatabaseUnavailable(f"{db_url!r} is not a database URL") from exc
+    name = parsed.database or ""
+    if parsed.query.get("uri") in ("true", "1") and name.startswith("file:"):
+        name = name.removeprefix("file:").split("?")[0]  # sqlite:///file:x.db?mode=ro&uri=true
+    if parsed.get_backend_name() == "sqlite" and name not in ("", ":memory:"):
+        path = Path(name).expanduser()
+        if not path.exists():
+            raise DatabaseUnavailable(f"no database at {path} (a crawl creates it; check --db or TRACKER_DB_URL)")
+
+
+def _safe(db_url: str) -> str:
+    """The URL with its password hidden."""
+    try:
+        return make_url(db_url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return repr(db_url)
+
+
+def _first_line(exc: Exception) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    lines = [line.strip() for line in str(orig).splitlines() if line.strip()]
+    return lines[0] if lines else type(orig).__name__

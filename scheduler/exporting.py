@@ -66,7 +66,7 @@ def export_csv(
     """
     exported_at = datetime.now(UTC)
     target = None if output == "-" else check_target(output, mkdir)
-    with open_database(db_url) as sessions, sessions.begin() as session:
+    with open_database(db_url, write=False) as sessions, sessions.begin() as session:
         data = rows(session, what, flt, sort)
         if target is None:
             return write_csv(sys.stdout, COLUMNS[what], data, bom, raw)

@@ -22,7 +22,7 @@ from storage.models import CrawlRun
 def runs_command(config_path: str | None, db_url: str | None, limit: int, fmt: str) -> None:
     """List recent crawl runs: when, how they ended, what they added, errors by kind."""
     url = database_url(db_url, config_path)
-    with open_database(url) as sessions, sessions.begin() as session:
+    with open_database(url, write=False) as sessions, sessions.begin() as session:
         rows = [
             (
                 r.id,
@@ -65,7 +65,7 @@ def sources_command(config_path: str | None, db_url: str | None, fmt: str) -> No
     """Show each configured source's health: last success, items last time, empty runs, error rate."""
     config = load_or_exit(config_path)
     url = resolve_db_url(db_url, config)
-    with open_database(url) as sessions, sessions.begin() as session:
+    with open_database(url, write=False) as sessions, sessions.begin() as session:
         health = source_health(session, [s.name for s in config.sources])
     rows = [
         (

@@ -64,7 +64,7 @@ def list_officials(
         query = query.where(Official.name.ilike(f"%{search}%"))
     if curated is not None:
         query = query.where(Official.curated.is_(curated))
-    with open_database(database_url(db_url, config_path)) as sessions, sessions.begin() as session:
+    with open_database(database_url(db_url, config_path), write=False) as sessions, sessions.begin() as session:
         rows = [
             (o.id, o.name, o.kind, o.title, o.organization, "curated" if o.curated else "discovered", n)
             for o, n in session.execute(query)
@@ -78,7 +78,7 @@ def list_officials(
 @config_option
 def show_official(official: str, db_url: str | None, config_path: str | None) -> None:
     """Show one official (by ID, name or alias): roles, aliases and latest statements."""
-    with open_database(database_url(db_url, config_path)) as sessions, sessions.begin() as session:
+    with open_database(database_url(db_url, config_path), write=False) as sessions, sessions.begin() as session:
         o = _one(session, official)
         click.echo(f"{o.id}  {o.name}  ({o.kind}, {'curated' if o.curated else 'discovered'})")
         if o.title:

@@ -33,7 +33,7 @@ def show(statement_id: str, db_url: str | None, config_path: str | None, fmt: st
     """Show statement STATEMENT_ID (its ID, an ID it was merged from, or the first 6+ characters of one):
     the canonical text, the speaker with the title held that day, and every appearance with its outlet,
     URL, date and the paragraph around the quote."""
-    with open_database(database_url(db_url, config_path)) as sessions, sessions.begin() as session:
+    with open_database(database_url(db_url, config_path), write=False) as sessions, sessions.begin() as session:
         found = _find(session, statement_id)
         if found is None:
             click.echo(f"error: no statement {statement_id!r} (an ID, or its first {MIN_PREFIX}+ characters)", err=True)

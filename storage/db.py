@@ -1,5 +1,7 @@
 """Engine and session setup: SQLite (WAL, foreign keys on) by default, PostgreSQL supported."""
 
+import sqlite3
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +34,8 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    with suppress(sqlite3.OperationalError):  # a read-only database keeps its journal mode; readers need no other
+        cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
