@@ -65,6 +65,7 @@ def test_every_column_is_described_in_the_cli_the_sidecar_and_the_readme(tmp_pat
         for name, _, meaning in columns:
             assert f"| {kind} | `{name}` |" in readme and meaning in readme, (kind, name)
     db = f"sqlite:///{tmp_path / 't.db'}"
+    assert CliRunner().invoke(cli, ["db", "upgrade", "--db", db]).exit_code == 0  # exports read an existing database
     target = tmp_path / "s.csv"
     assert CliRunner().invoke(cli, ["export", "statements", "--db", db, "--output", str(target)]).exit_code == 0
     import json
