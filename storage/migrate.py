@@ -1,12 +1,14 @@
 """Schema migrations with Alembic: the one source of the schema for SQLite and PostgreSQL."""
 
 from importlib.resources import files
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.pool import NullPool
 
 
 class SchemaOutOfDate(RuntimeError):
@@ -45,9 +47,27 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Migrate the database up to `revision`."""
-    with engine.begin() as connection:
-        command.upgrade(_config(connection), revision)
+    """Migrate the database up to `revision`, all or nothing: a migration that fails or is killed half way
+    leaves the schema as it was (both databases have transactional DDL)."""
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        # (an in-memory SQLite database lives in its engine's one connection; nothing of it outlives a crash)
+        with engine.begin() as connection:
+            command.upgrade(_config(connection), revision)
+        return
+    # Python's sqlite3 driver only opens a transaction before DML, so DDL would commit statement by
+    # statement: migrate on a connection that opens the transaction itself.
+    migrating = create_engine(engine.url, poolclass=NullPool)
+    event.listen(migrating, "connect", _no_implicit_transactions)
+    event.listen(migrating, "begin", lambda connection: connection.exec_driver_sql("BEGIN"))
+    try:
+        with migrating.begin() as connection:
+            command.upgrade(_config(connection), revision)
+    finally:
+        migrating.dispose()
+
+
+def _no_implicit_transactions(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
 
 
 def ensure_schema(engine: Engine) -> None:

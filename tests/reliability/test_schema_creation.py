@@ -1,0 +1,41 @@
+"""Creating the schema is all or nothing (issue 20 item 10): a first-time setup that fails or is killed half
+way leaves an empty database that the next command sets up, not half a schema that every command trips on."""
+
+import sqlite3
+
+import pytest
+from sqlalchemy import Engine, create_engine, event
+
+from storage.db import make_engine
+from storage.migrate import head_revision, upgrade
+
+
+def tables(path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        return {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+
+
+def test_a_migration_failing_half_way_leaves_no_half_schema(tmp_path):
+    path = tmp_path / "t.db"
+    engine = create_engine(f"sqlite:///{path}")
+
+    def fail_late(conn, cursor, statement, parameters, context, executemany):
+        # Fail in the fourth migration, after three have created their tables.
+        if statement.startswith("UPDATE appearances SET piece"):
+            raise RuntimeError("killed half way")
+
+    # Every engine, including the one the migration opens for itself.
+    event.listen(Engine, "before_cursor_execute", fail_late)
+    try:
+        with pytest.raises(RuntimeError, match="killed half way"):
+            upgrade(engine)
+    finally:
+        event.remove(Engine, "before_cursor_execute", fail_late)
+        engine.dispose()
+    assert tables(path) == set()  # (before: every table of migrations 1-3 and a version row)
+    # The next command sets the database up whole.
+    ready = make_engine(f"sqlite:///{path}")
+    ready.dispose()
+    assert {"statements", "appearances", "officials", "alembic_version"} <= tables(path)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("select version_num from alembic_version").fetchall() == [(head_revision(),)]
