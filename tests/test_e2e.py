@@ -3,6 +3,8 @@
 import csv
 import sqlite3
 
+import pytest
+
 from scheduler.exit_codes import EXIT_LOCKED
 from scheduler.lock import crawl_lock
 from tests.conftest import demo_config, run_cli
@@ -120,3 +122,24 @@ def test_reprocess_is_idempotent_and_keeps_statement_ids(demo_site, tmp_path):
         """select copy.url like '%ledger/sf-sanctuary%', orig.url like '%abc7%'
                        from articles copy join articles orig on copy.original_id = orig.id""",
     ) == [(1, 1)]
+
+
+def test_the_crawl_lock_holds_per_database_however_its_url_is_spelled(db_url, tmp_path):
+    # On PostgreSQL the lock was a file in $TMPDIR named after the URL's spelling: "localhost" and
+    # "127.0.0.1" (or another TMPDIR) let two crawls of one database overlap. It is now an advisory lock
+    # in the database; SQLite keeps the file lock beside the resolved file.
+    from sqlalchemy.engine import make_url
+
+    from scheduler.lock import LockHeld
+
+    url = make_url(db_url)
+    if url.get_backend_name() == "postgresql":
+        other = url.set(host="localhost" if url.host != "localhost" else "127.0.0.1")
+    else:
+        other = url.set(database=f"{tmp_path}/./tracker.db")
+    other_spelling = other.render_as_string(hide_password=False)
+    assert other_spelling != db_url
+    with crawl_lock(db_url), pytest.raises(LockHeld, match="another crawl is running"), crawl_lock(other_spelling):
+        pass
+    with crawl_lock(other_spelling):  # released: the next crawl gets it
+        pass
