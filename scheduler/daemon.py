@@ -2,6 +2,7 @@
 Twisted's reactor cannot restart; jobs persist in the tracker's database."""
 
 import logging
+import os
 import signal
 import subprocess
 import sys
@@ -31,14 +32,20 @@ _children: set[subprocess.Popen[bytes]] = set()
 _children_lock = threading.Lock()
 
 
-def run_scheduled_crawl(config_path: str | None, db_url: str, sources: list[str]) -> int:
+# The database URL of this daemon: kept in the process, never in the stored job state (it may hold a
+# password), and handed to each crawl in its environment, never on its command line (visible in `ps`).
+_db_url: str | None = None
+
+
+def run_scheduled_crawl(config_path: str | None, sources: list[str]) -> int:
     """The job: one crawl of these sources in a child process; returns its exit code."""
-    argv = [sys.executable, "-m", "scheduler", "crawl", "--db", db_url, "--wait-lock", str(WAIT_LOCK_SECONDS)]
+    assert _db_url is not None, "run_daemon sets the database URL before scheduling"
+    argv = [sys.executable, "-m", "scheduler", "crawl", "--wait-lock", str(WAIT_LOCK_SECONDS)]
     if config_path:
         argv += ["--config", config_path]
     for name in sources:
         argv += ["--source", name]
-    child = subprocess.Popen(argv)
+    child = subprocess.Popen(argv, env={**os.environ, "TRACKER_DB_URL": _db_url})
     with _children_lock:
         _children.add(child)
     try:
@@ -61,7 +68,7 @@ def make_scheduler(config: Config, db_url: str, jobs: list[JobSpec]) -> Blocking
         scheduler.add_job(
             run_scheduled_crawl,
             trigger=job.trigger(),
-            args=[config.path, db_url, list(job.sources)],
+            args=[config.path, list(job.sources)],
             id=job.id,
             name=f"crawl {', '.join(job.sources)} ({job.schedule})",
             replace_existing=True,
@@ -72,6 +79,8 @@ def make_scheduler(config: Config, db_url: str, jobs: list[JobSpec]) -> Blocking
 
 def run_daemon(config: Config, db_url: str, max_runs: int | None = None) -> int:
     """Run the scheduler until SIGTERM or SIGINT (or `max_runs` crawls); returns the exit code."""
+    global _db_url
+    _db_url = db_url
     jobs = build_jobs(config)
     scheduler = make_scheduler(config, db_url, jobs)
     wanted = {j.id for j in jobs}

@@ -63,3 +63,38 @@ def test_defaults(tmp_path):
     cfg = config(tmp_path, SOURCES.format(a="", b=""))
     assert cfg.default_schedule == "1h" and cfg.misfire_grace == 900
     assert [j.id for j in build_jobs(cfg)] == ["crawl 1h"]
+
+
+def test_the_database_url_stays_out_of_job_state_and_command_lines(tmp_path, monkeypatch):
+    # The daemon passed `--db <URL with password>` on each crawl's command line (visible in `ps`) and stored
+    # the URL in the pickled job state. Now the job state holds the config path and sources only, and the
+    # crawl gets the URL in its environment.
+    import pickle
+    import subprocess
+
+    from scheduler import daemon
+
+    secret_url = "sqlite:///" + str(tmp_path / "jobs.db") + "?password=s3cret"  # stands in for a password
+    cfg = config(tmp_path, SOURCES.format(a="", b="", c=""))
+    scheduler = daemon.make_scheduler(cfg, f"sqlite:///{tmp_path / 'jobs.db'}", build_jobs(cfg))
+    # What the job store pickles beside the function's reference: its arguments.
+    state = [pickle.dumps((job.args, job.kwargs)) for job in scheduler.get_jobs()]
+    assert state and not any(b"jobs.db" in s for s in state)
+    assert all(job.args == (cfg.path, list(job.args[1])) for job in scheduler.get_jobs())
+
+    launched = []
+
+    class Child:
+        def __init__(self, argv, env):
+            launched.append((argv, env))
+
+        def wait(self):
+            return 0
+
+    monkeypatch.setattr(subprocess, "Popen", Child)
+    monkeypatch.setattr(daemon, "_db_url", secret_url)
+    assert daemon.run_scheduled_crawl(str(cfg.path), ["a", "b"]) == 0
+    [(argv, env)] = launched
+    assert not any("s3cret" in arg or "jobs.db" in arg for arg in argv)
+    assert env["TRACKER_DB_URL"] == secret_url
+    assert argv[-4:] == ["--source", "a", "--source", "b"]
