@@ -11,6 +11,10 @@ MAX_DECOMPRESSED = 50 * 1024 * 1024
 PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
 
 
+# libxml2's errors for a document past the parser's limits (depth, size of a node).
+LIMIT_ERRORS = frozenset({"ERR_RESOURCE_LIMIT", "ERR_NO_MEMORY"})
+
+
 class FeedError(ValueError):
     """A feed or sitemap that cannot be read at all."""
 
@@ -47,7 +51,7 @@ def gunzip(body: bytes, limit: int = MAX_DECOMPRESSED) -> bytes:
     return out
 
 
-def _root(body: bytes) -> etree._Element:
+def _root(body: bytes, problems: list[str] | None) -> etree._Element:
     body = gunzip(body)
     if not body.strip():
         raise FeedError("empty document")
@@ -57,6 +61,10 @@ def _root(body: bytes) -> etree._Element:
         raise FeedError(f"not XML: {exc}") from exc
     if root is None:
         raise FeedError("not XML")
+    if problems is not None:
+        # The parser stops at its limits (nesting 256 deep, huge text nodes) and, recovering, keeps only what
+        # came before: the rest of the document is lost, which the caller records.
+        problems += [f"cut short: {e.message}" for e in PARSER.error_log if e.type_name in LIMIT_ERRORS]
     return root
 
 
@@ -78,9 +86,10 @@ def _parse_date(value: str | None) -> date | None:
         return None
 
 
-def parse_feed(body: bytes) -> list[Entry]:
-    """Article links and dates of an RSS 2.0 or Atom feed."""
-    root = _root(body)
+def parse_feed(body: bytes, problems: list[str] | None = None) -> list[Entry]:
+    """Article links and dates of an RSS 2.0 or Atom feed; what made the parser stop early is added to
+    `problems` (the entries before it are still returned)."""
+    root = _root(body, problems)
     kind = _local(root.tag)
     if kind not in ("rss", "feed", "RDF"):
         raise FeedError(f"not a feed (root element <{kind}>)")
@@ -107,9 +116,10 @@ def parse_feed(body: bytes) -> list[Entry]:
     return entries
 
 
-def parse_sitemap(body: bytes) -> Sitemap:
-    """Child sitemaps of a sitemap index, or the pages of a urlset with lastmod or news dates."""
-    root = _root(body)
+def parse_sitemap(body: bytes, problems: list[str] | None = None) -> Sitemap:
+    """Child sitemaps of a sitemap index, or the pages of a urlset with lastmod or news dates; what made the
+    parser stop early is added to `problems` (the entries before it are still returned)."""
+    root = _root(body, problems)
     kind = _local(root.tag)
     if kind not in ("sitemapindex", "urlset"):
         raise FeedError(f"not a sitemap (root element <{kind}>)")

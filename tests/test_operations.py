@@ -223,3 +223,26 @@ def test_feed_links_to_private_addresses_are_refused_however_written(tmp_path):
     refused = 1 + resolves_private
     assert f"private_address {refused}" in result.stdout, result.stdout
     assert query(db, "select url from pages") == [(f"{base}/abc7/sanctuary-ordinance.html",)]
+
+
+def test_a_feed_nested_past_the_parsers_limit_is_crawled_up_to_it_and_recorded(tmp_path):
+    # Nested deeper than the parser allows, the rest of a feed was dropped and the run said ok.
+    nest = b"<x>" * 300 + b"</x>" * 300
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel>'
+        b"<item><link>{{BASE}}/abc7/sanctuary-ordinance.html</link></item>"
+        + nest
+        + b"<item><link>{{BASE}}/never-reached.html</link></item></channel></rss>"
+    )
+    routes = {
+        "/robots.txt": (200, "text/plain", b""),
+        "/feed.xml": (200, "application/rss+xml", feed),
+        "/abc7/sanctuary-ordinance.html": demo_routes()["/abc7/sanctuary-ordinance.html"],
+    }
+    with serve(routes) as base:
+        config = write_config(tmp_path, f'[[sources]]\nname = "deep"\nkind = "feed"\nurl = "{base}/feed.xml"\n')
+        db = tmp_path / "t.db"
+        result = run_cli("crawl", "--config", str(config), "--db", f"sqlite:///{db}")
+    assert result.returncode == 0, result.stderr
+    assert "1 new articles" in result.stdout and "bad_feed 1" in result.stdout, result.stdout
+    assert "cut short" in result.stderr

@@ -69,3 +69,28 @@ def test_gzip_bomb_is_refused():
 
     with pytest.raises(FeedError, match="exceeds"):
         gunzip(gzip.compress(b"<" * 2_000_000), limit=1_000_000)
+
+
+def test_documents_past_the_parsers_depth_limit_keep_what_came_before_and_say_so():
+    # A feed or sitemap nested deeper than libxml2's limit lost every entry after the nesting, silently.
+    nest = b"<x>" * 300 + b"</x>" * 300
+    feed = (
+        b'<rss version="2.0"><channel><item><link>https://a.example/1</link></item>'
+        + nest
+        + b"<item><link>https://a.example/2</link></item></channel></rss>"
+    )
+    problems: list[str] = []
+    assert [e.url for e in parse_feed(feed, problems)] == ["https://a.example/1"]
+    assert len(problems) == 1 and "cut short" in problems[0] and "depth" in problems[0]
+    sitemap = (
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://a.example/1</loc></url>'
+        + nest
+        + b"<url><loc>https://a.example/2</loc></url></urlset>"
+    )
+    problems = []
+    assert [e.url for e in parse_sitemap(sitemap, problems).entries] == ["https://a.example/1"]
+    assert problems
+    # A well-formed document reports nothing.
+    problems = []
+    parse_feed(b'<rss version="2.0"><channel><item><link>https://a.example/1</link></item></channel></rss>', problems)
+    assert problems == []

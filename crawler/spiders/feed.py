@@ -31,12 +31,17 @@ class FeedSpider(TrackerSpider):
     def parse_feed(self, response: Response) -> Iterator[Any]:
         """Request every entry of the feed that passes --since."""
         source = self.source_of(response)
+        problems: list[str] = []
         try:
-            entries = parse_feed(response.body)
+            entries = parse_feed(response.body, problems)
         except FeedError as exc:
             self.count_error("bad_feed", source.name)
             self.logger.warning("bad feed %s: %s", response.url, exc)
             return
+        if problems:
+            # What came before the parser's limit is crawled; the rest is lost, and recorded as such.
+            self.count_error("bad_feed", source.name)
+            self.logger.warning("bad feed %s: %s", response.url, problems[0])
         for entry in entries:
             if not self.is_recent(entry.published):
                 continue

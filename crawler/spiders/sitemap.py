@@ -27,12 +27,17 @@ class SitemapSpider(TrackerSpider):
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         """Follow child sitemaps of an index; request the pages of a urlset."""
         source = self.source_of(response)
+        problems: list[str] = []
         try:
-            sitemap = parse_sitemap(response.body)
+            sitemap = parse_sitemap(response.body, problems)
         except FeedError as exc:
             self.count_error("bad_sitemap", source.name)
             self.logger.warning("bad sitemap %s: %s", response.url, exc)
             return
+        if problems:
+            # What came before the parser's limit is crawled; the rest is lost, and recorded as such.
+            self.count_error("bad_sitemap", source.name)
+            self.logger.warning("bad sitemap %s: %s", response.url, problems[0])
         for entry in sitemap.entries:
             if not self.is_recent(entry.published):
                 continue
