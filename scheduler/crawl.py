@@ -2,7 +2,9 @@
 
 import logging
 import os
+import signal
 import socket
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -172,11 +174,44 @@ def _status(summary: RunSummary, interrupted: bool) -> str:
 RECORDED_FAILURE_LOGGERS = ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt")
 
 
+@dataclass(slots=True)
+class _Signals:
+    received: int = 0
+    previous: dict[int, Any] = field(default_factory=dict)
+
+
+def _stop_on_signals(process: CrawlerProcess) -> _Signals:
+    """Handle SIGINT and SIGTERM for the crawl: the first stops it after the pages in flight (saying so on
+    a terminal), the second at once."""
+    from twisted.internet import reactor
+
+    seen = _Signals()
+
+    def on_signal(signum: int, _frame: object) -> None:
+        seen.received += 1
+        if seen.received == 1:
+            if sys.stderr.isatty() or signum == signal.SIGINT:
+                print("stopping after pages in flight; press Ctrl-C again to stop now", file=sys.stderr, flush=True)
+            reactor.callFromThread(process.stop)
+        else:
+            reactor.callFromThread(_stop_now, reactor)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        seen.previous[signum] = signal.signal(signum, on_signal)
+    return seen
+
+
+def _stop_now(reactor: Any) -> None:
+    if reactor.running:
+        reactor.stop()
+
+
 def _crawl(settings: Settings, sources: tuple[SourceConfig, ...], since: date | None) -> tuple[Counter[str], bool]:
     """Run the spiders to the end; (summed stats, whether a signal cut the crawl short).
 
-    Scrapy handles SIGTERM and SIGINT itself: in-flight pages finish and every item pipeline closes, so
-    what was stored stays whole."""
+    On SIGINT or SIGTERM the crawl stops after the pages in flight and every item pipeline closes, so what
+    was stored stays whole; a second signal stops it at once (each article is one transaction, so a store
+    cut short leaves nothing half written). Either way the run counts as interrupted."""
     process = CrawlerProcess(settings)
     # trafilatura warns about every page it discards; those are counted as parse errors instead.
     logging.getLogger("trafilatura").setLevel(logging.DEBUG if settings.get("LOG_LEVEL") == "DEBUG" else logging.ERROR)
@@ -193,9 +228,14 @@ def _crawl(settings: Settings, sources: tuple[SourceConfig, ...], since: date | 
             crawler = process.create_crawler(spider)
             crawlers.append(crawler)
             process.crawl(crawler, source=",".join(names), since=since.isoformat() if since else None)
-    process.start()
+    signals = _stop_on_signals(process)
+    try:
+        process.start(install_signal_handlers=False)
+    finally:
+        for signum, previous in signals.previous.items():
+            signal.signal(signum, previous)
     total: Counter[str] = Counter()
-    interrupted = False
+    interrupted = signals.received > 0
     for crawler in crawlers:
         assert crawler.stats is not None
         stats = crawler.stats.get_stats()

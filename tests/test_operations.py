@@ -8,6 +8,8 @@ import subprocess
 import sys
 import threading
 
+import pytest
+
 from scheduler.demo import demo_routes
 from scheduler.site_server import serve
 from tests.conftest import run_cli
@@ -246,3 +248,49 @@ def test_a_feed_nested_past_the_parsers_limit_is_crawled_up_to_it_and_recorded(t
     assert result.returncode == 0, result.stderr
     assert "1 new articles" in result.stdout and "bad_feed 1" in result.stdout, result.stdout
     assert "cut short" in result.stderr
+
+
+@pytest.mark.parametrize("presses", [1, 2])
+def test_ctrl_c_says_what_it_does_and_records_the_crawl_as_interrupted(tmp_path, presses):
+    # One Ctrl-C printed nothing and waited; two recorded a cut-short crawl as ok with exit 0.
+    requested, release = threading.Event(), threading.Event()
+    article = demo_routes()["/abc7/sanctuary-ordinance.html"]
+
+    def held_page():
+        requested.set()
+        release.wait(60)
+        return article
+
+    routes = {
+        "/robots.txt": (200, "text/plain", b""),
+        "/feed.xml": (200, "application/rss+xml", FEED.encode()),
+        "/a.html": article,
+        "/b.html": held_page,
+    }
+    with serve(routes) as base:
+        config = write_config(tmp_path, f'[[sources]]\nname = "s"\nkind = "feed"\nurl = "{base}/feed.xml"\n')
+        db = tmp_path / "t.db"
+        crawl = subprocess.Popen(
+            [sys.executable, "-m", "scheduler", "crawl", "--config", str(config), "--db", f"sqlite:///{db}"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert requested.wait(120), "the crawl never asked for the held page"
+        crawl.send_signal(signal.SIGINT)
+        if presses == 2:
+            # The message comes first; then the second press stops the crawl at once, the page still held.
+            line = crawl.stderr.readline()
+            while line and "press Ctrl-C again" not in line:
+                line = crawl.stderr.readline()
+            crawl.send_signal(signal.SIGINT)
+            out, err = crawl.communicate(timeout=120)
+            err = line + err
+        else:
+            release.set()
+            out, err = crawl.communicate(timeout=120)
+        release.set()
+    assert "stopping after pages in flight; press Ctrl-C again to stop now" in err
+    assert crawl.returncode == 130, out + err
+    assert query(db, "select status from crawl_runs") == [("interrupted",)]
+    assert query(db, "pragma integrity_check") == [("ok",)]
