@@ -4,6 +4,7 @@ Environment variables are read here and nowhere else.
 """
 
 import ipaddress
+import math
 import os
 import re
 import socket
@@ -35,7 +36,20 @@ DEFAULT_MISFIRE_GRACE = "15m"
 INTERVAL_RE = re.compile(r"^\s*(\d+)\s*([smhd])\s*$")
 UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 TOPIC_KEYS = {"name", "keywords", "context"}
-CRAWLER_KEYS = {"contact", "min_topic_matches", "download_timeout", "retry_times"}
+CRAWLER_KEYS = {
+    "contact",
+    "min_topic_matches",
+    "download_timeout",
+    "retry_times",
+    "max_sitemap_depth",
+    "max_sitemaps",
+}
+MAX_DOWNLOAD_TIMEOUT = 600
+DEFAULT_MAX_SITEMAP_DEPTH = 4
+DEFAULT_MAX_SITEMAPS = 500
+MAX_RETRIES = 10
+# The longest interval a schedule or grace time may name: a year (longer ones overflow the scheduler).
+MAX_INTERVAL_SECONDS = 366 * 86400
 
 
 class ConfigError(ValueError):
@@ -89,6 +103,9 @@ class Config:
     misfire_grace: int = UNIT_SECONDS["m"] * 15
     download_timeout: float = 30.0
     retry_times: int = 2
+    # How deep sitemap indexes may nest, and how many sitemaps one source may fetch in a run.
+    max_sitemap_depth: int = DEFAULT_MAX_SITEMAP_DEPTH
+    max_sitemaps: int = DEFAULT_MAX_SITEMAPS
 
     def select(self, names: tuple[str, ...] | list[str]) -> tuple[SourceConfig, ...]:
         """The sources with these names (all when none are given); unknown names are an error."""
@@ -135,16 +152,23 @@ def load_config(path: str | Path | None = None) -> Config:
     default_schedule = check_schedule(schedule.get("default", DEFAULT_SCHEDULE), f"{where}: [schedule] default")
     misfire = interval_seconds(str(schedule.get("misfire_grace", DEFAULT_MISFIRE_GRACE)))
     if misfire is None:
-        raise ConfigError(f"{where}: [schedule] misfire_grace must be an interval such as 15m")
-    min_matches = crawler.get("min_topic_matches", 2)
-    if not isinstance(min_matches, int) or min_matches < 1:
-        raise ConfigError(f"{where}: crawler.min_topic_matches must be a positive integer")
+        raise ConfigError(f"{where}: [schedule] misfire_grace must be an interval such as 15m, at most a year")
+    min_matches = _bounded_int(crawler, "min_topic_matches", 2, 1, 100, where)
     timeout = crawler.get("download_timeout", 30)
-    if not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0:
-        raise ConfigError(f"{where}: crawler.download_timeout must be a positive number of seconds")
+    if (
+        not isinstance(timeout, int | float)
+        or isinstance(timeout, bool)
+        or not math.isfinite(timeout)
+        or not 0 < timeout <= MAX_DOWNLOAD_TIMEOUT
+    ):
+        raise ConfigError(
+            f"{where}: crawler.download_timeout must be a number of seconds above 0 and at most {MAX_DOWNLOAD_TIMEOUT}"
+        )
     retries = crawler.get("retry_times", 2)
-    if not isinstance(retries, int) or isinstance(retries, bool) or retries < 0:
-        raise ConfigError(f"{where}: crawler.retry_times must be a whole number, 0 or more")
+    if not isinstance(retries, int) or isinstance(retries, bool) or not 0 <= retries <= MAX_RETRIES:
+        raise ConfigError(f"{where}: crawler.retry_times must be a whole number from 0 to {MAX_RETRIES}")
+    sitemap_depth = _bounded_int(crawler, "max_sitemap_depth", DEFAULT_MAX_SITEMAP_DEPTH, 1, 20, where)
+    max_sitemaps = _bounded_int(crawler, "max_sitemaps", DEFAULT_MAX_SITEMAPS, 1, 100_000, where)
     return Config(
         path=str(path) if path else None,
         database_url=str(db_url) if db_url else None,
@@ -156,6 +180,8 @@ def load_config(path: str | Path | None = None) -> Config:
         misfire_grace=misfire,
         download_timeout=float(timeout),
         retry_times=retries,
+        max_sitemap_depth=sitemap_depth,
+        max_sitemaps=max_sitemaps,
     )
 
 
@@ -218,9 +244,17 @@ def check_url(url: str, where: str, allow_private: bool) -> str:
 
 
 def interval_seconds(text: str) -> int | None:
-    """Seconds in an interval such as "90s", "30m", "2h", "1d"; None when it is not one."""
+    """Seconds in an interval such as "90s", "30m", "2h", "1d" (at most a year); None when it is not one."""
     m = INTERVAL_RE.match(text)
-    return int(m.group(1)) * UNIT_SECONDS[m.group(2)] if m and int(m.group(1)) > 0 else None
+    seconds = int(m.group(1)) * UNIT_SECONDS[m.group(2)] if m else 0
+    return seconds if 0 < seconds <= MAX_INTERVAL_SECONDS else None
+
+
+def _bounded_int(table: dict[str, Any], key: str, default: int, low: int, high: int, where: str) -> int:
+    value = table.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise ConfigError(f"{where}: crawler.{key} must be a whole number from {low} to {high}")
+    return value
 
 
 def check_schedule(value: Any, where: str) -> str:
@@ -228,7 +262,9 @@ def check_schedule(value: Any, where: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ConfigError(f'{where} must be an interval such as "30m" or a cron expression')
     if interval_seconds(value) is None and len(value.split()) != 5:
-        raise ConfigError(f"{where}: {value!r} is neither an interval (30m, 2h, 1d) nor a 5-field cron expression")
+        raise ConfigError(
+            f"{where}: {value!r} is neither an interval (30m, 2h, 1d; at most a year) nor a 5-field cron expression"
+        )
     return value.strip()
 
 

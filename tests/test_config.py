@@ -87,3 +87,31 @@ def test_init_writes_a_starter_config_that_config_check_accepts(tmp_path):
     broken.write_text("[[sources]]\nname = 'x'\nkind = 'telepathy'\n")
     bad = runner.invoke(cli, ["config", "check", "--config", str(broken)])
     assert bad.exit_code == 2 and bad.stderr.startswith("error: ")
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("[crawler]\ndownload_timeout = nan\n", "download_timeout must be a number of seconds above 0"),
+        ("[crawler]\ndownload_timeout = inf\n", "download_timeout must be a number of seconds above 0"),
+        ("[crawler]\ndownload_timeout = 1e20\n", "at most 600"),
+        ("[crawler]\nretry_times = 100000000000000000000\n", "retry_times must be a whole number from 0 to 10"),
+        ("[crawler]\nretry_times = 1e20\n", "retry_times must be a whole number"),
+        ("[crawler]\nmax_sitemaps = 0\n", "max_sitemaps must be a whole number from 1"),
+        ("[crawler]\nmax_sitemap_depth = 1000\n", "max_sitemap_depth must be a whole number from 1 to 20"),
+        ('[schedule]\ndefault = "99999999999999d"\n', "at most a year"),
+        ('[schedule]\nmisfire_grace = "99999999999999d"\n', "at most a year"),
+    ],
+)
+def test_limits_stay_in_sane_ranges(tmp_path, body, message):
+    # nan, inf, 1e20 retries and schedules that overflow the scheduler were accepted and failed later.
+    with pytest.raises(ConfigError, match=message):
+        load_config(write(tmp_path, body))
+
+
+def test_a_config_out_of_range_is_one_line_and_exit_2(tmp_path):
+    from tests.conftest import run_cli
+
+    path = write(tmp_path, '[schedule]\ndefault = "99999999999999d"\n')
+    result = run_cli("config", "check", "--config", str(path))
+    assert result.returncode == 2 and "at most a year" in result.stderr and "Traceback" not in result.stderr

@@ -12,7 +12,7 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from crawler.config import ConfigError, SourceConfig, load_config
+from crawler.config import Config, ConfigError, SourceConfig, load_config
 from crawler.items import PageItem
 from crawler.resolver import PrivateAddressError, refused_name
 
@@ -88,6 +88,7 @@ class TrackerSpider(scrapy.Spider):
         except ValueError as exc:
             raise ValueError(f"since must be YYYY-MM-DD, got {since!r}") from exc
         self.sources: tuple[SourceConfig, ...] = ()
+        self.config: Config | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> "TrackerSpider":
@@ -97,6 +98,7 @@ class TrackerSpider(scrapy.Spider):
         if spider.source_names and not chosen:
             raise ConfigError(f"none of {', '.join(spider.source_names)} is a {cls.kind!r} source")
         spider.sources = tuple(chosen)
+        spider.config = config
         if chosen and all(s.allowed_domains for s in chosen):
             spider.allowed_domains = [d for s in chosen for d in s.allowed_domains]
         return spider
