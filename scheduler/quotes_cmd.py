@@ -31,7 +31,7 @@ CSV_COLUMNS = [
     "statement",
     "rule",
     "official",
-    "official_id",
+    "external_id",
 ]
 
 
@@ -118,7 +118,7 @@ def official_of(q: Quote) -> tuple[str | None, str | None]:
 @click.option(
     "--no-registry",
     is_flag=True,
-    help="Leave the official and official_id fields empty instead of looking speakers up in the shipped "
+    help="Leave the official and external_id fields empty instead of looking speakers up in the shipped "
     "registry of officials (faster start on a few files).",
 )
 @click.option(
@@ -146,8 +146,8 @@ def quotes_command(paths: tuple[str, ...], fmt: str, no_registry: bool, explain:
             click.echo(f"error: {name}: {error}", err=True)
             continue
         assert q is not None
-        official, official_id = (None, None) if no_registry else official_of(q)
-        row = {"source": name, **q.as_dict(), "official": official, "official_id": official_id}
+        official, external_id = (None, None) if no_registry else official_of(q)
+        row = {"source": name, **q.as_dict(), "official": official, "external_id": external_id}
         if writer is not None:
             writer.writerow([safe_cell(row[c]) for c in CSV_COLUMNS])
         elif fmt == "jsonl":

@@ -104,16 +104,16 @@ def test_quotes_name_the_registry_official_a_title_and_surname_mean():
     result = CliRunner().invoke(cli, ["quotes", "-"], input=text)
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    got = [(r["speaker"], r["official"], r["official_id"]) for r in rows]
+    got = [(r["speaker"], r["official"], r["external_id"]) for r in rows]
     # The speaker stays as the article names them; the official is the one person whose role fits. Two
     # senators are named Scott: neither is guessed, with or without the title.
     assert got == [
         ("Padilla", "Alex Padilla", "bioguide:P000145"),
         ("Scott", None, None),
         ("Scott", None, None),
-        ("J.B. Pritzker", "J. B. Pritzker", rows[3]["official_id"]),
+        ("J.B. Pritzker", "J. B. Pritzker", rows[3]["external_id"]),
     ]
-    assert rows[3]["official_id"].startswith("ocd-person/")
+    assert rows[3]["external_id"].startswith("ocd-person/")
     plain = CliRunner().invoke(cli, ["quotes", "-", "--no-registry"], input=text)
     assert [json.loads(line)["official"] for line in plain.stdout.splitlines()] == [None] * 4
 
