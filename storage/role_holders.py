@@ -1,9 +1,10 @@
 """Offices named without a name: "the DHS secretary said", "the acting ICE director told reporters".
 
-A definite description of a national office that one person holds at a time means whoever held it on the
-article's day. `ROLE_DESCRIPTIONS` is the table: each row names the office, the words that describe it and
-the role (organization and title words) it is in the registry, with a reason and an example. A description
-with an indefinite article ("a White House spokesperson") is one of many and is never resolved.
+A description of a national office that one person holds at a time, with the definite article or none,
+means whoever held it on the article's day. `ROLE_DESCRIPTIONS` is the table: each row names the office,
+the words that describe it and the role (organization and titles) it is in the registry, with a reason
+and an example. A description with an indefinite article ("a White House spokesperson") is one of many
+and is never resolved.
 """
 
 import re
@@ -16,6 +17,7 @@ from storage.registry_entry import RegistryEntry
 WORD_RE = re.compile(r"[a-z]+")
 # Words of a description that say nothing of the office ("the acting ICE director", "the department's").
 FILLER = frozenset({"the", "acting", "current", "then", "s", "u", "us"})
+INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any", "former"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +99,9 @@ ROLE_DESCRIPTIONS: tuple[RoleDescription, ...] = (
 
 
 def described_office(mention: str | None) -> RoleDescription | None:
-    """The office a definite description names ("the DHS secretary"), if it is one of the table's."""
-    if not mention or not mention.lower().startswith("the "):
+    """The office a description names ("the DHS secretary", "ICE director"), if it is one of the table's;
+    never one with an indefinite article ("a White House spokesperson", "one ICE director": one of many)."""
+    if not mention or mention.lower().split()[0] in INDEFINITE:
         return None
     words = frozenset(WORD_RE.findall(mention.lower())) - FILLER
     return next((d for d in ROLE_DESCRIPTIONS if words in d.wordings), None)

@@ -20,8 +20,10 @@ from storage.role_holders import ROLE_DESCRIPTIONS, described_office, office_hol
         ("the Homeland Security secretary", "dhs_secretary"),
         ("The acting ICE director", "ice_director"),
         ("the border czar", "border_czar"),
+        ("ICE director", "ice_director"),  # headline style, no article
         # One of many, or another office: nobody in particular.
         ("a White House spokesperson", None),
+        ("one former ICE director", None),
         ("the secretary", None),
         ("the DHS spokesperson", None),
         (None, None),
