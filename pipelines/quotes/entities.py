@@ -129,6 +129,7 @@ class EntityIndex:
         self._text = text
         self._headline_end = _headline_end(text)
         self._documents: list[tuple[int, str, str]] | None = None  # found when first asked for
+        self._counts: list[int] | None = None  # distinct mention counts, most first (see salience)
 
     def add(
         self, mention: Mention, appositive: str | None = None, subject: bool = False, current: bool = False
@@ -285,8 +286,9 @@ class EntityIndex:
         entity = self.entities.get(_key(name))
         if entity is None:
             return 0, -1
-        counts = sorted({len(e.positions) for e in self.entities.values()}, reverse=True)
-        return len(entity.positions), counts.index(len(entity.positions))
+        if self._counts is None:  # (the mentions are all in once finish() ran; counted once per article)
+            self._counts = sorted({len(e.positions) for e in self.entities.values()}, reverse=True)
+        return len(entity.positions), self._counts.index(len(entity.positions))
 
     def mention_again(self, name: str, pos: int) -> None:
         """Record that the pronoun or document at pos was resolved to the entity called `name`: "“...,” she
