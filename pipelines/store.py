@@ -39,9 +39,8 @@ def _office_named(q: Quote, on: date | None, registry: Sequence[RegistryEntry]) 
     held = office_holder(office, on, registry) if office is not None else None
     if held is None:
         return q
-    person, title = held
-    organization = next(r.organization for r in person.roles if r.title == title)
-    return replace(q, speaker=person.name, speaker_kind="person", title=title, organization=organization)
+    person, role = held
+    return replace(q, speaker=person.name, speaker_kind="person", title=role.title, organization=role.organization)
 
 
 def plausible(published: date | None, fetched: date) -> date | None:

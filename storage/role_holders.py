@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from storage.registry_entry import RegistryEntry
+from storage.registry_entry import RegistryEntry, Role
 
 WORD_RE = re.compile(r"[a-z]+")
 # Words of a description that say nothing of the office ("the acting ICE director", "the department's").
@@ -109,13 +109,13 @@ def described_office(mention: str | None) -> RoleDescription | None:
 
 def office_holder(
     office: RoleDescription, on: date | None, registry: Iterable[RegistryEntry]
-) -> tuple[RegistryEntry, str] | None:
-    """(person, title) of the one registry person holding the office on the day; None without a day or
-    when no one or several did."""
+) -> tuple[RegistryEntry, Role] | None:
+    """(person, role) of the one registry person holding the office on the day; None without a day or when
+    no one or several did."""
     if on is None:
         return None
     found = [
-        (entry, role.title)
+        (entry, role)
         for entry in registry
         for role in entry.roles
         if role.organization == office.organization
