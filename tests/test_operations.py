@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from contextlib import contextmanager
 
 import pytest
 
@@ -74,7 +75,10 @@ def test_daemon_runs_crawls_on_schedule_and_records_them(tmp_path):
     assert query(db, "select id from apscheduler_jobs") == [("crawl 2s",)]
 
 
-def test_sigterm_during_a_crawl_is_recorded_as_interrupted(tmp_path):
+@contextmanager
+def crawl_holding_a_page(tmp_path):
+    """A crawl of a two-article feed, yielded (process, database, release) once it asks for the second
+    page, which the server holds until `release` is set (set on leaving, whatever happened)."""
     requested, release = threading.Event(), threading.Event()
     article = demo_routes()["/abc7/sanctuary-ordinance.html"]
 
@@ -98,7 +102,15 @@ def test_sigterm_during_a_crawl_is_recorded_as_interrupted(tmp_path):
             stderr=subprocess.PIPE,
             text=True,
         )
-        assert requested.wait(120), "the crawl never asked for the held page"
+        try:
+            assert requested.wait(120), "the crawl never asked for the held page"
+            yield crawl, db, release
+        finally:
+            release.set()
+
+
+def test_sigterm_during_a_crawl_is_recorded_as_interrupted(tmp_path):
+    with crawl_holding_a_page(tmp_path) as (crawl, db, release):
         crawl.send_signal(signal.SIGTERM)
         release.set()
         out, err = crawl.communicate(timeout=120)
@@ -253,30 +265,7 @@ def test_a_feed_nested_past_the_parsers_limit_is_crawled_up_to_it_and_recorded(t
 @pytest.mark.parametrize("presses", [1, 2])
 def test_ctrl_c_says_what_it_does_and_records_the_crawl_as_interrupted(tmp_path, presses):
     # One Ctrl-C printed nothing and waited; two recorded a cut-short crawl as ok with exit 0.
-    requested, release = threading.Event(), threading.Event()
-    article = demo_routes()["/abc7/sanctuary-ordinance.html"]
-
-    def held_page():
-        requested.set()
-        release.wait(60)
-        return article
-
-    routes = {
-        "/robots.txt": (200, "text/plain", b""),
-        "/feed.xml": (200, "application/rss+xml", FEED.encode()),
-        "/a.html": article,
-        "/b.html": held_page,
-    }
-    with serve(routes) as base:
-        config = write_config(tmp_path, f'[[sources]]\nname = "s"\nkind = "feed"\nurl = "{base}/feed.xml"\n')
-        db = tmp_path / "t.db"
-        crawl = subprocess.Popen(
-            [sys.executable, "-m", "scheduler", "crawl", "--config", str(config), "--db", f"sqlite:///{db}"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        assert requested.wait(120), "the crawl never asked for the held page"
+    with crawl_holding_a_page(tmp_path) as (crawl, db, release):
         crawl.send_signal(signal.SIGINT)
         if presses == 2:
             # The message comes first; then the second press stops the crawl at once, the page still held.
@@ -289,7 +278,6 @@ def test_ctrl_c_says_what_it_does_and_records_the_crawl_as_interrupted(tmp_path,
         else:
             release.set()
             out, err = crawl.communicate(timeout=120)
-        release.set()
     assert "stopping after pages in flight; press Ctrl-C again to stop now" in err
     assert crawl.returncode == 130, out + err
     assert query(db, "select status from crawl_runs") == [("interrupted",)]
