@@ -7,7 +7,6 @@ exist) is one line naming the problem, exit 2.
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import click
 from sqlalchemy.engine import make_url
@@ -15,7 +14,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, Oper
 from sqlalchemy.orm import Session, sessionmaker
 
 from scheduler.exit_codes import EXIT_USAGE
-from storage.db import make_engine, make_sessionmaker
+from storage.db import make_engine, make_sessionmaker, sqlite_path
 from storage.migrate import SchemaOutOfDate
 from storage.registry import shipped_registry, sync_registry
 
@@ -65,16 +64,11 @@ def open_database(db_url: str, write: bool = True) -> Iterator[sessionmaker[Sess
 
 def _must_exist(db_url: str) -> None:
     try:
-        parsed = make_url(db_url)
+        path = sqlite_path(db_url)
     except ArgumentError as exc:
         raise DatabaseUnavailable(f"{db_url!r} is not a database URL") from exc
-    name = parsed.database or ""
-    if parsed.query.get("uri") in ("true", "1") and name.startswith("file:"):
-        name = name.removeprefix("file:").split("?")[0]  # sqlite:///file:x.db?mode=ro&uri=true
-    if parsed.get_backend_name() == "sqlite" and name not in ("", ":memory:"):
-        path = Path(name).expanduser()
-        if not path.exists():
-            raise DatabaseUnavailable(f"no database at {path} (a crawl creates it; check --db or TRACKER_DB_URL)")
+    if path is not None and not path.exists():
+        raise DatabaseUnavailable(f"no database at {path} (a crawl creates it; check --db or TRACKER_DB_URL)")
 
 
 def _safe(db_url: str) -> str:

@@ -17,14 +17,26 @@ def make_engine(url: str) -> Engine:
     schema (Alembic migrations), one made by an older version is refused with the command to migrate it."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        path = sqlite_path(url)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True)
     ensure_schema(engine)
     return engine
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file a SQLite URL names (also in its `file:...?uri=true` form), or None for memory and other backends."""
+    parsed = make_url(url)
+    name = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or name in ("", ":memory:"):
+        return None
+    if parsed.query.get("uri") in ("true", "1") and name.startswith("file:"):
+        name = name.removeprefix("file:").split("?")[0]  # sqlite:///file:x.db?mode=ro&uri=true
+    return Path(name).expanduser()
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

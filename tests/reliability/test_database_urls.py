@@ -43,8 +43,9 @@ def test_read_commands_work_on_a_read_only_database_and_change_nothing(tmp_path)
     before = hashlib.sha256(db.read_bytes()).hexdigest()
     read_only = f"sqlite:///file:{db}?mode=ro&uri=true"
     for args in READ_COMMANDS:
-        result = run_cli(*args, "--db", read_only)
+        result = run_cli(*args, "--db", read_only, cwd=tmp_path)
         assert result.returncode == 0, (args, result.stderr)
+    assert not (tmp_path / "file:").exists()  # the URI form names the file; it is not a folder to create
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 
 
