@@ -256,7 +256,7 @@ def test_migrations_from_empty_and_from_the_previous_revision(db_url):
         with pytest.raises(SchemaOutOfDate, match="sanctuary-tracker db upgrade"):
             make_engine(db_url)
         result = CliRunner().invoke(cli, ["db", "upgrade", "--db", db_url])
-        assert result.exit_code == 0 and "0001 -> 0005" in result.output
+        assert result.exit_code == 0 and "0001 -> 0006" in result.output
         assert current_revision(engine) == head_revision()
         # Rows stored before the full-text index existed are searchable after the upgrade.
         assert [r[6] for r in found(db_url, search="trust")] == ["Sanctuary means trust"]
@@ -301,3 +301,39 @@ def test_a_database_from_a_newer_version_is_named_as_such(tmp_path):
         make_engine(url)
     result = CliRunner().invoke(cli, ["db", "upgrade", "--db", url])
     assert result.exit_code == 2 and "newer version" in result.output
+
+
+def test_the_research_views_agree_with_the_exports(db_url):
+    fill(db_url)
+    # A second outlet reports Bass's words: one statement, two outlets, two articles.
+    words = QUOTES[3][3]
+    with open_database(db_url) as sessions, sessions.begin() as session:
+        store(
+            session,
+            ArticleRecord(
+                "https://wire.example/bass", "Wire", "t", None, date(2025, 6, 10), "en", f"Body: {words}",
+                ["immigration-enforcement"], "test", [person("Karen Bass", words, 0, "Mayor", "Los Angeles")],
+            ),
+        )  # fmt: skip
+    exported = {r[0]: dict(zip(COLUMNS["statements"], r, strict=True)) for r in found(db_url)}
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            viewed = {r.statement_id: r for r in conn.execute(text("SELECT * FROM statement_overview"))}
+            pieces = conn.execute(text("SELECT statement_id, outlet, url FROM appearance_overview")).all()
+    finally:
+        engine.dispose()
+    assert set(viewed) == set(exported)
+    for uid, row in viewed.items():
+        want = exported[uid]
+        assert (row.speaker, row.official_id, row.quote) == (want["speaker"], want["official_id"], want["quote"])
+        assert row.title_on_date == want["title_on_date"]
+        assert row.appearances == want["appearances"] and row.outlets == len(want["outlets"])
+        assert sorted(json.loads(row.outlet_list)) == sorted(want["outlets"])
+        assert str(row.date) == str(want["date"])
+    bass = next(r for r in viewed.values() if r.speaker == "Karen Bass")
+    assert (bass.outlets, bass.appearances, str(bass.first_published)) == (2, 2, "2025-06-09")
+    assert bass.topics == "immigration-enforcement"
+    assert sorted((uid, outlet) for uid, outlet, _ in pieces) == sorted(
+        (r[0], r[9]) for r in found(db_url, "appearances")
+    )
