@@ -21,6 +21,7 @@ COMMANDS = {
     "reprocess": "scheduler.maintenance_cmd:reprocess",
     "runs": "scheduler.health_cmd:runs_command",
     "schedule": "scheduler.crawl_cmd:schedule",
+    "serve": "scheduler.serve_cmd:serve",
     "sources": "scheduler.health_cmd:sources_command",
     "statement": "scheduler.statement_cmd:statement",
     "statements": "scheduler.data_cmd:statements",

@@ -43,6 +43,18 @@ def shared(*parts: str) -> Path:
     return path
 
 
+def optional(module: str, extra: str) -> None:
+    """Skip a test whose optional extra is not installed, with the install command; in CI (which installs
+    every extra) fail instead, so CI never skips it."""
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        message = f"{module} is missing: pip install -e '.[{extra}]' to run this test"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
 @pytest.fixture
 def seed_text() -> str:
     return (SEED / "abc7-sf-sanctuary.txt").read_text(encoding="utf-8")
