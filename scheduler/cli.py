@@ -18,6 +18,7 @@ COMMANDS = {
     "init": "scheduler.config_cmd:init_command",
     "officials": "scheduler.officials_cmd:officials",
     "quotes": "scheduler.quotes_cmd:quotes_command",
+    "report": "scheduler.report_cmd:report",
     "reprocess": "scheduler.maintenance_cmd:reprocess",
     "runs": "scheduler.health_cmd:runs_command",
     "schedule": "scheduler.crawl_cmd:schedule",

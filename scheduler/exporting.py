@@ -70,7 +70,7 @@ def export_csv(
         data = rows(session, what, flt, sort)
         if target is None:
             return write_csv(sys.stdout, COLUMNS[what], data, bom, raw)
-        with _replacing(target) as fh:
+        with replacing(target) as fh:
             n = write_csv(fh, COLUMNS[what], data, bom, raw)
         extractors = sorted(set(session.scalars(select(Article.extractor_version).distinct())))
     meta = {
@@ -84,19 +84,26 @@ def export_csv(
         "formulas_neutralized": not raw,
         "columns": [{"name": n, "type": t, "description": d} for n, t, d in DICTIONARY[what]],
     }
-    with _replacing(target.with_name(target.name + ".meta.json")) as fh:
+    with replacing(target.with_name(target.name + ".meta.json")) as fh:
         fh.write(json.dumps(meta, indent=2) + "\n")
     return n
 
 
 @contextmanager
-def _replacing(target: Path) -> Iterator[IO[str]]:
+def replacing(target: Path) -> Iterator[IO[str]]:
     """A text file that replaces `target` when the block ends without error; on error, nothing changes."""
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=PARTIAL, dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
+        os.chmod(name, 0o666 & ~_umask())  # mkstemp makes it private; a written file gets the usual mode
         os.replace(name, target)
     except BaseException:
         Path(name).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -56,6 +56,40 @@ def optional(module: str, extra: str) -> None:
 
 
 @pytest.fixture
+def research_db(tmp_path: Path) -> Path:
+    """A SQLite tracker database with the research test's five statements (Karen Bass's reported by a
+    second outlet) and two days of crawl records for two sources."""
+    from datetime import date, datetime
+
+    from scheduler.database import open_database
+    from storage.models import CrawlRun, SourceRun
+    from storage.records import ArticleRecord
+    from tests.test_identity import person
+    from tests.test_research import QUOTES, fill
+    from tests.test_storage import store
+
+    path = tmp_path / "tracker.db"
+    url = f"sqlite:///{path}"
+    fill(url)
+    words = QUOTES[3][3]
+    with open_database(url) as sessions, sessions.begin() as session:
+        store(
+            session,
+            ArticleRecord(
+                "https://wire.example/bass", "Wire", "t", None, date(2025, 6, 10), "en", f"Body: {words}",
+                ["immigration-enforcement"], "test", [person("Karen Bass", words, 0, "Mayor", "Los Angeles")],
+            ),
+        )  # fmt: skip
+        for day, errors in ((1, 0), (2, 5)):
+            run = CrawlRun(started_at=datetime(2025, 6, day, 6), finished_at=datetime(2025, 6, day, 7), status="ok")
+            session.add(run)
+            session.flush()
+            session.add(SourceRun(run_id=run.id, source="kqed", pages=10, errors=errors, articles_new=3))
+            session.add(SourceRun(run_id=run.id, source="abc7", pages=4, errors=0, articles_new=1))
+    return path
+
+
+@pytest.fixture
 def seed_text() -> str:
     return (SEED / "abc7-sf-sanctuary.txt").read_text(encoding="utf-8")
 

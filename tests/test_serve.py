@@ -7,48 +7,25 @@ import subprocess
 import sys
 import urllib.request
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, inspect
 
-from scheduler.database import open_database
 from scheduler.serve_metadata import CANNED_QUERIES, datasette_metadata
-from storage.records import ArticleRecord
 from storage.views import VIEW_DICTIONARY
 from tests.conftest import optional, run_cli
-from tests.test_identity import person
-from tests.test_research import QUOTES, fill
-from tests.test_storage import store
 
 NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Path:
-    """A tracker database with the research test's statements, Karen Bass's reported by two outlets."""
-    path = tmp_path / "tracker.db"
-    url = f"sqlite:///{path}"
-    fill(url)
-    words = QUOTES[3][3]
-    with open_database(url) as sessions, sessions.begin() as session:
-        store(
-            session,
-            ArticleRecord(
-                "https://wire.example/bass", "Wire", "t", None, date(2025, 6, 10), "en", f"Body: {words}",
-                ["immigration-enforcement"], "test", [person("Karen Bass", words, 0, "Mayor", "Los Angeles")],
-            ),
-        )  # fmt: skip
-    return path
-
-
-@pytest.fixture
-def server(database: Path) -> Iterator[str]:
+def server(research_db: Path) -> Iterator[str]:
     """The base URL of `serve` running on a free port of 127.0.0.1."""
     optional("datasette", "web")
+    command = ["serve", "--db", str(research_db), "--port", "0"]
     process = subprocess.Popen(
-        [sys.executable, "-c", "from scheduler.cli import main; main()", "serve", "--db", str(database), "--port", "0"],
+        [sys.executable, "-c", "from scheduler.cli import main; main()", *command],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -56,7 +33,7 @@ def server(database: Path) -> Iterator[str]:
     assert process.stdout is not None
     line = process.stdout.readline()  # printed once the socket listens
     try:
-        assert line.startswith(f"serving {database} read-only at http://127.0.0.1:"), (line, process.stderr)
+        assert line.startswith(f"serving {research_db} read-only at http://127.0.0.1:"), (line, process.stderr)
         yield line.split(" at ")[1].split()[0].rstrip("/")
     finally:
         process.terminate()
@@ -68,8 +45,8 @@ def fetch(url: str) -> list[dict]:
         return json.loads(response.read())
 
 
-def test_canned_queries_views_and_search_answer_as_json(server, database):
-    before = hashlib.sha256(database.read_bytes()).hexdigest()
+def test_canned_queries_views_and_search_answer_as_json(server, research_db):
+    before = hashlib.sha256(research_db.read_bytes()).hexdigest()
     db = f"{server}/tracker"
     chiu = fetch(f"{db}/statements_by_official.json?official=Chiu&_shape=array")
     assert [r["speaker"] for r in chiu] == ["David Chiu", "David Chiu"]
@@ -87,11 +64,11 @@ def test_canned_queries_views_and_search_answer_as_json(server, database):
     assert len(fetch(f"{db}/appearance_overview.json?_shape=array")) == 6
     described = fetch(f"{server}/-/metadata.json")["databases"]["tracker"]["tables"]["statement_overview"]
     assert described["columns"]["title_on_date"].startswith("Title of the role held on the day said")
-    assert hashlib.sha256(database.read_bytes()).hexdigest() == before  # read-only
+    assert hashlib.sha256(research_db.read_bytes()).hexdigest() == before  # read-only
 
 
-def test_every_view_column_is_described_and_only_those(database):
-    engine = create_engine(f"sqlite:///{database}")
+def test_every_view_column_is_described_and_only_those(research_db):
+    engine = create_engine(f"sqlite:///{research_db}")
     try:
         views = inspect(engine).get_view_names()
         columns = {view: [c["name"] for c in inspect(engine).get_columns(view)] for view in views}
