@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, inspect
 
 from scheduler.serve_metadata import CANNED_QUERIES, datasette_metadata
 from storage.views import VIEW_DICTIONARY
-from tests.conftest import optional, run_cli
+from tests.conftest import REPO, optional, run_cli
 
 NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
@@ -77,6 +77,10 @@ def test_every_view_column_is_described_and_only_those(research_db):
     assert set(views) == set(VIEW_DICTIONARY)
     for view, described in VIEW_DICTIONARY.items():
         assert [name for name, _, _ in described] == columns[view]
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for view, described in VIEW_DICTIONARY.items():
+        for name, _, meaning in described:
+            assert f"| {view} | `{name}` |" in readme and meaning in readme, (view, name)
     tables = datasette_metadata("tracker")["databases"]["tracker"]["tables"]
     assert tables["statement_overview"]["fts_table"] == "statements_fts" and tables["pages"] == {"hidden": True}
 
