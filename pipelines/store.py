@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.config import db_url_from_settings
+from pipelines.dateline import Place, dateline_place
 from pipelines.extract import EXTRACTOR_VERSION
 from pipelines.quotes import Quote
 from pipelines.stages import ArticleDraft
@@ -20,10 +21,11 @@ from pipelines.urls import canonical_url
 from storage.concurrency import in_transaction
 from storage.db import make_engine, make_sessionmaker
 from storage.ingest import IngestResult, store_article, store_page
+from storage.open_registry import OpenRegistry, shipped_open_registry
 from storage.records import ArticleRecord, PageRecord, QuoteRecord
 from storage.registry import shipped_registry, sync_registry
 from storage.registry_entry import RegistryEntry
-from storage.role_holders import described_office, office_holder
+from storage.role_holders import described_local_office, described_office, local_office_holder, office_holder
 
 log = logging.getLogger(__name__)
 # News pages worth tracking were published after the web began and before they were fetched (a day of
@@ -32,11 +34,23 @@ EARLIEST_NEWS = date(1994, 1, 1)
 CLOCK_SLACK = timedelta(days=1)
 
 
-def _office_named(q: Quote, on: date | None, registry: Sequence[RegistryEntry]) -> Quote:
+def _office_named(
+    q: Quote,
+    on: date | None,
+    place: Place | None,
+    registry: Sequence[RegistryEntry],
+    open_registry: OpenRegistry | None,
+) -> Quote:
     if q.speaker or not registry:
         return q
     office = described_office(q.mention)
     held = office_holder(office, on, registry) if office is not None else None
+    local = described_local_office(q.mention) if held is None and place is not None else None
+    if local is not None and place is not None:
+        people = list(registry)
+        if open_registry is not None:
+            people += open_registry.holding(local.titles, local.places(place.city, place.state))
+        held = local_office_holder(local, place.city, place.state, on, people)
     if held is None:
         return q
     person, role = held
@@ -50,11 +64,16 @@ def plausible(published: date | None, fetched: date) -> date | None:
     return published
 
 
-def article_record(draft: ArticleDraft, registry: Sequence[RegistryEntry] = ()) -> ArticleRecord:
+def article_record(
+    draft: ArticleDraft, registry: Sequence[RegistryEntry] = (), open_registry: OpenRegistry | None = None
+) -> ArticleRecord:
     """The storage record of a draft: attributed quotes only, canonical URL, best date. A quote the engine
     left nameless but attributed to a national office ("the DHS secretary said") goes to whoever in
-    `registry` held that office on the article's day (see storage/role_holders.py)."""
+    `registry` held that office on the article's day; one attributed to a state or city office ("the
+    governor said") in a story whose dateline names the place, to whoever held that office there, in
+    `registry` or `open_registry` (see storage/role_holders.py)."""
     ex = draft.extracted
+    place = dateline_place(ex.text)
     fetched = draft.page.fetched_at.date()
     published = plausible(ex.published, fetched) or plausible(draft.page.published_hint, fetched)
     topics = draft.quote_topics or [{} for _ in draft.quotes]
@@ -72,7 +91,9 @@ def article_record(draft: ArticleDraft, registry: Sequence[RegistryEntry] = ()) 
             cue=q.cue,
             topics=tags,
         )
-        for q, tags in zip((_office_named(q, published, registry) for q in draft.quotes), topics, strict=True)
+        for q, tags in zip(
+            (_office_named(q, published, place, registry, open_registry) for q in draft.quotes), topics, strict=True
+        )
         if q.speaker
     ]
     return ArticleRecord(
@@ -99,6 +120,7 @@ class StorePipeline:
         self.engine: Engine | None = None
         self.sessions: sessionmaker[Session] | None = None
         self.registry: list[RegistryEntry] = []
+        self.open_registry: OpenRegistry | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -108,6 +130,7 @@ class StorePipeline:
         self.engine = make_engine(self.db_url)
         self.sessions = make_sessionmaker(self.engine)
         self.registry = shipped_registry()
+        self.open_registry = shipped_open_registry()
         with self.sessions.begin() as session:
             sync_registry(session, self.registry)
 
@@ -119,7 +142,7 @@ class StorePipeline:
         assert self.sessions is not None and self.crawler.stats is not None
         stats = self.crawler.stats
         page = PageRecord(item.page.url, item.page.status, item.page.body, item.page.fetched_at, item.page.source)
-        record = article_record(item, self.registry) if item.topics else None
+        record = article_record(item, self.registry, self.open_registry) if item.topics else None
 
         def store(session: Session) -> IngestResult | None:
             row = store_page(session, page, "article" if record else "off_topic")

@@ -20,6 +20,7 @@ from scheduler.database import open_database
 from storage.concurrency import in_transaction
 from storage.ingest import store_article
 from storage.models import Article, Page, Source, Statement
+from storage.open_registry import OpenRegistry, shipped_open_registry
 from storage.registry import shipped_registry
 from storage.registry_entry import RegistryEntry
 from storage.statements import relink
@@ -38,6 +39,7 @@ def reprocess(
     matcher = topic_matcher(config)
     issuers = {s.name: s.issuer for s in config.sources}
     registry = shipped_registry()
+    open_registry = shipped_open_registry()
     counts: Counter[str] = Counter()
     with open_database(db_url) as sessions:
         with sessions.begin() as session:
@@ -50,7 +52,7 @@ def reprocess(
             def work(session: Session, page_id: int = page_id) -> str:
                 page = session.get(Page, page_id)
                 assert page is not None
-                return _reprocess_page(session, page, matcher, issuers, registry)
+                return _reprocess_page(session, page, matcher, issuers, registry, open_registry)
 
             counts[in_transaction(sessions, work)] += 1
             if progress and (done % BATCH == 0 or done == len(page_ids)):
@@ -78,6 +80,7 @@ def _reprocess_page(
     matcher: TopicMatcher,
     issuers: dict[str, str | None],
     registry: list[RegistryEntry],
+    open_registry: OpenRegistry,
 ) -> str:
     """Run one stored page through the pipeline again; returns what happened to it."""
     html = zlib.decompress(page.html)
@@ -102,5 +105,5 @@ def _reprocess_page(
         return "off_topic"
     attribute(draft, matcher, issuers.get(item.source))
     page.outcome = "article"
-    result = store_article(session, page, article_record(draft, registry), page.fetched_at)
+    result = store_article(session, page, article_record(draft, registry, open_registry), page.fetched_at)
     return f"articles_{result.article}"

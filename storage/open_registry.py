@@ -39,6 +39,7 @@ class OpenRegistry:
     ) -> None:
         self._people = people
         self._entries: dict[int, RegistryEntry] = {}
+        self._by_office: dict[tuple[str, str], list[int]] | None = None
         self.by_name = by_name
         self.by_surname = by_surname
         self.about = about
@@ -53,6 +54,17 @@ class OpenRegistry:
     def surnamed(self, key: str) -> tuple[RegistryEntry, ...]:
         """The people of this surname."""
         return tuple(self._entry(i) for i in self.by_surname.get(key, ()))
+
+    def holding(self, titles: Iterable[str], places: Iterable[str]) -> tuple[RegistryEntry, ...]:
+        """The people who hold or held a role of one of these titles (lower case) in one of these
+        jurisdictions, at any time (the caller checks the dates). The index is built on first use."""
+        if self._by_office is None:
+            self._by_office = defaultdict(list)
+            for i in range(len(self._people)):
+                for role in self._entry(i).roles:
+                    self._by_office[(role.title.lower(), role.jurisdiction or "")].append(i)
+        found = {i for title in titles for place in places for i in self._by_office.get((title, place), ())}
+        return tuple(self._entry(i) for i in sorted(found))
 
     def _entry(self, i: int) -> RegistryEntry:
         entry = self._entries.get(i)

@@ -124,3 +124,85 @@ def office_holder(
         and (role.end is None or on < role.end)
     ]
     return found[0] if len({id(e) for e, _ in found}) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class LocalOffice:
+    """An office a state or a city has one of, named without the place: the place is where the story was
+    filed ("SACRAMENTO, Calif. — ... the governor said" is California's governor)."""
+
+    name: str
+    reason: str
+    example: str
+    wordings: tuple[frozenset[str], ...]
+    level: str  # "state" or "city": whose office it is
+    titles: frozenset[str]
+
+    def places(self, city: str, state: str) -> set[str]:
+        """How registries write the jurisdiction of this office in that city or state."""
+        return {state} if self.level == "state" else {city, f"{city}, {state}"}
+
+
+LOCAL_OFFICES: tuple[LocalOffice, ...] = (
+    LocalOffice(
+        "governor",
+        "a state has one governor; a story filed in a state speaks of its own governor as 'the governor'",
+        "SACRAMENTO, Calif. (AP) — “We will protect every family,” the governor said.",
+        _wordings("governor", "state governor", "state's governor"),
+        "state",
+        frozenset({"governor"}),
+    ),
+    LocalOffice(
+        "lieutenant_governor",
+        "a state has one lieutenant governor",
+        "AUSTIN, Texas — “The Senate will act,” the lieutenant governor said.",
+        _wordings("lieutenant governor", "lt governor"),
+        "state",
+        frozenset({"lieutenant governor"}),
+    ),
+    LocalOffice(
+        "state_attorney_general",
+        "'the state attorney general' is the filing state's; 'the attorney general' alone is often the U.S. one",
+        "SPRINGFIELD, Ill. — “The law is clear,” the state attorney general said.",
+        _wordings("state attorney general", "state's attorney general"),
+        "state",
+        frozenset({"attorney general"}),
+    ),
+    LocalOffice(
+        "mayor",
+        "a city has one mayor; a story filed in a city speaks of its own mayor as 'the mayor'",
+        "CHICAGO — “Our police will not cooperate with ICE,” the mayor said.",
+        _wordings("mayor", "city's mayor", "city mayor"),
+        "city",
+        frozenset({"mayor"}),
+    ),
+)
+
+
+def described_local_office(mention: str | None) -> LocalOffice | None:
+    """The state or city office a description names ("the governor", "the city's mayor"), if it is one of
+    the table's; never one with an indefinite article or 'former'."""
+    if not mention or mention.lower().split()[0] in INDEFINITE:
+        return None
+    words = frozenset(WORD_RE.findall(mention.lower())) - FILLER
+    return next((o for o in LOCAL_OFFICES if words in o.wordings), None)
+
+
+def local_office_holder(
+    office: LocalOffice, city: str, state: str, on: date | None, people: Iterable[RegistryEntry]
+) -> tuple[RegistryEntry, Role] | None:
+    """(person, role) of the one person holding the office of this state (or this city of the state) on
+    the day; None without a day or when no one or several did."""
+    if on is None:
+        return None
+    places = office.places(city, state)
+    found = {  # one person may be in the curated and the open registry both
+        entry.name: (entry, role)
+        for entry in people
+        for role in entry.roles
+        if role.title.lower() in office.titles
+        and role.jurisdiction in places
+        and (role.start is None or role.start <= on)
+        and (role.end is None or on < role.end)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
