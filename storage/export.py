@@ -13,12 +13,16 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from storage.cells import cell_text, safe_cell
+from storage.jurisdictions import ocd_division
 from storage.models import Appearance, Article, Official, OfficialRole, Statement
 from storage.queries import StatementFilter, statements_query
 
 BATCH = 1000
 # The one separator of list cells in CSV.
 
+JURISDICTION_ID = (
+    "OCD division id of the jurisdiction (ocd-division/country:us/state:ca/place:oakland); empty if unknown."
+)
 # Every export's columns with their type and meaning: `export KIND --describe`, the README's column
 # dictionary and each export's .meta.json sidecar read this one table. New columns only go at the end.
 DICTIONARY: dict[str, list[tuple[str, str, str]]] = {
@@ -43,6 +47,7 @@ DICTIONARY: dict[str, list[tuple[str, str, str]]] = {
         ("title_on_date", "text", "Title of the role held on the day said; empty when the registry knows none."),
         ("jurisdiction", "text", "The official's jurisdiction."),
         ("external_id", "text", "The official's id in open data (bioguide:..., ocd-person/...)."),
+        ("jurisdiction_id", "text", JURISDICTION_ID),
     ],
     "appearances": [
         ("statement_id", "text", "The statement this quote is a piece of (joins statements.statement_id)."),
@@ -90,6 +95,7 @@ DICTIONARY: dict[str, list[tuple[str, str, str]]] = {
         ("last_statement", "date", "Day of the last matching statement."),
         ("is_official", "boolean", "Whether the speaker holds or held a public role."),
         ("external_id", "text", "Id in open data (bioguide:..., ocd-person/...)."),
+        ("jurisdiction_id", "text", JURISDICTION_ID),
     ],
 }
 COLUMNS = {kind: [name for name, _, _ in columns] for kind, columns in DICTIONARY.items()}
@@ -163,6 +169,7 @@ def statement_rows(
                 title_on(held[official.id], statement.said_on) if held.get(official.id) else official.title,
                 official.jurisdiction,
                 official.external_id,
+                ocd_division(official.jurisdiction),
             ]
 
 
@@ -309,6 +316,7 @@ def official_rows(
                 last,
                 official.is_official,
                 official.external_id,
+                ocd_division(official.jurisdiction),
             ]
 
 

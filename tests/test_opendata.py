@@ -161,3 +161,35 @@ def test_registry_file_finds_people_by_name_alias_and_surname_also_in_the_earlie
     old = read_registry(gzip.compress(json.dumps(earlier).encode()))
     assert [e.external_id for e in old.named("pam ortega")] == ["test:0"]
     assert old.by_surname_and_role("Ortega", "Mayor", None, None).name == "Pamela Ortega"
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "division"),
+    [
+        ("United States", "ocd-division/country:us"),
+        ("California", "ocd-division/country:us/state:ca"),
+        ("San Francisco, California", "ocd-division/country:us/state:ca/place:san_francisco"),
+        ("Winston-Salem, North Carolina", "ocd-division/country:us/state:nc/place:winston~salem"),
+        ("Los Angeles County, California", "ocd-division/country:us/state:ca/county:los_angeles"),
+        ("District of Columbia", "ocd-division/country:us/district:dc"),
+        ("San Francisco", None),  # a city without its state is not one place
+        ("Harborview", None),
+        (None, None),
+    ],
+)
+def test_jurisdictions_as_ocd_division_ids(jurisdiction, division):
+    from storage.jurisdictions import ocd_division
+
+    assert ocd_division(jurisdiction) == division
+
+
+def test_every_curated_and_open_data_jurisdiction_has_a_division_id():
+    from storage.jurisdictions import ocd_division
+    from storage.open_registry import shipped_open_registry
+    from storage.registry import shipped_registry
+
+    curated = {role.jurisdiction for entry in shipped_registry() for role in entry.roles}
+    assert {j for j in curated if ocd_division(j) is None} == set()
+    opened = shipped_open_registry()
+    places = {role.jurisdiction for i in range(len(opened)) for role in opened._entry(i).roles}
+    assert {j for j in places if ocd_division(j) is None} == set()
