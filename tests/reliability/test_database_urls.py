@@ -5,7 +5,7 @@ import socket
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import optional, run_cli
 
 READ_COMMANDS = [
     ["statements"],
@@ -64,6 +64,8 @@ def _closed_port() -> int:
     ],
 )
 def test_urls_that_cannot_be_opened_are_one_line(url, words):
+    if url.startswith("postgresql"):
+        optional("psycopg", "postgres")  # without the driver the line says how to install it instead
     result = run_cli("statements", "--db", url.format(port=_closed_port()))
     one_line_error(result, *words)
     assert "secret" not in result.stderr
