@@ -20,7 +20,10 @@ DEFAULT_CONFIG = Path(__file__).with_name("default_config.toml")
 DEFAULT_DB_URL = "sqlite:///tracker.db"
 SOURCE_KINDS = ("feed", "sitemap", "urls", "gdelt", "search", "listing")
 TOP_KEYS = {"database", "sources", "topics", "crawler", "allow_private", "schedule"}
-COMMON_KEYS = {"name", "kind", "outlet", "allowed_domains", "allow_private", "schedule", "issuer"}
+COMMON_KEYS = {"name", "kind", "outlet", "allowed_domains", "allow_private", "schedule", "issuer"} | {
+    "download_delay",
+    "concurrent_requests_per_domain",
+}
 KIND_KEYS = {
     "feed": {"url"},
     "sitemap": {"url"},
@@ -43,7 +46,16 @@ CRAWLER_KEYS = {
     "retry_times",
     "max_sitemap_depth",
     "max_sitemaps",
+    "autothrottle",
+    "concurrent_requests",
+    "concurrent_requests_per_domain",
+    "download_delay",
+    "obey_robots",
 }
+# Politeness a source may set for its own hosts (Scrapy download slots); the rest is crawl-wide.
+SOURCE_POLITENESS_KEYS = {"download_delay", "concurrent_requests_per_domain"}
+MAX_CONCURRENT_REQUESTS = 512
+MAX_DOWNLOAD_DELAY = 600
 MAX_DOWNLOAD_TIMEOUT = 600
 DEFAULT_MAX_SITEMAP_DEPTH = 4
 DEFAULT_MAX_SITEMAPS = 500
@@ -72,6 +84,9 @@ class SourceConfig:
     # listing: where the items, links, dates and next page are (CSS, or XPath starting with / or ().
     selectors: ListingSelectors | None = None
     max_pages: int = 5
+    # Politeness towards this source's hosts, where it differs from the crawl's.
+    download_delay: float | None = None
+    concurrent_requests_per_domain: int | None = None
 
     @property
     def url(self) -> str | None:
@@ -106,6 +121,12 @@ class Config:
     # How deep sitemap indexes may nest, and how many sitemaps one source may fetch in a run.
     max_sitemap_depth: int = DEFAULT_MAX_SITEMAP_DEPTH
     max_sitemaps: int = DEFAULT_MAX_SITEMAPS
+    # Politeness: AutoThrottle adapts the delay to each server's latency; the others are Scrapy's limits.
+    autothrottle: bool = True
+    concurrent_requests: int = 16
+    concurrent_requests_per_domain: int = 4
+    download_delay: float = 0.0
+    obey_robots: bool = True
 
     def select(self, names: tuple[str, ...] | list[str]) -> tuple[SourceConfig, ...]:
         """The sources with these names (all when none are given); unknown names are an error."""
@@ -169,6 +190,8 @@ def load_config(path: str | Path | None = None) -> Config:
         raise ConfigError(f"{where}: crawler.retry_times must be a whole number from 0 to {MAX_RETRIES}")
     sitemap_depth = _bounded_int(crawler, "max_sitemap_depth", DEFAULT_MAX_SITEMAP_DEPTH, 1, 20, where)
     max_sitemaps = _bounded_int(crawler, "max_sitemaps", DEFAULT_MAX_SITEMAPS, 1, 100_000, where)
+    concurrent = _bounded_int(crawler, "concurrent_requests", 16, 1, MAX_CONCURRENT_REQUESTS, where)
+    per_domain = _bounded_int(crawler, "concurrent_requests_per_domain", 4, 1, MAX_CONCURRENT_REQUESTS, where)
     return Config(
         path=str(path) if path else None,
         database_url=str(db_url) if db_url else None,
@@ -182,6 +205,11 @@ def load_config(path: str | Path | None = None) -> Config:
         retry_times=retries,
         max_sitemap_depth=sitemap_depth,
         max_sitemaps=max_sitemaps,
+        autothrottle=_bool(crawler.get("autothrottle", True), "crawler.autothrottle", where),
+        concurrent_requests=concurrent,
+        concurrent_requests_per_domain=per_domain,
+        download_delay=_delay(crawler.get("download_delay", 0), f"{where}: crawler.download_delay"),
+        obey_robots=_bool(crawler.get("obey_robots", True), "crawler.obey_robots", where),
     )
 
 
@@ -255,6 +283,17 @@ def _bounded_int(table: dict[str, Any], key: str, default: int, low: int, high: 
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
         raise ConfigError(f"{where}: crawler.{key} must be a whole number from {low} to {high}")
     return value
+
+
+def _delay(value: Any, where: str) -> float:
+    if (
+        not isinstance(value, int | float)
+        or isinstance(value, bool)
+        or not math.isfinite(value)
+        or not 0 <= value <= MAX_DOWNLOAD_DELAY
+    ):
+        raise ConfigError(f"{where} must be a number of seconds from 0 to {MAX_DOWNLOAD_DELAY}")
+    return float(value)
 
 
 def check_schedule(value: Any, where: str) -> str:
@@ -338,6 +377,12 @@ def _source(raw: dict[str, Any], i: int, where: str, allow_private_all: bool) ->
     max_pages = raw.get("max_pages", 5)
     if not isinstance(max_pages, int) or max_pages < 1:
         raise ConfigError(f"{label}: max_pages must be a positive integer")
+    delay = _delay(raw["download_delay"], f"{label}: download_delay") if "download_delay" in raw else None
+    per_domain = None
+    if "concurrent_requests_per_domain" in raw:
+        per_domain = raw["concurrent_requests_per_domain"]
+        if not isinstance(per_domain, int) or isinstance(per_domain, bool) or not 1 <= per_domain <= 128:
+            raise ConfigError(f"{label}: concurrent_requests_per_domain must be a whole number from 1 to 128")
     return SourceConfig(
         name=str(name),
         kind=str(kind),
@@ -349,6 +394,8 @@ def _source(raw: dict[str, Any], i: int, where: str, allow_private_all: bool) ->
         issuer=_str(raw, "issuer", label, required=False),
         selectors=selectors,
         max_pages=max_pages,
+        download_delay=delay,
+        concurrent_requests_per_domain=per_domain,
     )
 
 

@@ -79,6 +79,12 @@ def scrapy_settings(
     settings.set("LOG_LEVEL", log_level)
     settings.set("DOWNLOAD_TIMEOUT", config.download_timeout)
     settings.set("RETRY_TIMES", config.retry_times)
+    settings.set("AUTOTHROTTLE_ENABLED", config.autothrottle)
+    settings.set("CONCURRENT_REQUESTS", config.concurrent_requests)
+    settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", config.concurrent_requests_per_domain)
+    settings.set("DOWNLOAD_DELAY", config.download_delay)
+    settings.set("ROBOTSTXT_OBEY", config.obey_robots)
+    settings.set("DOWNLOAD_SLOTS", download_slots(config.sources))
     if log_file:
         settings.set("LOG_FILE", log_file)
     if config.contact:
@@ -92,6 +98,23 @@ def scrapy_settings(
     settings.set("TRACKER_SEEN_URLS", set())
     settings.update(overrides or {}, priority="cmdline")
     return settings
+
+
+def download_slots(sources: tuple[SourceConfig, ...]) -> dict[str, dict[str, float | int]]:
+    """Scrapy download slots for the hosts of sources with politeness of their own (a delay, a number of
+    requests at once); where two sources share a host, the politer setting wins."""
+    slots: dict[str, dict[str, float | int]] = {}
+    for source in sources:
+        for url in source.urls:
+            host = urlsplit(url).hostname
+            if not host:
+                continue
+            slot = slots.setdefault(host, {})
+            if source.download_delay is not None:
+                slot["delay"] = max(float(slot.get("delay", 0.0)), source.download_delay)
+            if source.concurrent_requests_per_domain is not None:
+                slot["concurrency"] = min(int(slot.get("concurrency", 10**6)), source.concurrent_requests_per_domain)
+    return {host: slot for host, slot in slots.items() if slot}
 
 
 def run_crawl(

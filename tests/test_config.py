@@ -99,6 +99,20 @@ def test_init_writes_a_starter_config_that_config_check_accepts(tmp_path):
         ("[crawler]\nretry_times = 1e20\n", "retry_times must be a whole number"),
         ("[crawler]\nmax_sitemaps = 0\n", "max_sitemaps must be a whole number from 1"),
         ("[crawler]\nmax_sitemap_depth = 1000\n", "max_sitemap_depth must be a whole number from 1 to 20"),
+        ("[crawler]\nconcurrent_requests = 0\n", "concurrent_requests must be a whole number from 1 to 512"),
+        ("[crawler]\nconcurrent_requests_per_domain = 1e3\n", "concurrent_requests_per_domain must be a whole"),
+        ("[crawler]\ndownload_delay = -1\n", "download_delay must be a number of seconds from 0 to 600"),
+        ("[crawler]\ndownload_delay = nan\n", "download_delay must be a number of seconds"),
+        ('[crawler]\nautothrottle = "no"\n', "autothrottle must be true or false"),
+        ("[crawler]\nobey_robots = 0\n", "obey_robots must be true or false"),
+        (
+            '[[sources]]\nname = "a"\nkind = "feed"\nurl = "https://a.example/f"\ndownload_delay = 1e9\n',
+            "source 'a': download_delay must be a number of seconds",
+        ),
+        (
+            '[[sources]]\nname = "a"\nkind = "feed"\nurl = "https://a.example/f"\nconcurrent_requests_per_domain = 0\n',
+            "concurrent_requests_per_domain must be a whole number from 1 to 128",
+        ),
         ('[schedule]\ndefault = "99999999999999d"\n', "at most a year"),
         ('[schedule]\nmisfire_grace = "99999999999999d"\n', "at most a year"),
     ],
@@ -115,3 +129,40 @@ def test_a_config_out_of_range_is_one_line_and_exit_2(tmp_path):
     path = write(tmp_path, '[schedule]\ndefault = "99999999999999d"\n')
     result = run_cli("config", "check", "--config", str(path))
     assert result.returncode == 2 and "at most a year" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_politeness_reaches_scrapy_crawl_wide_and_per_source_host(tmp_path):
+    from scheduler.crawl import scrapy_settings
+
+    default = scrapy_settings(load_config(write(tmp_path, "")), "sqlite://", False, "WARNING", None)
+    assert default.getbool("AUTOTHROTTLE_ENABLED") and default.getbool("ROBOTSTXT_OBEY")
+    assert (default.getint("CONCURRENT_REQUESTS"), default.getint("CONCURRENT_REQUESTS_PER_DOMAIN")) == (16, 4)
+    assert default.getfloat("DOWNLOAD_DELAY") == 0 and default.getdict("DOWNLOAD_SLOTS") == {}
+    body = """[crawler]
+autothrottle = false
+obey_robots = false
+concurrent_requests = 32
+concurrent_requests_per_domain = 8
+download_delay = 0.25
+[[sources]]
+name = "slow"
+kind = "feed"
+url = "https://slow.example/feed"
+download_delay = 5
+concurrent_requests_per_domain = 1
+[[sources]]
+name = "slow-too"
+kind = "sitemap"
+url = "https://slow.example/sitemap.xml"
+download_delay = 2
+[[sources]]
+name = "plain"
+kind = "feed"
+url = "https://plain.example/feed"
+"""
+    settings = scrapy_settings(load_config(write(tmp_path, body)), "sqlite://", False, "WARNING", None)
+    assert not settings.getbool("AUTOTHROTTLE_ENABLED") and not settings.getbool("ROBOTSTXT_OBEY")
+    assert (settings.getint("CONCURRENT_REQUESTS"), settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")) == (32, 8)
+    assert settings.getfloat("DOWNLOAD_DELAY") == 0.25
+    # Two sources on one host: the politer of each setting; a source without its own takes the crawl's.
+    assert settings.getdict("DOWNLOAD_SLOTS") == {"slow.example": {"delay": 5.0, "concurrency": 1}}
