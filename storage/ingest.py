@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 from trafilatura.deduplication import Simhash
 
@@ -173,9 +173,16 @@ def _same_quotes(session: Session, article_id: int, quotes: list[QuoteRecord]) -
 
 def _link_copies(session: Session, article: Article, digest: str, simhash: Simhash) -> None:
     """Link an article and its copies (the same text, or nearly the same text reporting the same
-    statements: a syndicated wire copy) to the one published first. Candidates come from shared
-    statements, so the check stays cheap however large the database grows."""
-    copies = set(session.scalars(select(Article).where(Article.fingerprint == digest, Article.id != article.id)))
+    statements: a syndicated wire copy) to the one published first. Only the first article of each family
+    is read (every copy points to it), so a wire story reprinted by hundreds of outlets costs what one
+    reprinted twice does; near copies come from shared statements, a bounded number of them."""
+    heads = set(
+        session.scalars(
+            select(func.coalesce(Article.original_id, Article.id))
+            .where(Article.fingerprint == digest, Article.id != article.id)
+            .distinct()
+        )
+    )
     mine = select(Appearance.statement_id).where(Appearance.article_id == article.id)
     sharing_ids = (
         select(Appearance.article_id)
@@ -183,22 +190,31 @@ def _link_copies(session: Session, article: Article, digest: str, simhash: Simha
         .distinct()
         .limit(NEAR_DUP_CANDIDATES)
     )
-    sharing = select(Article).where(Article.id.in_(sharing_ids), Article.simhash.is_not(None)).order_by(Article.id)
-    copies |= {
-        a
-        for a in session.scalars(sharing)
-        if simhash.similarity(Simhash(existing_hash=a.simhash)) >= NEAR_DUP_SIMILARITY
+    near = session.execute(
+        select(Article.id, Article.original_id, Article.simhash).where(
+            Article.id.in_(sharing_ids), Article.simhash.is_not(None)
+        )
+    )
+    heads |= {
+        original or other
+        for other, original, hashed in near
+        if simhash.similarity(Simhash(existing_hash=hashed)) >= NEAR_DUP_SIMILARITY
     }
-    if not copies:
+    heads.discard(article.id)
+    if not heads:
         article.original_id = None
         return
-    originals = {session.get(Article, a.original_id) if a.original_id else a for a in copies}
-    heads = {a.id for a in originals if a is not None}
-    siblings = set(session.scalars(select(Article).where(Article.original_id.in_(heads))))
-    family = {a for a in originals | copies | siblings | {article} if a is not None}
-    first = min(family, key=lambda a: (a.published or date.max, a.id))
-    for member in family:
-        member.original_id = None if member is first else first.id
+    family_heads = [*session.scalars(select(Article).where(Article.id.in_(heads))), article]
+    first = min(family_heads, key=lambda a: (a.published or date.max, a.id))
+    merged = [a.id for a in family_heads if a is not first and a is not article]
+    if merged:  # families that meet here (or an earlier copy arriving late): all point to the first now
+        session.execute(
+            update(Article)
+            .where(or_(Article.id.in_(merged), Article.original_id.in_(merged)), Article.id != first.id)
+            .values(original_id=first.id),
+            execution_options={"synchronize_session": "fetch"},
+        )
+    article.original_id = None if first is article else first.id
 
 
 def _statements(quotes: list[QuoteRecord]) -> list[list[QuoteRecord]]:

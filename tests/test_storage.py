@@ -134,6 +134,34 @@ def test_syndicated_copy_points_to_original(session):
     assert count(session, Statement) == 1 and count(session, Appearance) == 2
 
 
+def test_copies_point_to_the_first_printing_and_cost_the_same_however_many(session):
+    from sqlalchemy import event
+
+    text = "The same wire story printed word for word by every outlet that took it."
+    words = "We will not turn our deputies into immigration agents, not now."
+    loaded: list[int] = []
+
+    def counting(*_args):
+        loaded[-1] += 1
+
+    event.listen(Article, "load", counting)
+    try:
+        for i in range(30):
+            session.expunge_all()  # each article stored as by its own page's transaction: nothing cached
+            loaded.append(0)
+            store(session, article(f"https://o{i}.example/s", [quote(words, 0)], date(2025, 1, 10), text))
+    finally:
+        event.remove(Article, "load", counting)
+    # Storing the 30th copy reads no more articles than storing the 3rd (it read every earlier copy before).
+    assert loaded[29] == loaded[2]
+    store(session, article("https://early.example/s", [quote(words, 0)], date(2025, 1, 9), text))
+    rows = dict(session.execute(select(Article.url, Article.original_id)).all())
+    early = session.scalars(select(Article.id).where(Article.url == "https://early.example/s")).one()
+    # An earlier printing that arrives late becomes the original of every copy.
+    assert rows.pop("https://early.example/s") is None and set(rows.values()) == {early}
+    assert count(session, Statement) == 1
+
+
 def test_statements_outside_the_date_window_are_separate(session):
     words = "We will not turn our deputies into immigration agents."
     store(session, article("https://a.example/1", [quote(words, 0)], published=date(2025, 1, 1)))
