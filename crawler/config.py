@@ -51,6 +51,8 @@ CRAWLER_KEYS = {
     "concurrent_requests_per_domain",
     "download_delay",
     "obey_robots",
+    "workers",
+    "page_cpu_seconds",
 }
 # Politeness a source may set for its own hosts (Scrapy download slots); the rest is crawl-wide.
 SOURCE_POLITENESS_KEYS = {"download_delay", "concurrent_requests_per_domain"}
@@ -127,6 +129,10 @@ class Config:
     concurrent_requests_per_domain: int = 4
     download_delay: float = 0.0
     obey_robots: bool = True
+    # Processes running extraction, topics and quotes (None: one per core; 0: in the crawl's own thread),
+    # and the CPU time one page may take in them.
+    workers: int | None = None
+    page_cpu_seconds: float = 30.0
 
     def select(self, names: tuple[str, ...] | list[str]) -> tuple[SourceConfig, ...]:
         """The sources with these names (all when none are given); unknown names are an error."""
@@ -210,6 +216,8 @@ def load_config(path: str | Path | None = None) -> Config:
         concurrent_requests_per_domain=per_domain,
         download_delay=_delay(crawler.get("download_delay", 0), f"{where}: crawler.download_delay"),
         obey_robots=_bool(crawler.get("obey_robots", True), "crawler.obey_robots", where),
+        workers=_bounded_int(crawler, "workers", 0, 0, 64, where) if "workers" in crawler else None,
+        page_cpu_seconds=float(_bounded_int(crawler, "page_cpu_seconds", 30, 1, 3600, where)),
     )
 
 

@@ -41,9 +41,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RedirectLoopMiddleware": 610,
 }
 ITEM_PIPELINES = {
-    "pipelines.stages.ExtractPipeline": 100,
-    "pipelines.stages.TopicPipeline": 200,
-    "pipelines.stages.QuotePipeline": 300,
+    "pipelines.chain_pipeline.ChainPipeline": 100,
     "pipelines.store.StorePipeline": 900,
 }
 

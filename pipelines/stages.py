@@ -1,15 +1,10 @@
-"""Scrapy item pipelines over the pure modules: extraction, topic filter, quote engine."""
+"""The steps of the page chain after extraction: an article draft, its topics, its quotes."""
 
 from dataclasses import dataclass, field, replace
-from typing import Self
 
-from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
-
-from crawler.config import Config, load_config
+from crawler.config import Config
 from crawler.items import PageItem
-from pipelines.extract import Extracted, ExtractionError, extract_article
-from pipelines.pdf import extract_pdf
+from pipelines.extract import Extracted
 from pipelines.quotes import Quote, extract_quotes
 from pipelines.topics import TopicMatcher
 
@@ -46,57 +41,6 @@ def attribute(draft: ArticleDraft, matcher: TopicMatcher, issuer: str | None) ->
         draft.quotes = with_issuer(extract_quotes(text), issuer)
         draft.quote_topics = [matcher.passage(text, q.start, q.end) for q in draft.quotes]
     return draft
-
-
-class _StatsPipeline:
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
-
-    def inc(self, key: str) -> None:
-        assert self.crawler.stats is not None
-        self.crawler.stats.inc_value(key)
-
-
-class ExtractPipeline(_StatsPipeline):
-    """Page -> extracted article text and metadata (trafilatura); pages with no article are dropped."""
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler)
-
-    def process_item(self, item: PageItem) -> ArticleDraft:
-        try:
-            if item.content_type == "application/pdf":
-                extracted = extract_pdf(item.body)
-            else:
-                extracted = extract_article(item.body, item.url, item.charset)
-        except ExtractionError as exc:
-            self.inc(f"tracker/errors/{exc.kind}")
-            self.inc(f"tracker/source/{item.source}/errors")
-            raise DropItem(f"{item.url}: {exc}") from exc
-        return ArticleDraft(item, extracted)
-
-
-class TopicPipeline(_StatsPipeline):
-    """Marks the article's topics from the configured keyword rules; off-topic ones are stored as such."""
-
-    def __init__(self, crawler: Crawler, matcher: TopicMatcher) -> None:
-        super().__init__(crawler)
-        self.matcher = matcher
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler, topic_matcher(load_config(crawler.settings.get("TRACKER_CONFIG") or None)))
-
-    def process_item(self, item: ArticleDraft) -> ArticleDraft:
-        return assess(item, self.matcher)
-
-
-class QuotePipeline(TopicPipeline):
-    """Runs the quote engine over on-topic articles, tagging each quote with its paragraph's topics."""
-
-    def process_item(self, item: ArticleDraft) -> ArticleDraft:
-        return attribute(item, self.matcher, item.page.issuer)
 
 
 def with_issuer(quotes: list[Quote], issuer: str | None) -> list[Quote]:

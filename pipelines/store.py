@@ -1,9 +1,6 @@
 """Hands a finished article to storage: one transaction per article, counts kept in the crawl stats."""
 
 import logging
-from collections.abc import Sequence
-from dataclasses import replace
-from datetime import date, timedelta
 from typing import Self
 
 from scrapy.crawler import Crawler
@@ -13,102 +10,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.config import db_url_from_settings
-from pipelines.dateline import Place, dateline_place
-from pipelines.extract import EXTRACTOR_VERSION
-from pipelines.quotes import Quote
-from pipelines.stages import ArticleDraft
-from pipelines.urls import canonical_url
+from pipelines.page_chain import PageOutcome
 from storage.concurrency import in_transaction
 from storage.db import make_engine, make_sessionmaker
 from storage.ingest import IngestResult, store_article, store_page
-from storage.open_registry import OpenRegistry, shipped_open_registry
-from storage.records import ArticleRecord, PageRecord, QuoteRecord
+from storage.records import PageRecord
 from storage.registry import shipped_registry, sync_registry
-from storage.registry_entry import RegistryEntry
-from storage.role_holders import described_local_office, described_office, local_office_holder, office_holder
 
 log = logging.getLogger(__name__)
-# News pages worth tracking were published after the web began and before they were fetched (a day of
-# slack for time zones); a date outside that is a parsing accident, so the page counts as undated.
-EARLIEST_NEWS = date(1994, 1, 1)
-CLOCK_SLACK = timedelta(days=1)
-
-
-def _office_named(
-    q: Quote,
-    on: date | None,
-    place: Place | None,
-    registry: Sequence[RegistryEntry],
-    open_registry: OpenRegistry | None,
-) -> Quote:
-    if q.speaker or not registry:
-        return q
-    office = described_office(q.mention)
-    held = office_holder(office, on, registry) if office is not None else None
-    local = described_local_office(q.mention) if held is None and place is not None else None
-    if local is not None and place is not None:
-        people = list(registry)
-        if open_registry is not None:
-            people += open_registry.holding(local.titles, local.places(place.city, place.state))
-        held = local_office_holder(local, place.city, place.state, on, people)
-    if held is None:
-        return q
-    person, role = held
-    return replace(q, speaker=person.name, speaker_kind="person", title=role.title, organization=role.organization)
-
-
-def plausible(published: date | None, fetched: date) -> date | None:
-    """The publication date if it could be true of a page fetched on `fetched`, else None."""
-    if published is None or not EARLIEST_NEWS <= published <= fetched + CLOCK_SLACK:
-        return None
-    return published
-
-
-def article_record(
-    draft: ArticleDraft, registry: Sequence[RegistryEntry] = (), open_registry: OpenRegistry | None = None
-) -> ArticleRecord:
-    """The storage record of a draft: attributed quotes only, canonical URL, best date. A quote the engine
-    left nameless but attributed to a national office ("the DHS secretary said") goes to whoever in
-    `registry` held that office on the article's day; one attributed to a state or city office ("the
-    governor said") in a story whose dateline names the place, to whoever held that office there, in
-    `registry` or `open_registry` (see storage/role_holders.py)."""
-    ex = draft.extracted
-    place = dateline_place(ex.text)
-    fetched = draft.page.fetched_at.date()
-    published = plausible(ex.published, fetched) or plausible(draft.page.published_hint, fetched)
-    topics = draft.quote_topics or [{} for _ in draft.quotes]
-    quotes = [
-        QuoteRecord(
-            text=q.text,
-            start=q.start,
-            end=q.end,
-            statement=q.statement,
-            speaker=q.speaker,
-            speaker_kind=q.speaker_kind or "person",
-            mention=q.mention,
-            title=q.title,
-            organization=q.organization,
-            cue=q.cue,
-            topics=tags,
-        )
-        for q, tags in zip(
-            (_office_named(q, published, place, registry, open_registry) for q in draft.quotes), topics, strict=True
-        )
-        if q.speaker
-    ]
-    return ArticleRecord(
-        url=canonical_url(ex.canonical_url, draft.page.url),
-        outlet=draft.page.outlet or ex.sitename,
-        title=ex.title,
-        author=ex.author,
-        published=published,
-        language=ex.language,
-        text=ex.text,
-        topics=draft.topics,
-        extractor_version=EXTRACTOR_VERSION,
-        quotes=quotes,
-        topic_scores=draft.topic_scores,
-    )
 
 
 class StorePipeline:
@@ -119,8 +28,6 @@ class StorePipeline:
         self.db_url = db_url
         self.engine: Engine | None = None
         self.sessions: sessionmaker[Session] | None = None
-        self.registry: list[RegistryEntry] = []
-        self.open_registry: OpenRegistry | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -129,38 +36,37 @@ class StorePipeline:
     def open_spider(self) -> None:
         self.engine = make_engine(self.db_url)
         self.sessions = make_sessionmaker(self.engine)
-        self.registry = shipped_registry()
-        self.open_registry = shipped_open_registry()
         with self.sessions.begin() as session:
-            sync_registry(session, self.registry)
+            sync_registry(session, shipped_registry())
 
     def close_spider(self) -> None:
         if self.engine is not None:
             self.engine.dispose()
 
-    def process_item(self, item: ArticleDraft) -> ArticleDraft:
-        assert self.sessions is not None and self.crawler.stats is not None
+    def process_item(self, item: PageOutcome) -> PageOutcome:
+        assert self.sessions is not None and self.crawler.stats is not None and item.draft is not None
         stats = self.crawler.stats
-        page = PageRecord(item.page.url, item.page.status, item.page.body, item.page.fetched_at, item.page.source)
-        record = article_record(item, self.registry, self.open_registry) if item.topics else None
+        fetched = item.draft.page
+        page = PageRecord(fetched.url, fetched.status, fetched.body, fetched.fetched_at, fetched.source)
+        record = item.record
 
         def store(session: Session) -> IngestResult | None:
             row = store_page(session, page, "article" if record else "off_topic")
-            return store_article(session, row, record, item.page.fetched_at) if record else None
+            return store_article(session, row, record, fetched.fetched_at) if record else None
 
         try:
             result = in_transaction(self.sessions, store)
         except SQLAlchemyError as exc:
             stats.inc_value("tracker/errors/storage")
-            log.error("could not store %s: %s", item.page.url, exc)
-            raise DropItem(f"storage failed for {item.page.url}") from exc
+            log.error("could not store %s: %s", fetched.url, exc)
+            raise DropItem(f"storage failed for {fetched.url}") from exc
         stats.inc_value("tracker/pages_stored")
         if result is None:
             stats.inc_value("tracker/off_topic")
-            raise DropItem(f"off topic: {item.page.url}")
+            raise DropItem(f"off topic: {fetched.url}")
         stats.inc_value(f"tracker/articles_{result.article}")
-        stats.inc_value(f"tracker/source/{item.page.source}/articles_{result.article}")
+        stats.inc_value(f"tracker/source/{fetched.source}/articles_{result.article}")
         stats.inc_value("tracker/statements_new", result.statements_new)
-        stats.inc_value(f"tracker/source/{item.page.source}/statements_new", result.statements_new)
+        stats.inc_value(f"tracker/source/{fetched.source}/statements_new", result.statements_new)
         stats.inc_value("tracker/appearances_new", result.appearances_new)
         return item

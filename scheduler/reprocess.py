@@ -11,10 +11,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.config import Config
 from crawler.items import PageItem
-from pipelines.extract import ExtractionError, extract_article
-from pipelines.pdf import extract_pdf
-from pipelines.stages import ArticleDraft, assess, attribute, topic_matcher
-from pipelines.store import article_record
+from pipelines.page_chain import process_page
+from pipelines.stages import topic_matcher
 from pipelines.topics import TopicMatcher
 from scheduler.database import open_database
 from storage.concurrency import in_transaction
@@ -94,16 +92,14 @@ def _reprocess_page(
         outlet=(stored.outlet if stored else None) or (source.outlet if source else None),
         fetched_at=page.fetched_at,
         published_hint=stored.published if stored else None,
+        issuer=issuers.get(source.name) if source else None,
     )
-    try:
-        extracted = extract_pdf(html) if html.startswith(b"%PDF-") else extract_article(html, page.url)
-    except ExtractionError:
+    outcome = process_page(item, matcher, registry, open_registry)
+    if outcome.draft is None:
         return "failed"
-    draft = assess(ArticleDraft(item, extracted), matcher)
-    if not draft.topics:
+    if outcome.record is None:
         page.outcome = "off_topic"
         return "off_topic"
-    attribute(draft, matcher, issuers.get(item.source))
     page.outcome = "article"
-    result = store_article(session, page, article_record(draft, registry, open_registry), page.fetched_at)
+    result = store_article(session, page, outcome.record, page.fetched_at)
     return f"articles_{result.article}"

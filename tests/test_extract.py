@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
+from pipelines.article_record import plausible
 from pipelines.extract import ExtractionError, extract_article
-from pipelines.store import plausible
 from tests.conftest import shared
 
 WORD = re.compile(r"\w+")

@@ -5,11 +5,11 @@ from datetime import UTC, date, datetime
 import pytest
 
 from crawler.items import PageItem
+from pipelines.article_record import article_record
 from pipelines.dateline import Place, dateline_place
 from pipelines.extract import Extracted
 from pipelines.quotes import extract_quotes
 from pipelines.stages import ArticleDraft
-from pipelines.store import article_record
 from storage.open_registry import shipped_open_registry
 from storage.registry import shipped_registry
 from storage.role_holders import (

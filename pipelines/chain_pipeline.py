@@ -1,0 +1,84 @@
+"""The Scrapy item pipeline that runs the page chain: in the crawl's worker processes (one pool for every
+spider of the crawl), or in the reactor's own thread with `workers = 0`."""
+
+import logging
+from typing import ClassVar, Self
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+
+from crawler.config import load_config
+from crawler.items import PageItem
+from pipelines.page_chain import PageOutcome, process_page
+from pipelines.page_pool import ChainSetup, PagePool, default_workers, matcher_of
+from pipelines.topics import TopicMatcher
+from storage.open_registry import OpenRegistry
+from storage.registry_entry import RegistryEntry
+
+log = logging.getLogger(__name__)
+
+
+class ChainPipeline:
+    """Page -> extraction, topics, quotes and storage record; pages with no article are dropped, their
+    error kind counted for the run record."""
+
+    # The crawl's spiders (one per source kind) share one pool; the last to close stops it.
+    _shared: ClassVar[PagePool | None] = None
+    _users: ClassVar[int] = 0
+
+    def __init__(self, crawler: Crawler, setup: ChainSetup, workers: int) -> None:
+        self.crawler = crawler
+        self.setup = setup
+        self.workers = workers
+        self._inline: tuple[TopicMatcher, list[RegistryEntry], OpenRegistry] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        config = load_config(crawler.settings.get("TRACKER_CONFIG") or None)
+        setup = ChainSetup(config.topics, config.min_topic_matches, config.page_cpu_seconds)
+        workers = default_workers() if config.workers is None else config.workers
+        return cls(crawler, setup, workers)
+
+    def open_spider(self) -> None:
+        if self.workers:
+            if ChainPipeline._shared is None:
+                ChainPipeline._shared = PagePool(self.setup, self.workers)
+            ChainPipeline._users += 1
+
+    def close_spider(self) -> None:
+        if self.workers:
+            ChainPipeline._users -= 1
+            if ChainPipeline._users == 0 and ChainPipeline._shared is not None:
+                ChainPipeline._shared.close()
+                ChainPipeline._shared = None
+
+    async def process_item(self, item: PageItem) -> PageOutcome:
+        try:
+            if self.workers and ChainPipeline._shared is not None:
+                outcome = await ChainPipeline._shared.process(item)
+            else:
+                outcome = self._run_inline(item)
+        except Exception as exc:
+            # A defect in a step, not a property of the page: the page is recorded, the crawl goes on.
+            log.exception("processing %s failed", item.url)
+            self._count("processing", item.source)
+            raise DropItem(f"{item.url}: processing failed: {exc}") from exc
+        if outcome.error_kind is not None:
+            self._count(outcome.error_kind, item.source)
+            raise DropItem(f"{item.url}: {outcome.error}")
+        return outcome
+
+    def _run_inline(self, item: PageItem) -> PageOutcome:
+        from storage.open_registry import shipped_open_registry
+        from storage.registry import shipped_registry
+
+        if self._inline is None:
+            self._inline = (matcher_of(self.setup), shipped_registry(), shipped_open_registry())
+        matcher, registry, open_registry = self._inline
+        return process_page(item, matcher, registry, open_registry)
+
+    def _count(self, kind: str, source: str) -> None:
+        stats = self.crawler.stats
+        assert stats is not None
+        stats.inc_value(f"tracker/errors/{kind}")
+        stats.inc_value(f"tracker/source/{source}/errors")
