@@ -9,9 +9,11 @@ are run again on the new one. Pages wait for a free worker before their clock st
 """
 
 import asyncio
+import ctypes
 import multiprocessing
 import os
 import signal
+import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -26,6 +28,7 @@ from pipelines.topics import TopicMatcher
 # worker shares its core with others): past it the worker is presumed stuck in C code.
 WALL_FACTOR = 3
 WALL_MARGIN = 10.0
+PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
 class PageCpuLimit(BaseException):
@@ -45,17 +48,28 @@ class ChainSetup:
 _worker: dict[str, Any] = {}
 
 
-def _start_worker(setup: ChainSetup) -> None:
-    """Per worker process, once: the topic matcher and the registries, the CPU alarm's handler."""
+def _start_worker(setup: ChainSetup, crawl_pid: int) -> None:
+    """Per worker process, once: tied to the crawl's life, the topic matcher and the registries, the CPU
+    alarm's handler."""
     from storage.open_registry import shipped_open_registry
     from storage.registry import shipped_registry
 
+    _die_with(crawl_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the crawl's to handle: it drains, then stops us
     signal.signal(signal.SIGPROF, _over_limit)
     _worker["setup"] = setup
     _worker["matcher"] = matcher_of(setup)
     _worker["registry"] = shipped_registry()
     _worker["open_registry"] = shipped_open_registry()
+
+
+def _die_with(crawl_pid: int) -> None:
+    """End this worker when the crawl process ends, however it ends (a SIGKILLed crawl leaves no workers
+    behind): Linux's parent-death signal, and a check that the crawl did not end before it was set."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != crawl_pid:
+        os._exit(0)
 
 
 def _over_limit(_signum: int, _frame: Any) -> None:
@@ -121,7 +135,7 @@ class PagePool:
                 self.workers,
                 mp_context=multiprocessing.get_context("spawn"),  # no fork of a process with the reactor's threads
                 initializer=_start_worker,
-                initargs=(self.setup,),
+                initargs=(self.setup, os.getpid()),
             )
         return self._pool
 

@@ -2,7 +2,12 @@
 and recorded as `cpu_limit`; the crawl stores every other page and ends."""
 
 import json
+import os
+import select
+import signal
 import sqlite3
+import subprocess
+import sys
 
 from scheduler.demo import demo_routes
 from scheduler.site_server import serve
@@ -45,3 +50,22 @@ def test_a_page_past_its_cpu_limit_is_recorded_and_the_crawl_goes_on(tmp_path):
         [(status, kinds)] = conn.execute("select status, error_kinds from crawl_runs").fetchall()
     assert articles == [article]
     assert json.loads(kinds) == {"cpu_limit": 1} and status == "partial"
+
+
+def test_a_workers_dies_with_its_crawl_even_when_the_crawl_is_killed():
+    # SIGKILLed crawls left their worker processes running for ever (the crash-safety tests found them).
+    crawl = subprocess.Popen(
+        [sys.executable, "-c", "from tests.reliability.orphan import main; main()"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert crawl.stdout is not None
+    worker = int(crawl.stdout.readline())
+    handle = os.pidfd_open(worker)  # readable once the worker has exited
+    try:
+        crawl.send_signal(signal.SIGKILL)
+        crawl.wait(60)
+        readable, _, _ = select.select([handle], [], [], 60)
+    finally:
+        os.close(handle)
+    assert readable == [handle], "the worker outlived its crawl"
