@@ -1,78 +1,113 @@
-"""Pages per second of a local end-to-end crawl, next to trafilatura's own extraction rate.
+"""Pages per second of the tracker's crawl against a bare Scrapy + trafilatura crawl of the same pages.
 
 Serves N pages (the real news pages of ../shared/data/news-html, cycled under distinct URLs, plus the
-seed article) from 127.0.0.1 through a sitemap, crawls them with the real spider, pipelines and SQLite
-store, then times trafilatura alone on the same pages in the same process.
+seed article) from 127.0.0.1 through a sitemap. Then, alternating `--rounds` times: the tracker crawls it
+into a new SQLite database (`sanctuary-tracker crawl`, autothrottle off, 16 requests at once, 8 per
+host, robots.txt off), and `benchmarks/reference_crawl.py` crawls it with the same network settings,
+extracting each page with trafilatura and storing nothing. Each run is its own process; reported: wall
+time, pages/s, the ratio of the two speeds, cores used ((user+sys)/wall, worker processes included), the
+largest resident set of any one process, and for the tracker the seconds per page over the first and the
+last 500 pages (by fetch time; `--pages` of 1,000 or more).
 
-    python benchmarks/crawl_throughput.py --pages 600
+    python benchmarks/crawl_throughput.py --pages 570 [--rounds 3] [--workers N]
 """
 
 import argparse
-import contextlib
 import gzip
 import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
-from crawler.config import load_config
-from pipelines.extract import ExtractionError, extract_article
-from scheduler.crawl import run_crawl
 from scheduler.demo import demo_routes
 from scheduler.site_server import Route, serve
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "news-html"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data" / "news-html"
+WINDOW = 500
 
 
-def site(n: int) -> tuple[dict[str, Route], list[bytes]]:
-    """A site of n article pages and its sitemap; also the page bodies, for timing trafilatura alone."""
+def site(n: int) -> dict[str, Route]:
+    """A site of n article pages and its sitemap."""
     manifest = [json.loads(line) for line in (SHARED / "manifest.jsonl").read_text().splitlines() if line.strip()]
     bodies = [gzip.decompress((SHARED / m["file"]).read_bytes()) for m in manifest]
     bodies.append(demo_routes()["/abc7/sanctuary-ordinance.html"][2])
     routes: dict[str, Route] = {"/robots.txt": (200, "text/plain", b"User-agent: *\n")}
-    pages = []
     locs = []
     for i in range(n):
-        body = bodies[i % len(bodies)]
         path = f"/news/{i}.html"
-        routes[path] = (200, "text/html; charset=utf-8", body)
+        routes[path] = (200, "text/html; charset=utf-8", bodies[i % len(bodies)])
         locs.append(f"<url><loc>{{{{BASE}}}}{path}</loc></url>")
-        pages.append(body)
     sitemap = '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' + "".join(locs)
     routes["/sitemap.xml"] = (200, "application/xml", (sitemap + "</urlset>").encode())
-    return routes, pages
+    return routes
+
+
+def timed(command: list[str]) -> tuple[float, float, float]:
+    """Run a command; (wall seconds, CPU seconds of it and the processes it waited for, largest resident
+    set of any one of them in MB)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{command[1]} exited with {process.returncode}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def per_page_windows(db: Path) -> tuple[float, float] | None:
+    """Seconds per page over the first and the last WINDOW pages stored, by fetch time."""
+    with sqlite3.connect(db) as conn:
+        times = [datetime.fromisoformat(t) for (t,) in conn.execute("select fetched_at from pages order by fetched_at")]
+    if len(times) < 2 * WINDOW:
+        return None
+    first = (times[WINDOW - 1] - times[0]).total_seconds() / (WINDOW - 1)
+    last = (times[-1] - times[-WINDOW]).total_seconds() / (WINDOW - 1)
+    return first, last
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pages", type=int, default=600)
+    parser.add_argument("--pages", type=int, default=570)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--workers", type=int, help="crawler.workers for the tracker (default: one per core)")
     args = parser.parse_args()
-    routes, pages = site(args.pages)
-    with tempfile.TemporaryDirectory() as tmp, serve(routes) as base:
-        config_path = Path(tmp) / "bench.toml"
-        config_path.write_text(
-            f'allow_private = true\n[[sources]]\nname = "bench"\nkind = "sitemap"\nurl = "{base}/sitemap.xml"\n'
+    tracker_speeds, reference_speeds = [], []
+    with tempfile.TemporaryDirectory() as tmp, serve(site(args.pages)) as base:
+        workers = f"workers = {args.workers}\n" if args.workers is not None else ""
+        config = Path(tmp) / "bench.toml"
+        config.write_text(
+            "allow_private = true\n[crawler]\nautothrottle = false\nconcurrent_requests = 16\n"
+            f"concurrent_requests_per_domain = 8\nobey_robots = false\n{workers}"
+            f'[[sources]]\nname = "bench"\nkind = "sitemap"\nurl = "{base}/sitemap.xml"\n'
         )
-        config = load_config(config_path)
-        started = time.perf_counter()
-        summary = run_crawl(
-            config,
-            f"sqlite:///{tmp}/bench.db",
-            config.sources,
-            # Throughput of our own stack: no politeness delays against our own loopback server.
-            overrides={"AUTOTHROTTLE_ENABLED": False, "CONCURRENT_REQUESTS_PER_DOMAIN": 16, "ROBOTSTXT_OBEY": False},
-        )
-        crawl_seconds = time.perf_counter() - started
-    started = time.perf_counter()
-    for body in pages:
-        with contextlib.suppress(ExtractionError):
-            extract_article(body)
-    extract_seconds = time.perf_counter() - started
-    fetched = summary.counts["pages"]
-    print(f"pages served: {args.pages}, responses: {fetched}, run status: {summary.status}")
-    print(f"counts: {summary.counts}")
-    print(f"end-to-end crawl: {crawl_seconds:.1f} s, {fetched / crawl_seconds:.1f} pages/s")
-    print(f"trafilatura alone: {extract_seconds:.1f} s, {len(pages) / extract_seconds:.1f} pages/s")
+        tracker = [sys.executable, "-m", "scheduler", "crawl", "--config", str(config), "--db"]
+        reference = [sys.executable, str(ROOT / "benchmarks" / "reference_crawl.py"), f"{base}/sitemap.xml"]
+        for n in range(args.rounds):
+            db = Path(tmp) / f"run{n}.db"
+            wall, cpu, rss = timed([*tracker, f"sqlite:///{db}"])
+            tracker_speeds.append(args.pages / wall)
+            windows = per_page_windows(db)
+            window_text = f", s/page first {WINDOW} {windows[0]:.4f} last {WINDOW} {windows[1]:.4f}" if windows else ""
+            print(
+                f"round {n + 1} tracker:   {wall:6.1f} s {args.pages / wall:6.1f} pages/s, cores {cpu / wall:.2f}, "
+                f"max RSS {rss:.0f} MB{window_text}"
+            )
+            wall, cpu, rss = timed(reference)
+            reference_speeds.append(args.pages / wall)
+            print(
+                f"round {n + 1} reference: {wall:6.1f} s {args.pages / wall:6.1f} pages/s, cores {cpu / wall:.2f}, "
+                f"max RSS {rss:.0f} MB"
+            )
+    ratio = statistics.median(tracker_speeds) / statistics.median(reference_speeds)
+    print(f"pages {args.pages}, cores here {os.cpu_count()}: tracker / reference speed (medians) {ratio:.2f}")
 
 
 if __name__ == "__main__":
