@@ -12,7 +12,7 @@ from pipelines.pdf import extract_pdf
 from pipelines.stages import ArticleDraft, assess, attribute
 from pipelines.topics import TopicMatcher
 from storage.open_registry import OpenRegistry
-from storage.records import ArticleRecord
+from storage.records import ArticleRecord, compress_page
 from storage.registry_entry import RegistryEntry
 
 
@@ -25,6 +25,8 @@ class PageOutcome:
     record: ArticleRecord | None = None
     error_kind: str | None = None
     error: str | None = None
+    # The page's bytes as stored, compressed here rather than in the crawl's one storing process.
+    compressed: bytes | None = None
 
     @classmethod
     def failed(cls, kind: str, message: str) -> "PageOutcome":
@@ -50,9 +52,9 @@ def process_page(
         return PageOutcome.failed(exc.kind, str(exc))
     draft = assess(ArticleDraft(item, extracted), matcher)
     if not draft.topics:
-        return PageOutcome(draft)
+        return PageOutcome(draft, compressed=compress_page(item.body))
     attribute(draft, matcher, item.issuer)
-    return PageOutcome(draft, article_record(draft, registry, open_registry))
+    return PageOutcome(draft, article_record(draft, registry, open_registry), compressed=compress_page(item.body))
 
 
 def without_body(outcome: PageOutcome) -> PageOutcome:

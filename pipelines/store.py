@@ -47,7 +47,9 @@ class StorePipeline:
         assert self.sessions is not None and self.crawler.stats is not None and item.draft is not None
         stats = self.crawler.stats
         fetched = item.draft.page
-        page = PageRecord(fetched.url, fetched.status, fetched.body, fetched.fetched_at, fetched.source)
+        page = PageRecord(
+            fetched.url, fetched.status, fetched.body, fetched.fetched_at, fetched.source, item.compressed
+        )
         record = item.record
 
         def store(session: Session) -> IngestResult | None:

@@ -1,7 +1,6 @@
 """Storing one fetched page and its article, quotes, officials and statements in the caller's transaction."""
 
 import hashlib
-import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -14,7 +13,7 @@ from storage.concurrency import OFFICIAL_NAMES, lock
 from storage.models import Appearance, Article, Page, Source, Statement
 from storage.normalize import fingerprint, name_key, normalize_text
 from storage.officials import find_or_add_official
-from storage.records import ArticleRecord, PageRecord, QuoteRecord
+from storage.records import ArticleRecord, PageRecord, QuoteRecord, compress_page
 from storage.statements import best_scores, new_statement, relink, topic_tags, unreported
 
 # Syndicated copies: simhashes at most 8 of 64 bits apart (unrelated news pages measured here stay below
@@ -47,7 +46,7 @@ def store_page(session: Session, page: PageRecord, outcome: str) -> Page:
     row.outcome = outcome
     if row.sha256 != digest:
         row.sha256 = digest
-        row.html = zlib.compress(page.html, 6)
+        row.html = page.compressed if page.compressed is not None else compress_page(page.html)
     session.flush()
     return row
 

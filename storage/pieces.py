@@ -14,6 +14,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from storage.normalize import NEGATIONS, TITLE_SYNONYMS
 
@@ -80,8 +81,10 @@ class Piece:
         return self.words >= STRONG_WORDS
 
 
+@lru_cache(maxsize=65536)
 def piece(text: str) -> Piece:
-    """The canonical word sequence of a quote as printed."""
+    """The canonical word sequence of a quote as printed (cached: statement identity compares the same
+    pieces again whenever their speaker is quoted anew)."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'").replace("‘", "'")
     text = GAP_RE.sub(f" {GAP} ", SIC_RE.sub(" ", text))
     tokens: list[str] = []
@@ -310,7 +313,8 @@ def fullest(texts: Sequence[str]) -> str:
     """The fullest reconstruction of one statement from its printed pieces: the longest piece, extended
     by any piece that continues it (A B + B C -> A B C). Among equally long pieces the one in ordinary
     case wins over a shouted headline; ties go the same way whatever the order."""
-    ordered = sorted(texts, key=lambda t: (-piece(t).words, -sum(c.islower() for c in t), t))
+    # The same words printed by many outlets extend nothing more than once.
+    ordered = sorted(set(texts), key=lambda t: (-piece(t).words, -sum(c.islower() for c in t), t))
     if not ordered:
         return ""
     best = ordered[0].strip()

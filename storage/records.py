@@ -1,5 +1,6 @@
 """Plain records that the pipeline hands to storage, so storage knows nothing of Scrapy or the engine."""
 
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -13,6 +14,8 @@ class PageRecord:
     html: bytes
     fetched_at: datetime
     source: str | None = None
+    # The html as stored (zlib), when made already (the crawl compresses in its worker processes).
+    compressed: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,3 +51,8 @@ class ArticleRecord:
     extractor_version: str
     quotes: list[QuoteRecord] = field(default_factory=list)
     topic_scores: dict[str, float] = field(default_factory=dict)
+
+
+def compress_page(html: bytes) -> bytes:
+    """A page's bytes as the pages table stores them."""
+    return zlib.compress(html, 6)
