@@ -237,10 +237,16 @@ def resolve_db_url(cli_url: str | None, config: Config | None) -> str:
 NUMERIC_HOST_RE = re.compile(r"(?:0x[0-9a-f]+|[0-9]+)(?:\.(?:0x[0-9a-f]+|[0-9]+)){0,3}")
 
 
+def config_from_settings(settings: Any) -> Config:
+    """The run's config: the object the command loaded and handed over (TRACKER_CONFIG_OBJECT), read once
+    per crawl; else the file TRACKER_CONFIG names (a crawl started by `scrapy crawl`)."""
+    config = settings.get("TRACKER_CONFIG_OBJECT")
+    return config if isinstance(config, Config) else load_config(settings.get("TRACKER_CONFIG") or None)
+
+
 def db_url_from_settings(settings: Any) -> str:
     """The database URL for a Scrapy run: the TRACKER_DB_URL setting, else as resolve_db_url finds it."""
-    path = settings.get("TRACKER_CONFIG") or None
-    return resolve_db_url(settings.get("TRACKER_DB_URL") or None, load_config(path))
+    return resolve_db_url(settings.get("TRACKER_DB_URL") or None, config_from_settings(settings))
 
 
 def is_private_host(host: str) -> bool:

@@ -10,7 +10,7 @@ from scrapy.http import Response
 
 from crawler.challenge import is_challenge
 from crawler.config import db_url_from_settings, is_private_host
-from storage.db import make_engine, make_sessionmaker
+from storage.db import make_sessionmaker, shared_engine
 from storage.ingest import stored_urls
 
 
@@ -113,12 +113,8 @@ class SkipStoredMiddleware:
     def spider_opened(self, spider: Spider) -> None:
         if self.refetch:
             return
-        engine = make_engine(self.db_url)
-        try:
-            with make_sessionmaker(engine).begin() as session:
-                self.stored = stored_urls(session)
-        finally:
-            engine.dispose()
+        with make_sessionmaker(shared_engine(self.db_url)).begin() as session:
+            self.stored = stored_urls(session)
 
     def process_request(self, request: Request, spider: Spider | None = None) -> Any:
         # Retries and redirects carry the meta of a request already let through.

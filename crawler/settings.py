@@ -47,5 +47,6 @@ ITEM_PIPELINES = {
 
 # The tracker's own settings.
 TRACKER_CONFIG = None  # path of the TOML config; None means the shipped default
+TRACKER_CONFIG_OBJECT = None  # the config as the command loaded it (read once per crawl)
 TRACKER_DB_URL = None  # None: TRACKER_DB_URL from the environment, else the config, else tracker.db
 TRACKER_REFETCH = False

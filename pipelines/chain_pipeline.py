@@ -7,7 +7,7 @@ from typing import ClassVar, Self
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from crawler.config import load_config
+from crawler.config import config_from_settings
 from crawler.items import PageItem
 from pipelines.page_chain import PageOutcome, process_page
 from pipelines.page_pool import ChainSetup, PagePool, default_workers, matcher_of
@@ -34,7 +34,7 @@ class ChainPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        config = load_config(crawler.settings.get("TRACKER_CONFIG") or None)
+        config = config_from_settings(crawler.settings)
         setup = ChainSetup(config.topics, config.min_topic_matches, config.page_cpu_seconds)
         workers = default_workers() if config.workers is None else config.workers
         return cls(crawler, setup, workers)

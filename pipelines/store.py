@@ -5,17 +5,15 @@ from typing import Self
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
-from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.config import db_url_from_settings
 from pipelines.page_chain import PageOutcome
 from storage.concurrency import in_transaction
-from storage.db import make_engine, make_sessionmaker
+from storage.db import make_sessionmaker, shared_engine
 from storage.ingest import IngestResult, store_article, store_page
 from storage.records import PageRecord
-from storage.registry import shipped_registry, sync_registry
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +24,6 @@ class StorePipeline:
     def __init__(self, crawler: Crawler, db_url: str) -> None:
         self.crawler = crawler
         self.db_url = db_url
-        self.engine: Engine | None = None
         self.sessions: sessionmaker[Session] | None = None
 
     @classmethod
@@ -34,14 +31,8 @@ class StorePipeline:
         return cls(crawler, db_url_from_settings(crawler.settings))
 
     def open_spider(self) -> None:
-        self.engine = make_engine(self.db_url)
-        self.sessions = make_sessionmaker(self.engine)
-        with self.sessions.begin() as session:
-            sync_registry(session, shipped_registry())
-
-    def close_spider(self) -> None:
-        if self.engine is not None:
-            self.engine.dispose()
+        # The crawl's command synced the curated registry into the database before the spiders started.
+        self.sessions = make_sessionmaker(shared_engine(self.db_url))
 
     def process_item(self, item: PageOutcome) -> PageOutcome:
         assert self.sessions is not None and self.crawler.stats is not None and item.draft is not None

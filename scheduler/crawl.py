@@ -16,26 +16,13 @@ from scrapy.settings import Settings
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crawler.config import Config, SourceConfig
-from crawler.spiders.feed import FeedSpider, SearchSpider
-from crawler.spiders.gdelt import GdeltSpider
-from crawler.spiders.listing import ListingSpider
-from crawler.spiders.sitemap import SitemapSpider
-from crawler.spiders.urls import UrlListSpider
+from crawler.config import SOURCE_KINDS, Config, SourceConfig
 from scheduler.database import open_database
 from scheduler.exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK
 from scheduler.lock import crawl_lock
 from storage.ingest import sync_sources
 from storage.models import CrawlRun, SourceRun
 
-SPIDERS = {
-    "feed": FeedSpider,
-    "sitemap": SitemapSpider,
-    "urls": UrlListSpider,
-    "gdelt": GdeltSpider,
-    "search": SearchSpider,
-    "listing": ListingSpider,
-}
 STAT_KEYS = {
     "pages": "response_received_count",
     "articles_new": "tracker/articles_new",
@@ -74,6 +61,7 @@ def scrapy_settings(
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     settings.set("TRACKER_CONFIG", config.path)
+    settings.set("TRACKER_CONFIG_OBJECT", config)
     settings.set("TRACKER_DB_URL", db_url)
     settings.set("TRACKER_REFETCH", refetch)
     settings.set("LOG_LEVEL", log_level)
@@ -245,10 +233,10 @@ def _crawl(settings: Settings, sources: tuple[SourceConfig, ...], since: date | 
         for name in RECORDED_FAILURE_LOGGERS:
             logging.getLogger(name).setLevel(logging.CRITICAL)
     crawlers = []
-    for kind, spider in SPIDERS.items():
+    for kind in SOURCE_KINDS:  # each kind's spider is the one of that name in crawler/spiders/
         names = [s.name for s in sources if s.kind == kind]
         if names:
-            crawler = process.create_crawler(spider)
+            crawler = process.create_crawler(process.spider_loader.load(kind))
             crawlers.append(crawler)
             process.crawl(crawler, source=",".join(names), since=since.isoformat() if since else None)
     signals = _stop_on_signals(process)

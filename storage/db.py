@@ -2,6 +2,7 @@
 
 import sqlite3
 from contextlib import suppress
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,13 @@ def sqlite_path(url: str) -> Path | None:
     if parsed.query.get("uri") in ("true", "1") and name.startswith("file:"):
         name = name.removeprefix("file:").split("?")[0]  # sqlite:///file:x.db?mode=ro&uri=true
     return Path(name).expanduser()
+
+
+@cache
+def shared_engine(url: str) -> Engine:
+    """One engine per database URL for the whole process: a crawl's spiders, middlewares and store share
+    it, so the schema is checked once. It lives as long as the process (a crawl runs in its own)."""
+    return make_engine(url)
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

@@ -12,7 +12,7 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from crawler.config import Config, ConfigError, SourceConfig, load_config
+from crawler.config import Config, ConfigError, SourceConfig, config_from_settings
 from crawler.items import PageItem
 from crawler.resolver import PrivateAddressError, refused_name
 
@@ -93,7 +93,7 @@ class TrackerSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> "TrackerSpider":
         spider = super().from_crawler(crawler, *args, **kwargs)
-        config = load_config(crawler.settings.get("TRACKER_CONFIG") or None)
+        config = config_from_settings(crawler.settings)
         chosen = [s for s in config.select(spider.source_names) if s.kind == cls.kind]
         if spider.source_names and not chosen:
             raise ConfigError(f"none of {', '.join(spider.source_names)} is a {cls.kind!r} source")
