@@ -27,6 +27,31 @@ COMMANDS = {
     "statement": "scheduler.statement_cmd:statement",
     "statements": "scheduler.data_cmd:statements",
 }
+# What `--help` lists for each command, so listing them imports none (a test keeps these equal to the
+# first sentence of each command's own help).
+SUMMARIES = {
+    "config": "Check a config.",
+    "crawl": "Crawl the configured sources into the database.",
+    "db": "Database schema: show the migration revision, or migrate to the latest.",
+    "demo": "Crawl a bundled demo site served on 127.0.0.1 (no network) and show what the tracker finds.",
+    "export": "Export statements, appearances, articles or officials as CSV.",
+    "init": "Write a commented starter config to PATH (default tracker.toml): database, contact, sources, "
+    "schedules, topics, and where allow_private goes.",
+    "officials": "List, inspect, merge and alias officials (the speakers of statements).",
+    "quotes": "Find direct quotes in PATHS (.txt or .html; - reads plain text from standard input) and attribute "
+    "them to their speakers.",
+    "report": "Write an HTML report (opens offline, no network): statements per week by topic, the top officials "
+    "and their statements over time, outlets per statement, and crawl health by source.",
+    "reprocess": "Re-run extraction, topics, quotes and storage over stored pages (no network).",
+    "runs": "List recent crawl runs: when, how they ended, what they added, errors by kind.",
+    "schedule": "Run the scheduler daemon: crawl each source on its schedule (config `schedule`, default 1h).",
+    "serve": "Browse the database in Datasette, read-only: the statement_overview and appearance_overview views, "
+    "full-text search on statements, and canned queries (statements by official, by week, by outlet, and those "
+    "reported by several outlets).",
+    "sources": "Show each configured source's health: last success, items last time, empty runs, error rate.",
+    "statement": "Look at one statement.",
+    "statements": "Query statements: who said what, when, and which outlets reported it.",
+}
 
 
 class LazyGroup(click.Group):
@@ -45,6 +70,20 @@ class LazyGroup(click.Group):
         command = getattr(importlib.import_module(module), attribute)
         assert isinstance(command, click.Command)
         return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of `--help`, from SUMMARIES: no command module is imported to print it."""
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [(name, _shorten(SUMMARIES[name], limit)) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+def _shorten(text: str, limit: int) -> str:
+    """The text cut at a word to fit `limit` characters, as click shortens a command's help."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 3].rsplit(" ", 1)[0].rstrip(",;:") + "..."
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -166,3 +166,24 @@ def test_quotes_on_text_loads_no_crawler_database_or_html_layer(tmp_path):
     lines = result.stdout.splitlines()
     assert json.loads(lines[0])["official"] == "Alex Padilla"
     assert lines[-1] == "HEAVY []"
+
+
+def test_help_lists_every_command_without_importing_one():
+    import subprocess
+    import sys
+
+    import click
+
+    from scheduler.cli import COMMANDS, SUMMARIES, cli
+
+    ctx = click.Context(cli)
+    for name in COMMANDS:  # the list --help prints is each command's own first sentence
+        assert SUMMARIES[name] == cli.get_command(ctx, name).get_short_help_str(limit=1000), name
+    probe = (
+        "import sys; from click.testing import CliRunner; from scheduler.cli import cli; "
+        "out = CliRunner().invoke(cli, ['--help']).output; "
+        "print(sorted(m for m in sys.modules if m.endswith('_cmd') or m.split('.')[0] in ('scrapy', 'sqlalchemy'))); "
+        "print(all(name in out for name in " + repr(sorted(COMMANDS)) + "))"
+    )
+    shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert shown.splitlines() == ["[]", "True"]
