@@ -17,11 +17,28 @@ FILTER_OPTIONS = [
     click.option("--until", callback=date_callback, help="Said on or before this day (YYYY-MM-DD)."),
     click.option("--topic", help="The statement or its paragraph is on this topic (e.g. sanctuary-policy)."),
     click.option("--outlet", help="Reported by an outlet whose name contains this text."),
-    click.option("--search", help="Full-text search in the quote: every word must occur."),
+    click.option(
+        "--search",
+        callback=lambda _ctx, _param, value: _checked_search(value),
+        help='Full-text search in the quote: words (all must occur, any form: "raid" finds "raids"), '
+        '"a phrase", OR between two items, -word to exclude, prefix*.',
+    ),
     click.option("--officials-only", is_flag=True, help="Only speakers who hold or held a public role."),
     click.option("--role", help="The speaker held a role with this title on the day (e.g. senator, mayor)."),
     click.option("--sort", type=click.Choice(SORTS), default="date", show_default=True, help="Order of rows."),
 ]
+
+
+def _checked_search(value: str | None) -> str | None:
+    """The search as typed, once it parses; a query that wants nothing is a usage error."""
+    from storage.search import SearchSyntaxError, parse_query
+
+    if value is not None:
+        try:
+            parse_query(value)
+        except SearchSyntaxError as exc:
+            raise click.BadParameter(str(exc)) from exc
+    return value
 
 
 def filter_options(f: Callable[..., Any]) -> Callable[..., Any]:

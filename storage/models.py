@@ -1,6 +1,7 @@
 """SQLAlchemy 2 typed models: sources, pages, articles, officials, statements, appearances, crawl runs."""
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -14,8 +15,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from storage.search import search_text
 
 
 def utcnow() -> datetime:
@@ -152,6 +156,8 @@ class Statement(Base):
     # Topics of the statement's words or their paragraphs, best score over its appearances.
     topics: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
     topic_tags: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    # The text's words as the full-text index holds them (storage/search.py), kept with the text.
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     official: Mapped[Official] = relationship()
 
 
@@ -220,3 +226,10 @@ class SourceRun(Base):
     statements_new: Mapped[int] = mapped_column(Integer, default=0)
     errors: Mapped[int] = mapped_column(Integer, default=0)
     challenges: Mapped[int] = mapped_column(Integer, default=0)
+
+
+@event.listens_for(Statement, "before_insert")
+@event.listens_for(Statement, "before_update")
+def _index_words(_mapper: Any, _connection: Any, statement: Statement) -> None:
+    """Whenever a statement's text is written, its search words are written with it."""
+    statement.search_text = search_text(statement.text or "")

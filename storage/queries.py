@@ -4,7 +4,6 @@ Every function takes a Session and leaves the transaction to the caller. Filters
 never text pasted into SQL; the full-text query is passed to FTS5 / PostgreSQL as a quoted phrase list.
 """
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -14,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from storage.models import Appearance, Article, Official, OfficialAlias, OfficialRole, Statement
 from storage.normalize import name_key
+from storage.search import fts5_query, parse_query, tsquery
 
 SORTS = ("date", "-date", "official", "reports")
-WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,18 +129,14 @@ def _conditions(session: Session, flt: StatementFilter) -> list[ColumnElement[bo
 
 
 def _text_match(session: Session, search: str) -> ColumnElement[bool]:
-    """Full-text search: every word of the query, as FTS5 or PostgreSQL text search understands it."""
-    words = WORD_RE.findall(search)
-    if not words:
-        return literal_column("1") == literal_column("0")
+    """Full-text search in the query language of storage/search.py, the same on both databases."""
+    clauses = parse_query(search)
     if session.get_bind().dialect.name == "postgresql":
-        vector = func.to_tsvector("english", Statement.text)
-        return vector.bool_op("@@")(func.to_tsquery("english", " & ".join(words)))
-    # Each word quoted: FTS5 operators typed by the user are searched as words, not run.
-    phrase = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        vector = func.to_tsvector(literal_column("'simple'"), Statement.search_text)
+        return vector.bool_op("@@")(func.to_tsquery(literal_column("'simple'"), tsquery(clauses)))
     matching: Select[Any] = (
         select(literal_column("rowid"))
         .select_from(text("statements_fts"))
-        .where(text("statements_fts MATCH :fts").bindparams(fts=phrase))
+        .where(text("statements_fts MATCH :fts").bindparams(fts=fts5_query(clauses)))
     )
     return Statement.id.in_(matching)

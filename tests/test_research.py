@@ -109,7 +109,17 @@ def found(url: str, what: str = "statements", **kwargs) -> list[list[object]]:
         ({"role": "mayor"}, ["Daniel Lurie", "Karen Bass"]),  # a role held on the day of the statement
         ({"role": "city attorney", "until": date(2025, 1, 31)}, ["David Chiu"]),
         ({"officials_only": True}, ["Daniel Lurie", "David Chiu", "David Chiu", "José Núñez", "Karen Bass"]),
-        ({"search": "communities OR lawyers"}, []),  # operators typed by a user are words, not FTS syntax
+        # One query language, the same answers on SQLite and PostgreSQL: stems, phrases, OR, exclusion,
+        # prefixes, and no stop words dropped ("the" is searched like any word).
+        ({"search": "communities OR lawyers"}, ["Daniel Lurie", "David Chiu"]),
+        ({"search": "raid"}, ["Karen Bass"]),
+        ({"search": "terrorized families"}, ["Karen Bass"]),
+        ({"search": '"car washes"'}, ["Karen Bass"]),
+        ({"search": '"washes car"'}, []),
+        ({"search": "our -city"}, ["Daniel Lurie", "David Chiu"]),
+        ({"search": "the -police"}, ["David Chiu"]),
+        ({"search": "deput*"}, ["David Chiu"]),
+        ({"search": 'NEAR(lawyers office) AND "'}, []),  # FTS5 syntax typed by a user is words
         ({"search": "'; DROP TABLE statements; --"}, []),
         ({"official": "%"}, []),
         ({"outlet": "_"}, []),
@@ -256,7 +266,7 @@ def test_migrations_from_empty_and_from_the_previous_revision(db_url):
         with pytest.raises(SchemaOutOfDate, match="sanctuary-tracker db upgrade"):
             make_engine(db_url)
         result = CliRunner().invoke(cli, ["db", "upgrade", "--db", db_url])
-        assert result.exit_code == 0 and "0001 -> 0006" in result.output
+        assert result.exit_code == 0 and "0001 -> 0007" in result.output
         assert current_revision(engine) == head_revision()
         # Rows stored before the full-text index existed are searchable after the upgrade.
         assert [r[6] for r in found(db_url, search="trust")] == ["Sanctuary means trust"]
@@ -337,3 +347,8 @@ def test_the_research_views_agree_with_the_exports(db_url):
     assert sorted((uid, outlet) for uid, outlet, _ in pieces) == sorted(
         (r[0], r[9]) for r in found(db_url, "appearances")
     )
+
+
+def test_a_search_that_wants_nothing_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(cli, ["statements", "--db", f"sqlite:///{tmp_path / 'x.db'}", "--search", "-policy"])
+    assert result.exit_code == 2 and "at least one word that is not excluded" in result.output
