@@ -1,5 +1,6 @@
 """Spiders stay thin: feed and sitemap callbacks turn saved documents into article requests."""
 
+import pytest
 from scrapy.http import HtmlResponse, Request, XmlResponse
 from scrapy.utils.test import get_crawler
 
@@ -79,3 +80,22 @@ def test_every_download_failure_of_scrapy_has_an_error_kind():
         error = getattr(exceptions, name, None)
         if error is not None:  # not every allowed Scrapy version has every class
             assert error_kind(Failure(error())) == kind, name
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "challenge"),
+    [
+        (200, b"<html><head><title>Just a moment...</title></head><body>cf-chl</body></html>", True),
+        (200, b"<html><head><TITLE> Attention Required! | Cloudflare</TITLE></head></html>", True),
+        (200, b'<div class="g-recaptcha" data-sitekey="x"></div>', True),
+        (200, b"<script src='https://js.hCaptcha.com/1/api.js'></script>", True),
+        (200, b"<p>Please enable JS and disable any ad blocker</p>", True),
+        (403, b"<html><body>Forbidden</body></html>", True),
+        (403, b"Forbidden", False),  # a bare refusal is an HTTP error, not a page
+        (200, b"<html><head><title>Sanctuary city vote</title></head><body>Access denied to ICE</body></html>", False),
+    ],
+)
+def test_challenge_pages_are_recognised_by_their_markers(status, body, challenge):
+    from crawler.challenge import is_challenge
+
+    assert is_challenge(status, body) is challenge
