@@ -25,6 +25,7 @@ class StorePipeline:
         self.crawler = crawler
         self.db_url = db_url
         self.sessions: sessionmaker[Session] | None = None
+        self.source_ids: dict[str, int | None] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -44,7 +45,7 @@ class StorePipeline:
         record = item.record
 
         def store(session: Session) -> IngestResult | None:
-            row = store_page(session, page, "article" if record else "off_topic")
+            row = store_page(session, page, "article" if record else "off_topic", self.source_ids)
             return store_article(session, row, record, fetched.fetched_at) if record else None
 
         try:

@@ -32,10 +32,19 @@ class IngestResult:
     officials_new: int
 
 
-def store_page(session: Session, page: PageRecord, outcome: str) -> Page:
-    """Insert or refresh the raw page (compressed) for a URL."""
+def store_page(
+    session: Session, page: PageRecord, outcome: str, source_ids: dict[str, int | None] | None = None
+) -> Page:
+    """Insert or refresh the raw page (compressed) for a URL. `source_ids` caches source names' row IDs
+    across a crawl's transactions (sources are written before a crawl starts and never during it)."""
     digest = hashlib.sha256(page.html).hexdigest()
-    source_id = _source_id(session, page.source)
+    key = page.source or ""
+    if source_ids is None or key not in source_ids:
+        source_id = _source_id(session, page.source)
+        if source_ids is not None:
+            source_ids[key] = source_id
+    else:
+        source_id = source_ids[key]
     row = session.scalars(select(Page).where(Page.url == page.url)).first()
     if row is None:
         row = Page(url=page.url)

@@ -61,8 +61,10 @@ def words_of(text: str) -> list[str]:
     return [stemmer.stemWord(w) for w in WORD_RE.findall(_plain(text))]
 
 
+@lru_cache(maxsize=16384)
 def search_text(text: str) -> str:
-    """What a statement's text is indexed as: its stemmed words, space-separated."""
+    """What a statement's text is indexed as: its stemmed words, space-separated (cached: a statement's
+    text is written again whenever a new piece joins it, mostly unchanged)."""
     return " ".join(words_of(text))
 
 
