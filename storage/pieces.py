@@ -230,7 +230,17 @@ def cluster(pieces: Sequence[Dated]) -> list[list[Hashable]]:
     group made only of short phrases then joins the one other group that contains its phrase within a few
     days; a phrase contained in several statements stays apart rather than bridge them.
     """
-    keys = sorted(pieces, key=lambda d: repr(d.key))
+    everything = sorted(pieces, key=lambda d: repr(d.key))
+    # The same words reported for the same day (a wire quote reprinted by many outlets) link to each other
+    # and to exactly what any one of them links to: compare one of them, and let the others follow it.
+    same: dict[Hashable, list[Hashable]] = defaultdict(list)
+    first_of: dict[tuple[object, ...], Dated] = {}
+    for d in everything:
+        signature = (d.piece.tokens, d.said_on) if d.piece.tokens else (d.key,)
+        shown = first_of.setdefault(signature, d)
+        if shown is not d:
+            same[shown.key].append(d.key)
+    keys = list(first_of.values())
     parent = {d.key: d.key for d in keys}
 
     def find(k: Hashable) -> Hashable:
@@ -252,10 +262,10 @@ def cluster(pieces: Sequence[Dated]) -> list[list[Hashable]]:
             union(a.key, b.key)
         elif kind == "phrase" and _close(a.said_on, b.said_on, PHRASE_WINDOW):
             phrase_links.append((a.key, b.key))
-    by_key = {d.key: d for d in keys}
+    by_key = {d.key: d for d in everything}
     members: dict[Hashable, list[Hashable]] = defaultdict(list)
     for d in keys:
-        members[find(d.key)].append(d.key)
+        members[find(d.key)].extend([d.key, *same[d.key]])
     short = {root for root, ks in members.items() if not any(by_key[k].piece.strong for k in ks)}
     targets: dict[Hashable, set[Hashable]] = defaultdict(set)
     for x, y in phrase_links:

@@ -146,6 +146,27 @@ def test_clusters_do_not_depend_on_the_order_of_pieces():
         assert groups({k: texts[k] for k in shuffled}) == expected
 
 
+def test_reprints_of_a_piece_go_where_the_piece_goes():
+    # A wire quote reprinted by many outlets is compared once; each reprint ends with the piece it repeats,
+    # whatever else the piece joins (a statement, a phrase joining one, or nothing), and a reprint with
+    # another day is compared on its own.
+    texts = {
+        "ab": f"{A} {B}",
+        "bc": f"{B} {C}",
+        "phrase": "keep every neighborhood safe",
+        "other": "The council meets again on Tuesday to vote on the new budget for the jail.",
+    }
+    base = groups(texts)
+    reprinted = dict(texts)
+    for name in texts:
+        for n in range(3):
+            reprinted[f"{name}-copy{n}"] = texts[name]
+    expected = {frozenset({*g, *(f"{k}-copy{n}" for k in g for n in range(3))}) for g in base}
+    assert groups(reprinted) == expected
+    late = {**texts, "other-late": texts["other"]}
+    assert groups(late, {"other-late": DAY + timedelta(days=400)}) == base | {frozenset({"other-late"})}
+
+
 def test_the_fullest_reconstruction_joins_overlapping_pieces():
     assert fullest([f"{A} {B}", f"{B} {C}", C]) == f"{A} {B} {C}"
     assert fullest([C, f"{B} {C}"]) == f"{B} {C}"
