@@ -41,9 +41,7 @@ def statement_points(session: Session, flt: StatementFilter) -> list[StatementPo
     matching = statements_query(session, flt).order_by(None)
     out: list[StatementPoint] = []
     rows = session.execute(
-        matching.with_only_columns(
-            Statement.id, Statement.said_on, Statement.topic_tags, Official.id, Official.name
-        ).execution_options(yield_per=BATCH)
+        matching.with_only_columns(Statement.id, Statement.said_on, Statement.topic_tags, Official.id, Official.name)
     ).all()
     reach = _reach(session, [row[0] for row in rows])
     for statement_id, said_on, tags, official_id, name in rows:
