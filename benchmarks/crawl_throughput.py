@@ -6,8 +6,8 @@ into a new SQLite database (`sanctuary-tracker crawl`, autothrottle off, 16 requ
 host, robots.txt off), and `benchmarks/reference_crawl.py` crawls it with the same network settings,
 extracting each page with trafilatura and storing nothing. Each run is its own process; reported: wall
 time, pages/s, the ratio of the two speeds, cores used ((user+sys)/wall, worker processes included), the
-largest resident set of any one process, and for the tracker the seconds per page over the first and the
-last 500 pages (by fetch time; `--pages` of 1,000 or more).
+largest resident set of any one process and of all of them together (sampled), and for the tracker the
+seconds per page over the first and the last 500 pages (by fetch time; `--pages` of 1,000 or more).
 
     python benchmarks/crawl_throughput.py --pages 570 [--rounds 3] [--workers N]
 """
@@ -21,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import datetime
 from pathlib import Path
@@ -49,17 +50,49 @@ def site(n: int) -> dict[str, Route]:
     return routes
 
 
-def timed(command: list[str]) -> tuple[float, float, float]:
+def timed(command: list[str]) -> tuple[float, float, float, float]:
     """Run a command; (wall seconds, CPU seconds of it and the processes it waited for, largest resident
-    set of any one of them in MB)."""
+    set of any one of them in MB, largest resident set of it and its children together in MB, sampled
+    every 0.2 s)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
+    peak = [0.0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.2):
+            peak[0] = max(peak[0], tree_rss_mb(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
+    done.set()
+    sampler.join()
     wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{command[1]} exited with {process.returncode}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, peak[0]
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident set of a process and all its descendants now, in MB (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo += children.get(current, [])
+        try:
+            total += int(Path(f"/proc/{current}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except OSError:
+            continue
+    return total / 2**20
 
 
 def per_page_windows(db: Path) -> tuple[float, float] | None:
@@ -92,15 +125,15 @@ def main() -> None:
         reference = [sys.executable, str(ROOT / "benchmarks" / "reference_crawl.py"), f"{base}/sitemap.xml"]
         for n in range(args.rounds):
             db = Path(tmp) / f"run{n}.db"
-            wall, cpu, rss = timed([*tracker, f"sqlite:///{db}"])
+            wall, cpu, rss, tree = timed([*tracker, f"sqlite:///{db}"])
             tracker_speeds.append(args.pages / wall)
             windows = per_page_windows(db)
             window_text = f", s/page first {WINDOW} {windows[0]:.4f} last {WINDOW} {windows[1]:.4f}" if windows else ""
             print(
                 f"round {n + 1} tracker:   {wall:6.1f} s {args.pages / wall:6.1f} pages/s, cores {cpu / wall:.2f}, "
-                f"max RSS {rss:.0f} MB{window_text}"
+                f"max RSS {rss:.0f} MB (all processes {tree:.0f} MB){window_text}"
             )
-            wall, cpu, rss = timed(reference)
+            wall, cpu, rss, _ = timed(reference)
             reference_speeds.append(args.pages / wall)
             print(
                 f"round {n + 1} reference: {wall:6.1f} s {args.pages / wall:6.1f} pages/s, cores {cpu / wall:.2f}, "
