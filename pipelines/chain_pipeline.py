@@ -70,7 +70,7 @@ class ChainPipeline:
 
     def _run_inline(self, item: PageItem) -> PageOutcome:
         from storage.open_registry import shipped_open_registry
-        from storage.registry import shipped_registry
+        from storage.registry_file import shipped_registry
 
         if self._inline is None:
             self._inline = (matcher_of(self.setup), shipped_registry(), shipped_open_registry())

@@ -52,7 +52,7 @@ def _start_worker(setup: ChainSetup, crawl_pid: int) -> None:
     """Per worker process, once: tied to the crawl's life, the topic matcher and the registries, the CPU
     alarm's handler."""
     from storage.open_registry import shipped_open_registry
-    from storage.registry import shipped_registry
+    from storage.registry_file import shipped_registry
 
     _die_with(crawl_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the crawl's to handle: it drains, then stops us

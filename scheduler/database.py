@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from scheduler.exit_codes import EXIT_USAGE
 from storage.db import make_engine, make_sessionmaker, sqlite_path
 from storage.migrate import SchemaOutOfDate
-from storage.registry import shipped_registry, sync_registry
+from storage.registry import sync_registry
+from storage.registry_file import shipped_registry
 
 
 class DatabaseUnavailable(click.ClickException):

@@ -19,8 +19,8 @@ from storage.concurrency import in_transaction
 from storage.ingest import store_article
 from storage.models import Article, Page, Source, Statement
 from storage.open_registry import OpenRegistry, shipped_open_registry
-from storage.registry import shipped_registry
 from storage.registry_entry import RegistryEntry
+from storage.registry_file import shipped_registry
 from storage.statements import relink
 
 BATCH = 200

@@ -6,7 +6,8 @@ from sqlalchemy import select
 
 from storage.models import Appearance, Article, Official, Statement, StatementAlias
 from storage.officials import add_alias, find_officials, find_or_add_official, merge_officials
-from storage.registry import parse_registry, shipped_registry, sync_registry
+from storage.registry import sync_registry
+from storage.registry_file import parse_registry, shipped_registry
 from tests.test_storage import article, count, quote, store
 
 CHIU_1 = "Our policy simply says you cannot deputize local law enforcement as ICE agents."
@@ -184,7 +185,7 @@ def test_near_duplicate_copy_points_to_original(session):
 def test_registry_errors_name_the_problem():
     import pytest
 
-    from storage.registry import RegistryError
+    from storage.registry_file import RegistryError
 
     with pytest.raises(RegistryError, match="unknown key"):
         parse_registry('[[officials]]\nname = "A"\nfoo = 1\n', "r.toml")

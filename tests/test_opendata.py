@@ -186,7 +186,7 @@ def test_jurisdictions_as_ocd_division_ids(jurisdiction, division):
 def test_every_curated_and_open_data_jurisdiction_has_a_division_id():
     from storage.jurisdictions import ocd_division
     from storage.open_registry import shipped_open_registry
-    from storage.registry import shipped_registry
+    from storage.registry_file import shipped_registry
 
     curated = {role.jurisdiction for entry in shipped_registry() for role in entry.roles}
     assert {j for j in curated if ocd_division(j) is None} == set()

@@ -277,7 +277,8 @@ def test_migrations_from_empty_and_from_the_previous_revision(db_url):
 
 def test_the_title_exported_is_the_one_held_on_the_day(session):
     from storage.export import STATEMENT_COLUMNS, statement_rows
-    from storage.registry import shipped_registry, sync_registry
+    from storage.registry import sync_registry
+    from storage.registry_file import shipped_registry
 
     sync_registry(session, shipped_registry())
     for day, words in (

@@ -11,7 +11,7 @@ from pipelines.extract import Extracted
 from pipelines.quotes import extract_quotes
 from pipelines.stages import ArticleDraft
 from storage.open_registry import shipped_open_registry
-from storage.registry import shipped_registry
+from storage.registry_file import shipped_registry
 from storage.role_holders import (
     LOCAL_OFFICES,
     ROLE_DESCRIPTIONS,

@@ -69,3 +69,15 @@ def test_a_workers_dies_with_its_crawl_even_when_the_crawl_is_killed():
     finally:
         os.close(handle)
     assert readable == [handle], "the worker outlived its crawl"
+
+
+def test_a_worker_starts_without_the_database_layer_or_scrapy():
+    # Each worker holds what it loads: SQLAlchemy (23 MB) came in with the curated registry's reader.
+    probe = (
+        "import os, sys; import pipelines.page_pool as pool; from crawler.config import load_config; "
+        "config = load_config(None); "
+        "pool._start_worker(pool.ChainSetup(config.topics, config.min_topic_matches, 30), os.getppid()); "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'scrapy', 'twisted', 'alembic'}))"
+    )
+    shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "[]", shown.stderr
