@@ -32,6 +32,19 @@ def write_config(tmp_path, body: str):
     return path
 
 
+ARTICLE = "/abc7/sanctuary-ordinance.html"
+
+
+def crawl_site(tmp_path, routes, sources: str):
+    """Crawl a site of these routes (with an empty robots.txt) for the sources ('{base}' is its URL); the
+    crawl's result, the database path and the base URL."""
+    with serve({"/robots.txt": (200, "text/plain", b""), **routes}) as base:
+        config = write_config(tmp_path, sources.replace("{base}", base))
+        db = tmp_path / "t.db"
+        result = run_cli("crawl", "--config", str(config), "--db", f"sqlite:///{db}")
+    return result, db, base
+
+
 def run_daemon(config, db, max_runs: int) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [
@@ -192,15 +205,8 @@ def test_mailto_and_javascript_links_in_a_feed_are_skipped_one_by_one(tmp_path):
 <item><link>mailto:tips@harborview.example</link></item>
 <item><link>javascript:void(0)</link></item>
 <item><link>{{BASE}}/abc7/sanctuary-ordinance.html</link></item></channel></rss>"""
-    routes = {
-        "/robots.txt": (200, "text/plain", b""),
-        "/feed.xml": (200, "application/rss+xml", feed),
-        "/abc7/sanctuary-ordinance.html": demo_routes()["/abc7/sanctuary-ordinance.html"],
-    }
-    with serve(routes) as base:
-        config = write_config(tmp_path, f'[[sources]]\nname = "tips"\nkind = "feed"\nurl = "{base}/feed.xml"\n')
-        db = tmp_path / "t.db"
-        result = run_cli("crawl", "--config", str(config), "--db", f"sqlite:///{db}")
+    routes = {"/feed.xml": (200, "application/rss+xml", feed), ARTICLE: demo_routes()[ARTICLE]}
+    result, db, _ = crawl_site(tmp_path, routes, '[[sources]]\nname = "tips"\nkind = "feed"\nurl = "{base}/feed.xml"\n')
     assert result.returncode == 0, result.stderr
     assert "1 new articles" in result.stdout and "bad_link 2" in result.stdout
     assert query(db, "select count(*) from articles") == [(1,)]
@@ -248,15 +254,8 @@ def test_a_feed_nested_past_the_parsers_limit_is_crawled_up_to_it_and_recorded(t
         + nest
         + b"<item><link>{{BASE}}/never-reached.html</link></item></channel></rss>"
     )
-    routes = {
-        "/robots.txt": (200, "text/plain", b""),
-        "/feed.xml": (200, "application/rss+xml", feed),
-        "/abc7/sanctuary-ordinance.html": demo_routes()["/abc7/sanctuary-ordinance.html"],
-    }
-    with serve(routes) as base:
-        config = write_config(tmp_path, f'[[sources]]\nname = "deep"\nkind = "feed"\nurl = "{base}/feed.xml"\n')
-        db = tmp_path / "t.db"
-        result = run_cli("crawl", "--config", str(config), "--db", f"sqlite:///{db}")
+    routes = {"/feed.xml": (200, "application/rss+xml", feed), ARTICLE: demo_routes()[ARTICLE]}
+    result, _, _ = crawl_site(tmp_path, routes, '[[sources]]\nname = "deep"\nkind = "feed"\nurl = "{base}/feed.xml"\n')
     assert result.returncode == 0, result.stderr
     assert "1 new articles" in result.stdout and "bad_feed 1" in result.stdout, result.stdout
     assert "cut short" in result.stderr
@@ -299,3 +298,35 @@ def test_sitemap_indexes_that_go_on_forever_stop_at_the_configured_limits(tmp_pa
         result = run_cli("crawl", "--config", str(config), "--db", f"sqlite:///{tmp_path / 't.db'}")
     assert "sitemap_limit 1" in result.stdout, result.stdout + result.stderr
     assert "4 responses" in result.stdout  # robots.txt and the sitemaps at depths 0, 1 and 2
+
+
+def test_an_article_two_kinds_of_source_list_is_fetched_once(tmp_path):
+    # Each source kind has its own spider (and Scrapy copies the settings for each): the run's set of
+    # requested URLs must still be one, so a feed and a sitemap listing one article fetch it once.
+    hits: list[str] = []
+
+    def counted():
+        hits.append(ARTICLE)
+        return demo_routes()[ARTICLE]
+
+    link = b"{{BASE}}" + ARTICLE.encode()
+    routes = {
+        "/feed.xml": (
+            200,
+            "application/rss+xml",
+            b'<rss version="2.0"><channel><item><link>' + link + b"</link></item></channel></rss>",
+        ),
+        "/sitemap.xml": (
+            200,
+            "application/xml",
+            b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>' + link + b"</loc></url></urlset>",
+        ),
+        ARTICLE: counted,
+    }
+    sources = (
+        '[[sources]]\nname = "feed"\nkind = "feed"\nurl = "{base}/feed.xml"\n'
+        '[[sources]]\nname = "map"\nkind = "sitemap"\nurl = "{base}/sitemap.xml"\n'
+    )
+    result, _, _ = crawl_site(tmp_path, routes, sources)
+    assert result.returncode == 0, result.stderr
+    assert hits == [ARTICLE] and "1 new articles" in result.stdout

@@ -10,8 +10,7 @@ import subprocess
 import sys
 
 from scheduler.demo import demo_routes
-from scheduler.site_server import serve
-from tests.conftest import run_cli
+from tests.test_operations import ARTICLE, crawl_site
 
 # Eighty thousand tiny paragraphs: trafilatura took 18 s over such a page (1.2 million never ended).
 MANY_PARAGRAPHS = (
@@ -22,33 +21,25 @@ MANY_PARAGRAPHS = (
 
 
 def test_a_page_past_its_cpu_limit_is_recorded_and_the_crawl_goes_on(tmp_path):
-    demo = demo_routes()
-    article = "/abc7/sanctuary-ordinance.html"
     routes = {
-        "/robots.txt": (200, "text/plain", b"User-agent: *\n"),
-        article: demo[article],
+        ARTICLE: demo_routes()[ARTICLE],
         "/heavy.html": (200, "text/html; charset=utf-8", MANY_PARAGRAPHS),
         "/feed.xml": (
             200,
             "application/rss+xml",
             b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
             b"<item><link>{{BASE}}/heavy.html</link></item>"
-            b"<item><link>{{BASE}}" + article.encode() + b"</link></item></channel></rss>",
+            b"<item><link>{{BASE}}" + ARTICLE.encode() + b"</link></item></channel></rss>",
         ),
     }
-    with serve(routes) as base:
-        config = tmp_path / "c.toml"
-        config.write_text(
-            f"allow_private = true\n[crawler]\npage_cpu_seconds = 1\nworkers = 2\n"
-            f'[[sources]]\nname = "site"\nkind = "feed"\nurl = "{base}/feed.xml"\n'
-        )
-        db = tmp_path / "t.db"
-        result = run_cli("crawl", "--config", str(config), "--db", f"sqlite:///{db}")
+    sources = "[crawler]\npage_cpu_seconds = 1\nworkers = 2\n"
+    sources += '[[sources]]\nname = "site"\nkind = "feed"\nurl = "{base}/feed.xml"\n'
+    result, db, base = crawl_site(tmp_path, routes, sources)
     assert result.returncode == 0, result.stdout + result.stderr
     with sqlite3.connect(db) as conn:
         articles = [u.replace(base, "") for (u,) in conn.execute("select url from articles")]
         [(status, kinds)] = conn.execute("select status, error_kinds from crawl_runs").fetchall()
-    assert articles == [article]
+    assert articles == [ARTICLE]
     assert json.loads(kinds) == {"cpu_limit": 1} and status == "partial"
 
 
