@@ -10,7 +10,7 @@ from scrapy.exceptions import DropItem
 from crawler.config import config_from_settings
 from crawler.items import PageItem
 from pipelines.page_chain import PageOutcome, process_page
-from pipelines.page_pool import ChainSetup, PagePool, default_workers, matcher_of
+from pipelines.page_pool import ChainSetup, PagePool, chain_tools, default_workers
 from pipelines.topics import TopicMatcher
 from storage.open_registry import OpenRegistry
 from storage.registry_entry import RegistryEntry
@@ -69,13 +69,9 @@ class ChainPipeline:
         return outcome
 
     def _run_inline(self, item: PageItem) -> PageOutcome:
-        from storage.open_registry import shipped_open_registry
-        from storage.registry_file import shipped_registry
-
         if self._inline is None:
-            self._inline = (matcher_of(self.setup), shipped_registry(), shipped_open_registry())
-        matcher, registry, open_registry = self._inline
-        return process_page(item, matcher, registry, open_registry)
+            self._inline = chain_tools(self.setup)
+        return process_page(item, *self._inline)
 
     def _count(self, kind: str, source: str) -> None:
         stats = self.crawler.stats

@@ -22,7 +22,10 @@ from typing import Any
 from crawler.config import TopicRule
 from crawler.items import PageItem
 from pipelines.page_chain import PageOutcome, process_page, without_body
+from pipelines.stages import topic_matcher
 from pipelines.topics import TopicMatcher
+from storage.open_registry import OpenRegistry
+from storage.registry_entry import RegistryEntry
 
 # Wall-clock time a page may take in a worker, as a multiple of its CPU-time limit, plus a margin (a
 # worker shares its core with others): past it the worker is presumed stuck in C code.
@@ -51,16 +54,11 @@ _worker: dict[str, Any] = {}
 def _start_worker(setup: ChainSetup, crawl_pid: int) -> None:
     """Per worker process, once: tied to the crawl's life, the topic matcher and the registries, the CPU
     alarm's handler."""
-    from storage.open_registry import shipped_open_registry
-    from storage.registry_file import shipped_registry
-
     _die_with(crawl_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the crawl's to handle: it drains, then stops us
     signal.signal(signal.SIGPROF, _over_limit)
     _worker["setup"] = setup
-    _worker["matcher"] = matcher_of(setup)
-    _worker["registry"] = shipped_registry()
-    _worker["open_registry"] = shipped_open_registry()
+    _worker["tools"] = chain_tools(setup)
 
 
 def _die_with(crawl_pid: int) -> None:
@@ -76,9 +74,12 @@ def _over_limit(_signum: int, _frame: Any) -> None:
     raise PageCpuLimit
 
 
-def matcher_of(setup: ChainSetup) -> TopicMatcher:
-    """The compiled topic rules of a setup."""
-    return TopicMatcher.build([(t.name, t.keywords, t.context) for t in setup.topics], setup.min_topic_matches)
+def chain_tools(setup: ChainSetup) -> tuple[TopicMatcher, list[RegistryEntry], OpenRegistry]:
+    """What the chain runs with: the compiled topic rules and the curated and open-data registries."""
+    from storage.open_registry import shipped_open_registry
+    from storage.registry_file import shipped_registry
+
+    return topic_matcher(setup), shipped_registry(), shipped_open_registry()
 
 
 def _run_page(item: PageItem) -> PageOutcome:
@@ -86,7 +87,7 @@ def _run_page(item: PageItem) -> PageOutcome:
     setup: ChainSetup = _worker["setup"]
     signal.setitimer(signal.ITIMER_PROF, setup.cpu_seconds)
     try:
-        outcome = process_page(item, _worker["matcher"], _worker["registry"], _worker["open_registry"])
+        outcome = process_page(item, *_worker["tools"])
     except PageCpuLimit:
         outcome = PageOutcome.failed("cpu_limit", f"over {setup.cpu_seconds:g} s of CPU time")
     finally:

@@ -1,8 +1,9 @@
 """The steps of the page chain after extraction: an article draft, its topics, its quotes."""
 
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
-from crawler.config import Config
+from crawler.config import TopicRule
 from crawler.items import PageItem
 from pipelines.extract import Extracted
 from pipelines.quotes import Quote, extract_quotes
@@ -22,9 +23,19 @@ class ArticleDraft:
     quote_topics: list[dict[str, float]] = field(default_factory=list, repr=False)
 
 
-def topic_matcher(config: Config) -> TopicMatcher:
-    """The topic rules of a config, compiled."""
-    return TopicMatcher.build([(t.name, t.keywords, t.context) for t in config.topics], config.min_topic_matches)
+class TopicRules(Protocol):
+    """Topic rules and the evidence an article needs: a Config, or what the crawl's workers are given."""
+
+    @property
+    def topics(self) -> tuple[TopicRule, ...]: ...
+
+    @property
+    def min_topic_matches(self) -> int: ...
+
+
+def topic_matcher(rules: TopicRules) -> TopicMatcher:
+    """The topic rules, compiled."""
+    return TopicMatcher.build([(t.name, t.keywords, t.context) for t in rules.topics], rules.min_topic_matches)
 
 
 def assess(draft: ArticleDraft, matcher: TopicMatcher) -> ArticleDraft:

@@ -8,7 +8,7 @@ and is never resolved.
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -101,10 +101,8 @@ ROLE_DESCRIPTIONS: tuple[RoleDescription, ...] = (
 def described_office(mention: str | None) -> RoleDescription | None:
     """The office a description names ("the DHS secretary", "ICE director"), if it is one of the table's;
     never one with an indefinite article ("a White House spokesperson", "one ICE director": one of many)."""
-    if not mention or mention.lower().split()[0] in INDEFINITE:
-        return None
-    words = frozenset(WORD_RE.findall(mention.lower())) - FILLER
-    return next((d for d in ROLE_DESCRIPTIONS if words in d.wordings), None)
+    words = _description_words(mention)
+    return next((d for d in ROLE_DESCRIPTIONS if words in d.wordings), None) if words else None
 
 
 def office_holder(
@@ -112,18 +110,33 @@ def office_holder(
 ) -> tuple[RegistryEntry, Role] | None:
     """(person, role) of the one registry person holding the office on the day; None without a day or when
     no one or several did."""
+    return _one_holder(
+        registry, on, lambda role: role.organization == office.organization and role.title.lower() in office.titles
+    )
+
+
+def _description_words(mention: str | None) -> frozenset[str] | None:
+    """The words of a definite description that say which office it is; None for none, or for one with an
+    indefinite article or 'former' (one of many)."""
+    if not mention or mention.lower().split()[0] in INDEFINITE:
+        return None
+    return frozenset(WORD_RE.findall(mention.lower())) - FILLER
+
+
+def _one_holder(
+    people: Iterable[RegistryEntry], on: date | None, fits: Callable[[Role], bool]
+) -> tuple[RegistryEntry, Role] | None:
+    """(person, role) of the one person with a fitting role held on the day (a person listed in the curated
+    and the open registry both counts once); None without a day, or when no one or several did."""
     if on is None:
         return None
-    found = [
-        (entry, role)
-        for entry in registry
+    found = {
+        entry.name: (entry, role)
+        for entry in people
         for role in entry.roles
-        if role.organization == office.organization
-        and role.title.lower() in office.titles
-        and (role.start is None or role.start <= on)
-        and (role.end is None or on < role.end)
-    ]
-    return found[0] if len({id(e) for e, _ in found}) == 1 else None
+        if fits(role) and (role.start is None or role.start <= on) and (role.end is None or on < role.end)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,10 +195,8 @@ LOCAL_OFFICES: tuple[LocalOffice, ...] = (
 def described_local_office(mention: str | None) -> LocalOffice | None:
     """The state or city office a description names ("the governor", "the city's mayor"), if it is one of
     the table's; never one with an indefinite article or 'former'."""
-    if not mention or mention.lower().split()[0] in INDEFINITE:
-        return None
-    words = frozenset(WORD_RE.findall(mention.lower())) - FILLER
-    return next((o for o in LOCAL_OFFICES if words in o.wordings), None)
+    words = _description_words(mention)
+    return next((o for o in LOCAL_OFFICES if words in o.wordings), None) if words else None
 
 
 def local_office_holder(
@@ -193,16 +204,5 @@ def local_office_holder(
 ) -> tuple[RegistryEntry, Role] | None:
     """(person, role) of the one person holding the office of this state (or this city of the state) on
     the day; None without a day or when no one or several did."""
-    if on is None:
-        return None
     places = office.places(city, state)
-    found = {  # one person may be in the curated and the open registry both
-        entry.name: (entry, role)
-        for entry in people
-        for role in entry.roles
-        if role.title.lower() in office.titles
-        and role.jurisdiction in places
-        and (role.start is None or role.start <= on)
-        and (role.end is None or on < role.end)
-    }
-    return next(iter(found.values())) if len(found) == 1 else None
+    return _one_holder(people, on, lambda role: role.title.lower() in office.titles and role.jurisdiction in places)

@@ -72,3 +72,24 @@ def test_a_worker_starts_without_the_database_layer_or_scrapy():
     )
     shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert shown.stdout.strip() == "[]", shown.stderr
+
+
+def test_the_chain_in_the_crawls_own_thread_stores_what_the_workers_store(tmp_path):
+    # `workers = 0` runs the same chain without a pool (for debugging, or a machine that cannot spawn).
+    from scheduler.demo import demo_config
+
+    sources = demo_config("{base}").split("allow_private = true", 1)[1]
+    stored = []
+    for workers in (0, 2):
+        folder = tmp_path / str(workers)
+        folder.mkdir()
+        result, db, _ = crawl_site(folder, demo_routes(), f"[crawler]\nworkers = {workers}\n{sources}")
+        assert result.returncode == 0, result.stderr
+        with sqlite3.connect(db) as conn:
+            stored.append(
+                conn.execute(
+                    "select o.name, s.said_on, s.text from statements s join officials o on o.id = s.official_id "
+                    "order by 1, 2, 3"
+                ).fetchall()
+            )
+    assert len(stored[0]) >= 5 and stored[0] == stored[1]
