@@ -181,19 +181,11 @@ def load_config(path: str | Path | None = None) -> Config:
     if misfire is None:
         raise ConfigError(f"{where}: [schedule] misfire_grace must be an interval such as 15m, at most a year")
     min_matches = _bounded_int(crawler, "min_topic_matches", 2, 1, 100, where)
-    timeout = crawler.get("download_timeout", 30)
-    if (
-        not isinstance(timeout, int | float)
-        or isinstance(timeout, bool)
-        or not math.isfinite(timeout)
-        or not 0 < timeout <= MAX_DOWNLOAD_TIMEOUT
-    ):
-        raise ConfigError(
-            f"{where}: crawler.download_timeout must be a number of seconds above 0 and at most {MAX_DOWNLOAD_TIMEOUT}"
-        )
-    retries = crawler.get("retry_times", 2)
-    if not isinstance(retries, int) or isinstance(retries, bool) or not 0 <= retries <= MAX_RETRIES:
-        raise ConfigError(f"{where}: crawler.retry_times must be a whole number from 0 to {MAX_RETRIES}")
+    timeout = _seconds(
+        crawler.get("download_timeout", 30), f"{where}: crawler.download_timeout", MAX_DOWNLOAD_TIMEOUT, zero=False
+    )
+    retries = _bounded_int(crawler, "retry_times", 2, 0, MAX_RETRIES, where)
+    delay = _seconds(crawler.get("download_delay", 0), f"{where}: crawler.download_delay", MAX_DOWNLOAD_DELAY)
     sitemap_depth = _bounded_int(crawler, "max_sitemap_depth", DEFAULT_MAX_SITEMAP_DEPTH, 1, 20, where)
     max_sitemaps = _bounded_int(crawler, "max_sitemaps", DEFAULT_MAX_SITEMAPS, 1, 100_000, where)
     concurrent = _bounded_int(crawler, "concurrent_requests", 16, 1, MAX_CONCURRENT_REQUESTS, where)
@@ -207,14 +199,14 @@ def load_config(path: str | Path | None = None) -> Config:
         min_topic_matches=min_matches,
         default_schedule=default_schedule,
         misfire_grace=misfire,
-        download_timeout=float(timeout),
+        download_timeout=timeout,
         retry_times=retries,
         max_sitemap_depth=sitemap_depth,
         max_sitemaps=max_sitemaps,
         autothrottle=_bool(crawler.get("autothrottle", True), "crawler.autothrottle", where),
         concurrent_requests=concurrent,
         concurrent_requests_per_domain=per_domain,
-        download_delay=_delay(crawler.get("download_delay", 0), f"{where}: crawler.download_delay"),
+        download_delay=delay,
         obey_robots=_bool(crawler.get("obey_robots", True), "crawler.obey_robots", where),
         workers=_bounded_int(crawler, "workers", 0, 0, 64, where) if "workers" in crawler else None,
         page_cpu_seconds=float(_bounded_int(crawler, "page_cpu_seconds", 30, 1, 3600, where)),
@@ -293,20 +285,27 @@ def interval_seconds(text: str) -> int | None:
 
 
 def _bounded_int(table: dict[str, Any], key: str, default: int, low: int, high: int, where: str) -> int:
-    value = table.get(key, default)
+    return _whole_number(table.get(key, default), f"{where}: crawler.{key}", low, high)
+
+
+def _whole_number(value: Any, label: str, low: int, high: int) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise ConfigError(f"{where}: crawler.{key} must be a whole number from {low} to {high}")
+        raise ConfigError(f"{label} must be a whole number from {low} to {high}")
     return value
 
 
-def _delay(value: Any, where: str) -> float:
+def _seconds(value: Any, label: str, high: float, zero: bool = True) -> float:
+    """A finite number of seconds up to `high`, from 0 (`zero`) or above it."""
     if (
         not isinstance(value, int | float)
         or isinstance(value, bool)
         or not math.isfinite(value)
-        or not 0 <= value <= MAX_DOWNLOAD_DELAY
+        or value < 0
+        or (value == 0 and not zero)
+        or value > high
     ):
-        raise ConfigError(f"{where} must be a number of seconds from 0 to {MAX_DOWNLOAD_DELAY}")
+        bounds = f"from 0 to {high:g}" if zero else f"above 0 and at most {high:g}"
+        raise ConfigError(f"{label} must be a number of seconds {bounds}")
     return float(value)
 
 
@@ -391,12 +390,14 @@ def _source(raw: dict[str, Any], i: int, where: str, allow_private_all: bool) ->
     max_pages = raw.get("max_pages", 5)
     if not isinstance(max_pages, int) or max_pages < 1:
         raise ConfigError(f"{label}: max_pages must be a positive integer")
-    delay = _delay(raw["download_delay"], f"{label}: download_delay") if "download_delay" in raw else None
+    delay = None
+    if "download_delay" in raw:
+        delay = _seconds(raw["download_delay"], f"{label}: download_delay", MAX_DOWNLOAD_DELAY)
     per_domain = None
     if "concurrent_requests_per_domain" in raw:
-        per_domain = raw["concurrent_requests_per_domain"]
-        if not isinstance(per_domain, int) or isinstance(per_domain, bool) or not 1 <= per_domain <= 128:
-            raise ConfigError(f"{label}: concurrent_requests_per_domain must be a whole number from 1 to 128")
+        per_domain = _whole_number(
+            raw["concurrent_requests_per_domain"], f"{label}: concurrent_requests_per_domain", 1, 128
+        )
     return SourceConfig(
         name=str(name),
         kind=str(kind),
