@@ -20,35 +20,37 @@ down_revision = "0006"
 branch_labels = None
 depends_on = None
 
-SQLITE_FTS = [
-    "CREATE VIRTUAL TABLE statements_fts USING fts5(text, search_text, content='statements', content_rowid='id')",
-    "CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN "
-    "INSERT INTO statements_fts(rowid, text, search_text) VALUES (new.id, new.text, new.search_text); END",
-    "CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN "
-    "INSERT INTO statements_fts(statements_fts, rowid, text, search_text) "
-    "VALUES ('delete', old.id, old.text, old.search_text); END",
-    "CREATE TRIGGER statements_fts_update AFTER UPDATE OF text, search_text ON statements BEGIN "
-    "INSERT INTO statements_fts(statements_fts, rowid, text, search_text) "
-    "VALUES ('delete', old.id, old.text, old.search_text); "
-    "INSERT INTO statements_fts(rowid, text, search_text) VALUES (new.id, new.text, new.search_text); END",
-]
-SQLITE_OLD_FTS = [
-    "CREATE VIRTUAL TABLE statements_fts USING fts5(text, content='statements', content_rowid='id')",
-    "CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN "
-    "INSERT INTO statements_fts(rowid, text) VALUES (new.id, new.text); END",
-    "CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN "
-    "INSERT INTO statements_fts(statements_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
-    "CREATE TRIGGER statements_fts_update AFTER UPDATE OF text ON statements BEGIN "
-    "INSERT INTO statements_fts(statements_fts, rowid, text) VALUES ('delete', old.id, old.text); "
-    "INSERT INTO statements_fts(rowid, text) VALUES (new.id, new.text); END",
-]
-REBUILD = "INSERT INTO statements_fts(statements_fts) VALUES ('rebuild')"
+
+def sqlite_fts(columns: tuple[str, ...]) -> list[str]:
+    """The FTS5 index of these statement columns, kept in step by triggers, and filled."""
+    names = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    remove = f"INSERT INTO statements_fts(statements_fts, rowid, {names}) VALUES ('delete', old.id, {old});"
+    add = f"INSERT INTO statements_fts(rowid, {names}) VALUES (new.id, {new});"
+    return [
+        f"CREATE VIRTUAL TABLE statements_fts USING fts5({names}, content='statements', content_rowid='id')",
+        f"CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN {add} END",
+        f"CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN {remove} END",
+        f"CREATE TRIGGER statements_fts_update AFTER UPDATE OF {names} ON statements BEGIN {remove} {add} END",
+        "INSERT INTO statements_fts(statements_fts) VALUES ('rebuild')",
+    ]
+
+
 SQLITE_DROP_FTS = [
     "DROP TRIGGER statements_fts_update",
     "DROP TRIGGER statements_fts_delete",
     "DROP TRIGGER statements_fts_insert",
     "DROP TABLE statements_fts",
 ]
+POSTGRES_STEMMED = "CREATE INDEX ix_statements_search ON statements USING gin (to_tsvector('simple', search_text))"
+POSTGRES_ENGLISH = "CREATE INDEX ix_statements_text_search ON statements USING gin (to_tsvector('english', text))"
+
+
+def _reindex(sqlite: list[str], postgres: list[str]) -> None:
+    statements = {"sqlite": [*SQLITE_DROP_FTS, *sqlite], "postgresql": postgres}
+    for statement in statements.get(op.get_bind().dialect.name, []):
+        op.execute(statement)
 
 
 def upgrade() -> None:
@@ -61,28 +63,9 @@ def upgrade() -> None:
             sa.text("UPDATE statements SET search_text = :search WHERE id = :id"),
             [{"id": i, "search": search_text(t)} for i, t in rows],
         )
-    if bind.dialect.name == "sqlite":
-        for statement in [
-            *SQLITE_DROP_FTS,
-            *SQLITE_FTS,
-            "INSERT INTO statements_fts(statements_fts) VALUES ('rebuild')",
-        ]:
-            op.execute(statement)
-    elif bind.dialect.name == "postgresql":
-        op.execute("DROP INDEX ix_statements_text_search")
-        op.execute("CREATE INDEX ix_statements_search ON statements USING gin (to_tsvector('simple', search_text))")
+    _reindex(sqlite_fts(("text", "search_text")), ["DROP INDEX ix_statements_text_search", POSTGRES_STEMMED])
 
 
 def downgrade() -> None:
-    bind = op.get_bind()
-    if bind.dialect.name == "sqlite":
-        for statement in [
-            *SQLITE_DROP_FTS,
-            *SQLITE_OLD_FTS,
-            "INSERT INTO statements_fts(statements_fts) VALUES ('rebuild')",
-        ]:
-            op.execute(statement)
-    elif bind.dialect.name == "postgresql":
-        op.execute("DROP INDEX ix_statements_search")
-        op.execute("CREATE INDEX ix_statements_text_search ON statements USING gin (to_tsvector('english', text))")
+    _reindex(sqlite_fts(("text",)), ["DROP INDEX ix_statements_search", POSTGRES_ENGLISH])
     op.drop_column("statements", "search_text")
