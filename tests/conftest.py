@@ -59,27 +59,17 @@ def optional(module: str, extra: str) -> None:
 def research_db(tmp_path: Path) -> Path:
     """A SQLite tracker database with the research test's five statements (Karen Bass's reported by a
     second outlet) and two days of crawl records for two sources."""
-    from datetime import date, datetime
+    from datetime import datetime
 
     from scheduler.database import open_database
     from storage.models import CrawlRun, SourceRun
-    from storage.records import ArticleRecord
-    from tests.test_identity import person
-    from tests.test_research import QUOTES, fill
-    from tests.test_storage import store
+    from tests.test_research import fill, reprint_bass
 
     path = tmp_path / "tracker.db"
     url = f"sqlite:///{path}"
     fill(url)
-    words = QUOTES[3][3]
+    reprint_bass(url)
     with open_database(url) as sessions, sessions.begin() as session:
-        store(
-            session,
-            ArticleRecord(
-                "https://wire.example/bass", "Wire", "t", None, date(2025, 6, 10), "en", f"Body: {words}",
-                ["immigration-enforcement"], "test", [person("Karen Bass", words, 0, "Mayor", "Los Angeles")],
-            ),
-        )  # fmt: skip
         for day, errors in ((1, 0), (2, 5)):
             run = CrawlRun(started_at=datetime(2025, 6, day, 6), finished_at=datetime(2025, 6, day, 7), status="ok")
             session.add(run)

@@ -88,6 +88,19 @@ def fill(url: str) -> None:
                 store(session, record)
 
 
+def reprint_bass(url: str) -> None:
+    """A second outlet reports Bass's words a day later: one statement, two outlets, two articles."""
+    words = QUOTES[3][3]
+    with open_database(url) as sessions, sessions.begin() as session:
+        store(
+            session,
+            ArticleRecord(
+                "https://wire.example/bass", "Wire", "t", None, date(2025, 6, 10), "en", f"Body: {words}",
+                ["immigration-enforcement"], "test", [person("Karen Bass", words, 0, "Mayor", "Los Angeles")],
+            ),
+        )  # fmt: skip
+
+
 def found(url: str, what: str = "statements", **kwargs) -> list[list[object]]:
     with open_database(url) as sessions, sessions.begin() as session:
         return list(rows(session, what, StatementFilter(**kwargs)))
@@ -316,16 +329,7 @@ def test_a_database_from_a_newer_version_is_named_as_such(tmp_path):
 
 def test_the_research_views_agree_with_the_exports(db_url):
     fill(db_url)
-    # A second outlet reports Bass's words: one statement, two outlets, two articles.
-    words = QUOTES[3][3]
-    with open_database(db_url) as sessions, sessions.begin() as session:
-        store(
-            session,
-            ArticleRecord(
-                "https://wire.example/bass", "Wire", "t", None, date(2025, 6, 10), "en", f"Body: {words}",
-                ["immigration-enforcement"], "test", [person("Karen Bass", words, 0, "Mayor", "Los Angeles")],
-            ),
-        )  # fmt: skip
+    reprint_bass(db_url)
     exported = {r[0]: dict(zip(COLUMNS["statements"], r, strict=True)) for r in found(db_url)}
     engine = create_engine(db_url)
     try:
