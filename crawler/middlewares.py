@@ -10,6 +10,7 @@ from scrapy.http import Response
 
 from crawler.challenge import is_challenge
 from crawler.config import db_url_from_settings, is_private_host
+from crawler.run_urls import RunUrls
 from storage.db import make_sessionmaker, shared_engine
 from storage.ingest import stored_urls
 
@@ -88,24 +89,24 @@ class RedirectLoopMiddleware(_RefusingMiddleware):
 
 class SkipStoredMiddleware:
     """Skip article URLs whose pages are already stored (unless TRACKER_REFETCH is set), and URLs another
-    source of the same run already asked for (TRACKER_SEEN_URLS, one set shared by the run's spiders)."""
+    source of the same run already asked for (TRACKER_RUN_URLS, shared by the run's spiders)."""
 
-    def __init__(self, crawler: Crawler, db_url: str, refetch: bool, seen: set[str]) -> None:
+    def __init__(self, crawler: Crawler, db_url: str, refetch: bool, run: RunUrls) -> None:
         self.crawler = crawler
         self.db_url = db_url
         self.refetch = refetch
+        self.run = run
         self.stored: set[str] = set()
-        self.seen = seen
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         settings = crawler.settings
-        seen = settings.get("TRACKER_SEEN_URLS")
+        run = settings.get("TRACKER_RUN_URLS")
         middleware = cls(
             crawler,
             db_url_from_settings(settings),
             settings.getbool("TRACKER_REFETCH"),
-            seen if seen is not None else set(),
+            run if isinstance(run, RunUrls) else RunUrls(),
         )
         crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
         return middleware
@@ -113,8 +114,10 @@ class SkipStoredMiddleware:
     def spider_opened(self, spider: Spider) -> None:
         if self.refetch:
             return
-        with make_sessionmaker(shared_engine(self.db_url)).begin() as session:
-            self.stored = stored_urls(session)
+        if self.run.stored is None:
+            with make_sessionmaker(shared_engine(self.db_url)).begin() as session:
+                self.run.stored = stored_urls(session)
+        self.stored = self.run.stored
 
     def process_request(self, request: Request, spider: Spider | None = None) -> Any:
         # Retries and redirects carry the meta of a request already let through.
@@ -124,9 +127,9 @@ class SkipStoredMiddleware:
         if request.url in self.stored:
             self.crawler.stats.inc_value("tracker/skipped_stored")
             raise IgnoreRequest(f"already stored: {request.url}")
-        if request.url in self.seen:
+        if request.url in self.run.seen:
             self.crawler.stats.inc_value("tracker/skipped_duplicate")
             raise IgnoreRequest(f"already requested by another source: {request.url}")
-        self.seen.add(request.url)
+        self.run.seen.add(request.url)
         request.meta["tracker_admitted"] = request.url
         return None

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crawler.config import SOURCE_KINDS, Config, SourceConfig
+from crawler.run_urls import RunUrls
 from scheduler.database import open_database
 from scheduler.exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK
 from scheduler.lock import crawl_lock
@@ -82,8 +83,8 @@ def scrapy_settings(
         "TRACKER_PRIVATE_HOSTS",
         sorted({urlsplit(u).hostname or "" for s in config.sources if s.allow_private for u in s.urls} - {""}),
     )
-    # One set for every spider of the run: a URL found by several sources is fetched once.
-    settings.set("TRACKER_SEEN_URLS", set())
+    # One for every spider of the run: a URL found by several sources is fetched once, stored URLs read once.
+    settings.set("TRACKER_RUN_URLS", RunUrls())
     settings.update(overrides or {}, priority="cmdline")
     return settings
 

@@ -330,3 +330,18 @@ def test_an_article_two_kinds_of_source_list_is_fetched_once(tmp_path):
     result, _, _ = crawl_site(tmp_path, routes, sources)
     assert result.returncode == 0, result.stderr
     assert hits == [ARTICLE] and "1 new articles" in result.stdout
+
+
+def test_stored_urls_are_read_once_per_crawl(tmp_path, monkeypatch):
+    # Every spider (one per source kind) read the whole pages table when it opened.
+    import crawler.middlewares as middlewares
+    from crawler.run_urls import RunUrls
+
+    reads: list[int] = []
+    monkeypatch.setattr(middlewares, "stored_urls", lambda session: reads.append(1) or {"https://a.example/1"})
+    run = RunUrls()
+    for _ in range(3):
+        middleware = middlewares.SkipStoredMiddleware(None, f"sqlite:///{tmp_path / 't.db'}", False, run)
+        middleware.spider_opened(None)
+        assert middleware.stored == {"https://a.example/1"}
+    assert reads == [1]
