@@ -19,7 +19,11 @@ from crawler.discovery import GDELT_API, GDELT_MAX_RECORDS, SEARCH_FEEDS, Listin
 DEFAULT_CONFIG = Path(__file__).with_name("default_config.toml")
 DEFAULT_DB_URL = "sqlite:///tracker.db"
 SOURCE_KINDS = ("feed", "sitemap", "urls", "gdelt", "search", "listing")
-TOP_KEYS = {"database", "sources", "topics", "crawler", "allow_private", "schedule"}
+TOP_KEYS = {"database", "sources", "topics", "crawler", "allow_private", "schedule", "frontier"}
+FRONTIER_KEYS = {"url", "lease_seconds"}
+# How long a worker may hold a request before the frontier hands it to another worker (a worker killed
+# mid-page loses nothing): longer than a page takes to fetch, retry and process.
+DEFAULT_LEASE_SECONDS = 600
 COMMON_KEYS = {"name", "kind", "outlet", "allowed_domains", "allow_private", "schedule", "issuer"} | {
     "download_delay",
     "concurrent_requests_per_domain",
@@ -133,6 +137,9 @@ class Config:
     # and the CPU time one page may take in them.
     workers: int | None = None
     page_cpu_seconds: float = 30.0
+    # The shared frontier of a crawl spread over processes and machines (a redis:// URL), if any.
+    frontier_url: str | None = None
+    lease_seconds: int = DEFAULT_LEASE_SECONDS
 
     def select(self, names: tuple[str, ...] | list[str]) -> tuple[SourceConfig, ...]:
         """The sources with these names (all when none are given); unknown names are an error."""
@@ -180,6 +187,12 @@ def load_config(path: str | Path | None = None) -> Config:
     misfire = interval_seconds(str(schedule.get("misfire_grace", DEFAULT_MISFIRE_GRACE)))
     if misfire is None:
         raise ConfigError(f"{where}: [schedule] misfire_grace must be an interval such as 15m, at most a year")
+    frontier = _table(merged.get("frontier", {}), "frontier", where)
+    if set(frontier) - FRONTIER_KEYS:
+        raise ConfigError(f"{where}: [frontier] unknown key(s) {', '.join(sorted(set(frontier) - FRONTIER_KEYS))}")
+    frontier_url = _str(frontier, "url", f"{where}: [frontier]", required=False)
+    if frontier_url:
+        check_frontier_url(frontier_url, f"{where}: [frontier] url")
     min_matches = _bounded_int(crawler, "min_topic_matches", 2, 1, 100, where)
     timeout = _seconds(
         crawler.get("download_timeout", 30), f"{where}: crawler.download_timeout", MAX_DOWNLOAD_TIMEOUT, zero=False
@@ -210,6 +223,8 @@ def load_config(path: str | Path | None = None) -> Config:
         obey_robots=_bool(crawler.get("obey_robots", True), "crawler.obey_robots", where),
         workers=_bounded_int(crawler, "workers", 0, 0, 64, where) if "workers" in crawler else None,
         page_cpu_seconds=float(_bounded_int(crawler, "page_cpu_seconds", 30, 1, 3600, where)),
+        frontier_url=frontier_url,
+        lease_seconds=_bounded_int(frontier, "lease_seconds", DEFAULT_LEASE_SECONDS, 1, 86400, f"{where}: [frontier]"),
     )
 
 
@@ -223,6 +238,22 @@ def resolve_db_url(cli_url: str | None, config: Config | None) -> str:
     url = cli_url or env("TRACKER_DB_URL") or (config.database_url if config else None) or DEFAULT_DB_URL
     # A plain path ("tracker.db", "~/data/t.db") is a SQLite file.
     return url if "://" in url or url.startswith("sqlite:") else f"sqlite:///{Path(url).expanduser()}"
+
+
+def resolve_frontier_url(cli_url: str | None, config: Config | None) -> str | None:
+    """The shared frontier's URL: --frontier, else TRACKER_FRONTIER_URL, else the config; None: no frontier."""
+    url = cli_url or env("TRACKER_FRONTIER_URL") or (config.frontier_url if config else None)
+    return check_frontier_url(url, "the frontier URL") if url else None
+
+
+def check_frontier_url(url: str, where: str) -> str:
+    """A Redis URL (redis://, rediss:// or unix://), or a ConfigError saying what is wrong."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("redis", "rediss", "unix"):
+        raise ConfigError(f"{where} must be redis://HOST:PORT/DB (or rediss://, unix://), got {url!r}")
+    if parts.scheme != "unix" and not parts.hostname:
+        raise ConfigError(f"{where} names no host: {url!r}")
+    return url
 
 
 # Hosts written as numbers in the legacy forms inet_aton accepts: decimal, octal (leading 0) or hex (0x) parts.

@@ -26,6 +26,7 @@ COMMANDS = {
     "sources": "scheduler.health_cmd:sources_command",
     "statement": "scheduler.statement_cmd:statement",
     "statements": "scheduler.data_cmd:statements",
+    "worker": "scheduler.worker_cmd:worker",
 }
 # What `--help` lists for each command, so listing them imports none (a test keeps these equal to the
 # first sentence of each command's own help).
@@ -51,6 +52,7 @@ SUMMARIES = {
     "sources": "Show each configured source's health: last success, items last time, empty runs, error rate.",
     "statement": "Look at one statement.",
     "statements": "Query statements: who said what, when, and which outlets reported it.",
+    "worker": "Wait for distributed runs on the frontier and fetch for each until nothing of it is left.",
 }
 
 

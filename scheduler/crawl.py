@@ -130,13 +130,13 @@ def run_crawl(
         summary = RunSummary(run.id, "failed")
         try:
             settings = scrapy_settings(config, db_url, refetch, log_level, log_file, overrides)
-            stats, interrupted = _crawl(settings, sources, since)
+            stats, interrupted = crawl_spiders(settings, sources, since)
             summary.counts = {name: int(stats.get(key, 0)) for name, key in STAT_KEYS.items()}
             summary.errors = {
                 k.removeprefix("tracker/errors/"): int(v) for k, v in stats.items() if k.startswith("tracker/errors/")
             }
-            summary.per_source = _per_source(stats, sources)
-            summary.status = _status(summary, interrupted)
+            summary.per_source = per_source(stats, sources)
+            summary.status = run_status(summary, interrupted)
         except Exception:
             logging.getLogger(__name__).exception("crawl failed")
             summary.errors = {"exception": 1}
@@ -159,8 +159,9 @@ def run_crawl(
 
 
 def _close_abandoned_runs(session: Session) -> None:
-    """Runs still marked running were killed (we hold the lock, so none is really running): say so."""
-    for run in session.scalars(select(CrawlRun).where(CrawlRun.status == "running")):
+    """Runs still marked running were killed (we hold the lock, so none is really running): say so. A
+    distributed run is left to its frontier (storage/run_workers.py)."""
+    for run in session.scalars(select(CrawlRun).where(CrawlRun.status == "running", CrawlRun.frontier.is_(None))):
         run.status = "killed"
         run.finished_at = run.finished_at or datetime.now(UTC)
 
@@ -168,12 +169,13 @@ def _close_abandoned_runs(session: Session) -> None:
 SOURCE_STATS = ("found", "pages", "articles_new", "statements_new", "errors", "challenges")
 
 
-def _per_source(stats: Counter[str], sources: tuple[SourceConfig, ...]) -> dict[str, dict[str, int]]:
+def per_source(stats: Counter[str], sources: tuple[SourceConfig, ...]) -> dict[str, dict[str, int]]:
     """Each source's share of the crawl, from the tracker/source/<name>/... statistics."""
     return {s.name: {k: int(stats.get(f"tracker/source/{s.name}/{k}", 0)) for k in SOURCE_STATS} for s in sources}
 
 
-def _status(summary: RunSummary, interrupted: bool) -> str:
+def run_status(summary: RunSummary, interrupted: bool) -> str:
+    """ok, partial, failed or interrupted: how a run went, from its errors and the pages of its sources."""
     if interrupted:
         return "interrupted"
     if not summary.errors:
@@ -218,7 +220,9 @@ def _stop_now(reactor: Any) -> None:
         reactor.stop()
 
 
-def _crawl(settings: Settings, sources: tuple[SourceConfig, ...], since: date | None) -> tuple[Counter[str], bool]:
+def crawl_spiders(
+    settings: Settings, sources: tuple[SourceConfig, ...], since: date | None
+) -> tuple[Counter[str], bool]:
     """Run the spiders to the end; (summed stats, whether a signal cut the crawl short).
 
     On SIGINT or SIGTERM the crawl stops after the pages in flight and every item pipeline closes, so what

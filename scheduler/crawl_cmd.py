@@ -1,13 +1,17 @@
 """`crawl` (one run now) and `schedule` (the daemon that runs crawls on each source's schedule)."""
 
 import sys
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from crawler.config import ConfigError, resolve_db_url
-from scheduler.exit_codes import EXIT_LOCKED, EXIT_USAGE
+from crawler.config import Config, ConfigError, resolve_db_url, resolve_frontier_url
+from scheduler.exit_codes import EXIT_FRONTIER_UNREACHABLE, EXIT_LOCKED, EXIT_OK, EXIT_USAGE
 from scheduler.lock import LockHeld
 from scheduler.options import config_option, db_option, load_or_exit, parse_date
+
+if TYPE_CHECKING:
+    from scheduler.crawl import RunSummary
 
 
 @click.command()
@@ -23,8 +27,22 @@ from scheduler.options import config_option, db_option, load_or_exit, parse_date
     type=float,
     default=0,
     metavar="SECONDS",
-    help="If another crawl holds the lock, wait up to this long for it instead of exiting 75.",
+    help="If another crawl holds the lock (or, with --seed-only, a distributed run is still open), wait up to "
+    "this long for it instead of exiting 75.",
 )
+@click.option(
+    "--frontier",
+    "frontier_url",
+    metavar="redis://HOST:PORT/DB",
+    help="Take part in a distributed run whose requests are shared through this Redis (default: "
+    "TRACKER_FRONTIER_URL, else [frontier] url in the config; none: crawl alone).",
+)
+@click.option(
+    "--seed-only",
+    is_flag=True,
+    help="With a frontier: open a run and queue its first requests for the workers; fetch nothing.",
+)
+@click.option("--join", is_flag=True, help="With a frontier: fetch for the open run only; never open one.")
 def crawl(
     config_path: str | None,
     db_url: str | None,
@@ -34,10 +52,17 @@ def crawl(
     log_file: str | None,
     verbose: bool,
     wait_lock: float,
+    frontier_url: str | None,
+    seed_only: bool,
+    join: bool,
 ) -> None:
     """Crawl the configured sources into the database.
 
+    With a frontier (Redis), any number of processes on any number of machines share one run: the first
+    opens it and queues its first requests, the others join it, and each fetches until nothing is left.
+
     Exit codes: 0 done (possibly with recorded errors), 1 the run failed, 2 bad usage or config,
+    68 the database server cannot be reached, 69 the frontier cannot be reached (or was lost mid-run),
     75 another crawl holds the lock, 130 stopped by SIGTERM/SIGINT (what was stored is whole).
     A live progress line is shown when stderr is a terminal; under cron the command is quiet unless
     something fails.
@@ -55,6 +80,35 @@ def crawl(
         sys.exit(EXIT_USAGE)
     url = resolve_db_url(db_url, config)
     try:
+        frontier = resolve_frontier_url(frontier_url, config)
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    if (seed_only or join) and not frontier:
+        click.echo("error: --seed-only and --join need a frontier (--frontier or TRACKER_FRONTIER_URL)", err=True)
+        sys.exit(EXIT_USAGE)
+    if seed_only and join:
+        click.echo("error: --seed-only and --join exclude each other", err=True)
+        sys.exit(EXIT_USAGE)
+    progress = (
+        {"EXTENSIONS": {"crawler.progress.ProgressExtension": 500}} if sys.stderr.isatty() and not verbose else None
+    )
+    if frontier:
+        summary = _frontier_crawl(
+            config,
+            url,
+            frontier,
+            sources,
+            "seed" if seed_only else "join" if join else "auto",
+            parse_date(since),
+            refetch,
+            "INFO" if verbose else "WARNING",
+            log_file,
+            progress,
+            wait_lock,
+        )
+        sys.exit(summary.exit_code)
+    try:
         summary = run_crawl(
             config,
             url,
@@ -63,14 +117,43 @@ def crawl(
             refetch,
             "INFO" if verbose else "WARNING",
             log_file,
-            overrides={"EXTENSIONS": {"crawler.progress.ProgressExtension": 500}}
-            if sys.stderr.isatty() and not verbose
-            else None,
+            overrides=progress,
             wait_lock=wait_lock,
         )
     except LockHeld as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_LOCKED)
+    _print_summary(summary)
+    sys.exit(summary.exit_code)
+
+
+def _frontier_crawl(config: Config, db_url: str, frontier: str, *args: Any) -> "RunSummary":
+    """A crawl that takes part in a distributed run, its failures as one line and an exit code."""
+    from crawler.frontier.connection import FrontierUnavailable
+    from scheduler.frontier_crawl import NoOpenRun, run_frontier_crawl
+
+    try:
+        summary = run_frontier_crawl(config, db_url, frontier, *args)
+    except FrontierUnavailable as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FRONTIER_UNREACHABLE)
+    except NoOpenRun as exc:
+        click.echo(f"{exc}: nothing to do")
+        sys.exit(EXIT_OK)
+    except LockHeld as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    _print_summary(summary)
+    if summary.errors.get("frontier_lost"):
+        click.echo(f"error: lost the frontier mid-run; this worker stopped (run {summary.run_id} goes on)", err=True)
+        sys.exit(EXIT_FRONTIER_UNREACHABLE)
+    return summary
+
+
+def _print_summary(summary: "RunSummary") -> None:
     c = summary.counts
     click.echo(
         f"run {summary.run_id} {summary.status}: {c.get('pages', 0)} responses, "
@@ -80,14 +163,20 @@ def crawl(
     )
     if summary.errors:
         click.echo("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.errors.items())))
-    sys.exit(summary.exit_code)
 
 
 @click.command()
 @config_option
 @db_option
 @click.option("--max-runs", type=int, help="Stop after this many crawls (default: run until stopped).")
-def schedule(config_path: str | None, db_url: str | None, max_runs: int | None) -> None:
+@click.option(
+    "--frontier",
+    "frontier_url",
+    metavar="redis://HOST:PORT/DB",
+    help="Open each scheduled crawl as a distributed run on this Redis for `sanctuary-tracker worker` "
+    "processes to fetch (default: TRACKER_FRONTIER_URL, else [frontier] url in the config).",
+)
+def schedule(config_path: str | None, db_url: str | None, max_runs: int | None, frontier_url: str | None) -> None:
     """Run the scheduler daemon: crawl each source on its schedule (config `schedule`, default 1h).
 
     Each crawl runs in its own process and shares the crawl lock with cron runs. Schedules are kept in
@@ -104,7 +193,8 @@ def schedule(config_path: str | None, db_url: str | None, max_runs: int | None) 
         click.echo("error: the config has no sources", err=True)
         sys.exit(EXIT_USAGE)
     try:
-        sys.exit(run_daemon(config, resolve_db_url(db_url, config), max_runs))
+        frontier = resolve_frontier_url(frontier_url, config)
+        sys.exit(run_daemon(config, resolve_db_url(db_url, config), max_runs, frontier))
     except ConfigError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)

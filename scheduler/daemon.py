@@ -35,17 +35,24 @@ _children_lock = threading.Lock()
 # The database URL of this daemon: kept in the process, never in the stored job state (it may hold a
 # password), and handed to each crawl in its environment, never on its command line (visible in `ps`).
 _db_url: str | None = None
+# With a frontier, a scheduled crawl only opens a distributed run and queues its first requests; the
+# fleet's workers (`sanctuary-tracker worker`) fetch.
+_frontier_url: str | None = None
 
 
 def run_scheduled_crawl(config_path: str | None, sources: list[str]) -> int:
     """The job: one crawl of these sources in a child process; returns its exit code."""
     assert _db_url is not None, "run_daemon sets the database URL before scheduling"
     argv = [sys.executable, "-m", "scheduler", "crawl", "--wait-lock", str(WAIT_LOCK_SECONDS)]
+    env = {**os.environ, "TRACKER_DB_URL": _db_url}
+    if _frontier_url:
+        argv.append("--seed-only")
+        env["TRACKER_FRONTIER_URL"] = _frontier_url
     if config_path:
         argv += ["--config", config_path]
     for name in sources:
         argv += ["--source", name]
-    child = subprocess.Popen(argv, env={**os.environ, "TRACKER_DB_URL": _db_url})
+    child = subprocess.Popen(argv, env=env)
     with _children_lock:
         _children.add(child)
     try:
@@ -77,10 +84,11 @@ def make_scheduler(config: Config, db_url: str, jobs: list[JobSpec]) -> Blocking
     return scheduler
 
 
-def run_daemon(config: Config, db_url: str, max_runs: int | None = None) -> int:
-    """Run the scheduler until SIGTERM or SIGINT (or `max_runs` crawls); returns the exit code."""
-    global _db_url
-    _db_url = db_url
+def run_daemon(config: Config, db_url: str, max_runs: int | None = None, frontier_url: str | None = None) -> int:
+    """Run the scheduler until SIGTERM or SIGINT (or `max_runs` crawls); returns the exit code. With a
+    frontier, each scheduled crawl opens a distributed run for the workers instead of fetching."""
+    global _db_url, _frontier_url
+    _db_url, _frontier_url = db_url, frontier_url
     jobs = build_jobs(config)
     scheduler = make_scheduler(config, db_url, jobs)
     wanted = {j.id for j in jobs}

@@ -13,7 +13,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from scheduler.exit_codes import EXIT_USAGE
+from scheduler.exit_codes import EXIT_DATABASE_UNREACHABLE, EXIT_USAGE
 from storage.db import make_engine, make_sessionmaker, sqlite_path
 from storage.migrate import SchemaOutOfDate
 from storage.registry import sync_registry
@@ -28,6 +28,13 @@ class DatabaseUnavailable(click.ClickException):
     def show(self, file: object = None) -> None:
         """Print the one line."""
         click.echo(f"error: {self.message}", err=True)
+
+
+class DatabaseUnreachable(DatabaseUnavailable):
+    """The database server cannot be reached or refused the login: exit 68, so a service manager (or the
+    operator of a fleet of workers) can tell it from a mistake in the command."""
+
+    exit_code = EXIT_DATABASE_UNREACHABLE
 
 
 @contextmanager
@@ -48,7 +55,8 @@ def open_database(db_url: str, write: bool = True) -> Iterator[sessionmaker[Sess
             "is installed (pip install 'sanctuary-tracker[postgres]')"
         ) from exc
     except OperationalError as exc:
-        raise DatabaseUnavailable(f"cannot open the database {where}: {_first_line(exc)}") from exc
+        unavailable = DatabaseUnreachable if make_url(db_url).get_backend_name() != "sqlite" else DatabaseUnavailable
+        raise unavailable(f"cannot open the database {where}: {_first_line(exc)}") from exc
     except DatabaseError as exc:
         raise DatabaseUnavailable(f"{where} is not a database the tracker can read: {_first_line(exc)}") from exc
     except SchemaOutOfDate as exc:

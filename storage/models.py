@@ -8,6 +8,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -209,6 +210,36 @@ class CrawlRun(Base):
     error_kinds: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     pid: Mapped[int | None] = mapped_column(Integer)
     host: Mapped[str | None] = mapped_column(String(200))
+    # The Redis frontier of a distributed run (password left out); empty for a crawl by one process.
+    frontier: Mapped[str | None] = mapped_column(String(300))
+
+
+class CrawlWorker(Base):
+    """One process's part in a distributed run: what it fetched and stored, how it ended. The run's
+    counts and its source rows are the sums of its workers'."""
+
+    __tablename__ = "crawl_workers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("crawl_runs.id"), index=True)
+    host: Mapped[str] = mapped_column(String(200))
+    pid: Mapped[int] = mapped_column(Integer)
+    # seed (queued the first requests), fetch, or seed+fetch
+    role: Mapped[str] = mapped_column(String(20))
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(20), default="running")
+    pages: Mapped[int] = mapped_column(Integer, default=0)
+    articles_new: Mapped[int] = mapped_column(Integer, default=0)
+    articles_updated: Mapped[int] = mapped_column(Integer, default=0)
+    articles_unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    off_topic: Mapped[int] = mapped_column(Integer, default=0)
+    statements_new: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    error_kinds: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    # source name -> its counts (found, pages, articles_new, statements_new, errors, challenges)
+    per_source: Mapped[dict[str, dict[str, int]]] = mapped_column(JSON, default=dict)
+    seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    cpu_seconds: Mapped[float] = mapped_column(Float, default=0.0)
 
 
 class SourceRun(Base):

@@ -12,6 +12,7 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from crawler import signals as tracker_signals
 from crawler.config import Config, ConfigError, SourceConfig, config_from_settings
 from crawler.items import PageItem
 from crawler.resolver import PrivateAddressError, refused_name
@@ -104,9 +105,12 @@ class TrackerSpider(scrapy.Spider):
         return spider
 
     async def start(self) -> AsyncIterator[Any]:
+        if not self.crawler.settings.getbool("TRACKER_SEED", True):
+            return  # a worker joining a distributed run: another process queued the first requests
         for source in self.sources:
             for request in self.source_requests(source):
                 yield request
+        self.crawler.signals.send_catch_log(signal=tracker_signals.seeds_queued, spider=self)
 
     def source_requests(self, source: SourceConfig) -> Iterator[scrapy.Request]:
         """The first requests for one source."""
@@ -176,10 +180,12 @@ class TrackerSpider(scrapy.Spider):
     def on_error(self, failure: Failure) -> None:
         """Record a failed request by kind instead of stopping the crawl."""
         kind = error_kind(failure)
+        request = getattr(failure, "request", None)
+        if request is not None:
+            self.crawler.signals.send_catch_log(signal=tracker_signals.request_handled, request=request)
         ignored = isinstance(failure.value, IgnoreRequest) and not isinstance(failure.value, HttpError)
         if ignored and kind not in ("redirect_loop", "too_large"):
             return  # skipped on purpose (already stored, robots.txt, a challenge): counted where decided
-        request = getattr(failure, "request", None)
         self.count_error(kind, request.meta.get("source") if request else None)
         self.logger.warning("%s: %s", kind, request.url if request else failure.getErrorMessage())
 

@@ -1,0 +1,98 @@
+"""Opening, joining and closing a distributed run in Redis. A run is open while ACTIVE_RUN names it; it
+closes when no kind is seeding and every queue and lease of it is empty."""
+
+import json
+
+from redis import Redis
+
+from crawler.frontier.keys import ACTIVE_RUN, OPEN_LOCK, RunKeys
+
+# The first requests take seconds to queue; a seeder killed before it finished stops holding the run
+# open after this long.
+SEEDING_SECONDS = 300
+OPEN_LOCK_SECONDS = 60
+
+# KEYS: ACTIVE_RUN. ARGV: run id, key prefix, kinds... Closes the run if drained: its abandoned count,
+# or -1 when the run is not the active one or still has work.
+CLOSE_IF_DRAINED = """
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
+local prefix = ARGV[2]
+if redis.call('SCARD', prefix .. ':seeding') > 0 then return -1 end
+for i = 3, #ARGV do
+  local kind = prefix .. ':' .. ARGV[i]
+  if redis.call('LLEN', kind .. ':queue') > 0 or redis.call('HLEN', kind .. ':leases') > 0 then return -1 end
+end
+redis.call('DEL', KEYS[1])
+return tonumber(redis.call('GET', prefix .. ':abandoned') or '0')
+"""
+
+
+def active_run(server: Redis) -> int | None:
+    """The id of the run workers fetch for now, if any."""
+    value = server.get(ACTIVE_RUN)
+    return int(value) if value is not None else None
+
+
+def lock_opening(server: Redis, holder: str) -> bool:
+    """Take the lock one process holds while it opens a run (so two seeders never both open one)."""
+    return bool(server.set(OPEN_LOCK, holder, nx=True, ex=OPEN_LOCK_SECONDS))
+
+
+def unlock_opening(server: Redis, holder: str) -> None:
+    """Give the opening lock back, if this holder still has it."""
+    if server.get(OPEN_LOCK) == holder.encode():
+        server.delete(OPEN_LOCK)
+
+
+def open_run(server: Redis, run_id: int, sources: list[str], kinds: list[str]) -> None:
+    """Make this run the active one: its sources, its kinds, every kind seeding until its seeder says."""
+    keys = RunKeys(run_id)
+    pipe = server.pipeline(transaction=True)
+    pipe.delete(keys.sources, keys.kinds, keys.seeding)
+    pipe.set(keys.sources, json.dumps(sources))
+    pipe.sadd(keys.kinds, *kinds)
+    pipe.sadd(keys.seeding, *kinds)
+    pipe.expire(keys.seeding, SEEDING_SECONDS)
+    pipe.set(ACTIVE_RUN, run_id)
+    pipe.execute()
+
+
+def run_sources(server: Redis, run_id: int) -> list[str]:
+    """The names of the run's sources, as its seeder chose them."""
+    value = server.get(RunKeys(run_id).sources)
+    return list(json.loads(value)) if value else []
+
+
+def close_if_drained(server: Redis, run_id: int) -> int | None:
+    """Close the run if nothing of it is left to do, forgetting its keys; the number of requests it
+    abandoned, or None if it is still open (or another worker closed it first)."""
+    keys = RunKeys(run_id)
+    kinds = sorted(_text(k) for k in server.smembers(keys.kinds))
+    abandoned = int(server.eval(CLOSE_IF_DRAINED, 1, ACTIVE_RUN, run_id, keys.prefix, *kinds))
+    if abandoned < 0:
+        return None
+    stale = list(server.scan_iter(match=f"{keys.prefix}:*", count=1000))
+    if stale:
+        server.delete(*stale)
+    return abandoned
+
+
+def pending(server: Redis, run_id: int) -> dict[str, int]:
+    """What is left of a run: requests waiting, requests leased, kinds still seeding."""
+    keys = RunKeys(run_id)
+    kinds = [_text(k) for k in server.smembers(keys.kinds)]
+    pipe = server.pipeline(transaction=False)
+    for kind in kinds:
+        pipe.llen(keys.queue(kind))
+        pipe.hlen(keys.leases(kind))
+    pipe.scard(keys.seeding)
+    counts = pipe.execute()
+    return {
+        "waiting": sum(counts[0:-1:2]),
+        "leased": sum(counts[1:-1:2]),
+        "seeding": int(counts[-1]),
+    }
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value
