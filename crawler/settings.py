@@ -50,5 +50,5 @@ TRACKER_CONFIG = None  # path of the TOML config; None means the shipped default
 TRACKER_CONFIG_OBJECT = None  # the config as the command loaded it (read once per crawl)
 TRACKER_DB_URL = None  # None: TRACKER_DB_URL from the environment, else the config, else tracker.db
 TRACKER_REFETCH = False
-TRACKER_SEED = True  # False: a worker joining a distributed run queues no first requests of its own
 TRACKER_FRONTIER = None  # the distributed run this process takes part in (crawler.frontier.scheduler.FrontierRun)
+TRACKER_SEEDING = None  # and the seeding of its first requests (crawler.frontier.seeding.Seeding)

@@ -22,6 +22,7 @@ from crawler.config import Config, ConfigError, SourceConfig
 from crawler.frontier import runs
 from crawler.frontier.connection import connect, safe_url
 from crawler.frontier.scheduler import FRONTIER_ERROR_STAT, FrontierRun
+from crawler.frontier.seeding import Seeding
 from scheduler.crawl import STAT_KEYS, RunSummary, crawl_spiders, per_source, run_status, scrapy_settings
 from scheduler.database import open_database
 from scheduler.lock import LOCK_POLL_SECONDS, LockHeld
@@ -46,7 +47,6 @@ class Part:
 
     run_id: int
     sources: tuple[SourceConfig, ...]
-    seeds: bool
     role: str
 
 
@@ -79,7 +79,7 @@ def run_frontier_crawl(
         interrupted = False
         try:
             frontier = FrontierRun(frontier_url, part.run_id, config.lease_seconds, fetch=mode != "seed")
-            extra = {**frontier_settings(frontier, part.seeds), **(overrides or {})}
+            extra = {**frontier_settings(frontier), **(overrides or {})}
             settings = scrapy_settings(config, db_url, refetch, log_level, log_file, extra)
             stats, interrupted = crawl_spiders(settings, part.sources, since)
             summary.counts = {name: int(stats.get(key, 0)) for name, key in STAT_KEYS.items()}
@@ -98,12 +98,12 @@ def run_frontier_crawl(
     return summary
 
 
-def frontier_settings(frontier: FrontierRun, seeds: bool) -> dict[str, Any]:
+def frontier_settings(frontier: FrontierRun) -> dict[str, Any]:
     """The Scrapy settings that make a crawl take part in a distributed run."""
     return {
         "SCHEDULER": "crawler.frontier.scheduler.FrontierScheduler",
         "TRACKER_FRONTIER": frontier,
-        "TRACKER_SEED": seeds,
+        "TRACKER_SEEDING": Seeding(frontier.url, frontier.run_id, frontier.lease_seconds),
         # Last before the engine, so it counts the items that really reach the pipelines.
         "SPIDER_MIDDLEWARES": {"crawler.frontier.acks.LeaseReleaseMiddleware": 1},
     }
@@ -123,7 +123,7 @@ def _take_part(
     while True:
         active = runs.active_run(server)
         if active is not None and mode != "seed":
-            return Part(active, _joined_sources(server, config, active), False, "fetch")
+            return Part(active, _joined_sources(server, config, active), "fetch")
         if active is not None:
             if time.monotonic() >= deadline:
                 raise LockHeld(f"distributed run {active} is still open on {safe_url(frontier_url)}")
@@ -133,7 +133,7 @@ def _take_part(
             try:
                 if runs.active_run(server) is None:
                     run_id = _open_run(server, sessions, sources, frontier_url)
-                    return Part(run_id, sources, True, "seed" if mode == "seed" else "seed+fetch")
+                    return Part(run_id, sources, "seed" if mode == "seed" else "seed+fetch")
             finally:
                 runs.unlock_opening(server, holder)
         time.sleep(LOCK_POLL_SECONDS if active is not None else 0.1)
@@ -176,19 +176,21 @@ def _finish(
 ) -> None:
     """Record the worker's part; close the run if nothing is left; add the run up from all its workers."""
     lost = bool(summary.errors.get(FRONTIER_ERROR_STAT.removeprefix("tracker/errors/")))
-    closed, abandoned = False, 0
+    ended, errors = False, dict(summary.errors)
     if not interrupted and not lost and "exception" not in summary.errors:
         try:
-            result = runs.close_if_drained(server, summary.run_id)
-            still_open = runs.active_run(server) == summary.run_id
+            abandoned = runs.close_if_drained(server, summary.run_id)
+            ended = abandoned is not None or runs.active_run(server) != summary.run_id
+            if abandoned:
+                errors["abandoned"] = abandoned  # requests whose lease ran out too often: pages that kill workers
+            elif ended and abandoned is None and not runs.was_closed(server, summary.run_id):
+                # Redis forgot the run (restarted without its data): what was stored is whole, the rest was
+                # never fetched. The next run fetches it (stored pages are skipped).
+                errors["frontier_reset"] = 1
         except RedisError as exc:
             log.error("lost the frontier while closing run %s: %s", summary.run_id, exc)
-            result, still_open = None, True
-        closed = result is not None or not still_open
-        abandoned = result or 0
-    errors = dict(summary.errors)
-    if abandoned:
-        errors["abandoned"] = abandoned  # requests whose lease ran out too often: pages that kill workers
+            errors["frontier_lost"] = 1
+    summary.errors = errors
     with sessions.begin() as session:
         worker = session.get(CrawlWorker, worker_id)
         assert worker is not None
@@ -201,6 +203,6 @@ def _finish(
         worker.per_source = summary.per_source
         worker.seconds, worker.cpu_seconds = round(seconds, 3), round(cpu_seconds, 3)
         run, sources = add_up_workers(session, summary.run_id)
-        if closed:
+        if ended:
             run.status = run_status(RunSummary(run.id, "", errors=run.error_kinds, per_source=sources), False)
             run.finished_at = datetime.now(UTC)

@@ -7,8 +7,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.pool import NullPool
+
+# The advisory lock PostgreSQL migrations take ("sanctuary-tracker migrate", truncated to 63 bits).
+MIGRATION_LOCK = 0x73616E63746D6967
 
 
 class SchemaOutOfDate(RuntimeError):
@@ -48,17 +51,22 @@ def current_revision(engine: Engine) -> str | None:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate the database up to `revision`, all or nothing: a migration that fails or is killed half way
-    leaves the schema as it was (both databases have transactional DDL)."""
+    leaves the schema as it was (both databases have transactional DDL). Processes that start on a new
+    database together (the workers of a distributed run) migrate one after the other: the others then find
+    it at the revision and do nothing."""
     if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
         # (an in-memory SQLite database lives in its engine's one connection; nothing of it outlives a crash)
         with engine.begin() as connection:
+            if engine.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
             command.upgrade(_config(connection), revision)
         return
     # Python's sqlite3 driver only opens a transaction before DML, so DDL would commit statement by
     # statement: migrate on a connection that opens the transaction itself.
     migrating = create_engine(engine.url, poolclass=NullPool)
     event.listen(migrating, "connect", _no_implicit_transactions)
-    event.listen(migrating, "begin", lambda connection: connection.exec_driver_sql("BEGIN"))
+    # IMMEDIATE: the write lock from the start, so a second process waits and then reads the new revision.
+    event.listen(migrating, "begin", lambda connection: connection.exec_driver_sql("BEGIN IMMEDIATE"))
     try:
         with migrating.begin() as connection:
             command.upgrade(_config(connection), revision)
@@ -78,6 +86,10 @@ def ensure_schema(engine: Engine) -> None:
     if current is None and not set(inspect(engine).get_table_names()) - {"apscheduler_jobs"}:
         upgrade(engine)
         return
+    if current is None:
+        current = current_revision(engine)  # another process may have set it up between the two looks
+        if current == head_revision():
+            return
     if current is not None and current not in known_revisions():
         raise SchemaOutOfDate(
             f"the database schema is at {current}, made by a newer version of the tracker than this one "

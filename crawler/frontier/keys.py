@@ -11,7 +11,7 @@ OPEN_LOCK = "tracker:opening"
 class RunKeys:
     """The keys of one run: per spider kind a queue, its leases and their deadlines; for the whole run the
     seen-request filter (shared by every kind, so a URL two kinds of source found is fetched once), the
-    kinds still seeding, its sources, and the count of requests abandoned after too many leases."""
+    kinds seeded, its sources, and the count of requests abandoned after too many leases."""
 
     run_id: int
 
@@ -42,9 +42,13 @@ class RunKeys:
         return f"{self.prefix}:seen"
 
     @property
-    def seeding(self) -> str:
-        """Spider kinds whose first requests are still being queued (a set that expires)."""
-        return f"{self.prefix}:seeding"
+    def seeded(self) -> str:
+        """Spider kinds whose first requests are all queued (a set)."""
+        return f"{self.prefix}:seeded"
+
+    def seeder(self, kind: str) -> str:
+        """Who is queuing the kind's first requests (a key that expires unless renewed)."""
+        return f"{self.prefix}:{kind}:seeder"
 
     @property
     def sources(self) -> str:

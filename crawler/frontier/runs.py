@@ -1,5 +1,5 @@
 """Opening, joining and closing a distributed run in Redis. A run is open while ACTIVE_RUN names it; it
-closes when no kind is seeding and every queue and lease of it is empty."""
+closes when every kind is seeded and every queue and lease of it is empty."""
 
 import json
 
@@ -7,24 +7,24 @@ from redis import Redis
 
 from crawler.frontier.keys import ACTIVE_RUN, OPEN_LOCK, RunKeys
 
-# The first requests take seconds to queue; a seeder killed before it finished stops holding the run
-# open after this long.
-SEEDING_SECONDS = 300
 OPEN_LOCK_SECONDS = 60
+# How long Redis remembers that a run was closed (not lost): longer than any worker takes to notice.
+CLOSED_SECONDS = 86400
 
 # KEYS: ACTIVE_RUN. ARGV: run id, key prefix, kinds... Closes the run if drained: its abandoned count,
 # or -1 when the run is not the active one or still has work.
 CLOSE_IF_DRAINED = """
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
 local prefix = ARGV[2]
-if redis.call('SCARD', prefix .. ':seeding') > 0 then return -1 end
 for i = 3, #ARGV do
+  if redis.call('SISMEMBER', prefix .. ':seeded', ARGV[i]) == 0 then return -1 end
   local kind = prefix .. ':' .. ARGV[i]
   if redis.call('LLEN', kind .. ':queue') > 0 or redis.call('HLEN', kind .. ':leases') > 0 then return -1 end
 end
 redis.call('DEL', KEYS[1])
+redis.call('SET', 'tracker:closed:' .. ARGV[1], 1, 'EX', CLOSED_SECONDS)
 return tonumber(redis.call('GET', prefix .. ':abandoned') or '0')
-"""
+""".replace("CLOSED_SECONDS", str(CLOSED_SECONDS))
 
 
 def active_run(server: Redis) -> int | None:
@@ -45,14 +45,12 @@ def unlock_opening(server: Redis, holder: str) -> None:
 
 
 def open_run(server: Redis, run_id: int, sources: list[str], kinds: list[str]) -> None:
-    """Make this run the active one: its sources, its kinds, every kind seeding until its seeder says."""
+    """Make this run the active one, with its sources and spider kinds (none seeded yet)."""
     keys = RunKeys(run_id)
     pipe = server.pipeline(transaction=True)
-    pipe.delete(keys.sources, keys.kinds, keys.seeding)
+    pipe.delete(keys.sources, keys.kinds, keys.seeded)
     pipe.set(keys.sources, json.dumps(sources))
     pipe.sadd(keys.kinds, *kinds)
-    pipe.sadd(keys.seeding, *kinds)
-    pipe.expire(keys.seeding, SEEDING_SECONDS)
     pipe.set(ACTIVE_RUN, run_id)
     pipe.execute()
 
@@ -77,20 +75,25 @@ def close_if_drained(server: Redis, run_id: int) -> int | None:
     return abandoned
 
 
+def was_closed(server: Redis, run_id: int) -> bool:
+    """Whether a worker closed the run when nothing was left (rather than Redis losing it)."""
+    return bool(server.exists(f"tracker:closed:{run_id}"))
+
+
 def pending(server: Redis, run_id: int) -> dict[str, int]:
-    """What is left of a run: requests waiting, requests leased, kinds still seeding."""
+    """What is left of a run: requests waiting, requests leased, kinds not seeded yet."""
     keys = RunKeys(run_id)
     kinds = [_text(k) for k in server.smembers(keys.kinds)]
     pipe = server.pipeline(transaction=False)
     for kind in kinds:
         pipe.llen(keys.queue(kind))
         pipe.hlen(keys.leases(kind))
-    pipe.scard(keys.seeding)
+    pipe.scard(keys.seeded)
     counts = pipe.execute()
     return {
         "waiting": sum(counts[0:-1:2]),
         "leased": sum(counts[1:-1:2]),
-        "seeding": int(counts[-1]),
+        "seeding": len(kinds) - int(counts[-1]),
     }
 
 

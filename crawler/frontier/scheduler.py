@@ -17,7 +17,7 @@ from scrapy_redis.scheduler import Scheduler
 from crawler import signals as tracker_signals
 from crawler.frontier import codec
 from crawler.frontier.connection import connect, safe_url
-from crawler.frontier.keys import RunKeys
+from crawler.frontier.keys import ACTIVE_RUN, RunKeys
 from crawler.frontier.queue import LEASE_META, LeasedQueue
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,6 @@ class FrontierScheduler(Scheduler):  # type: ignore[misc]
     def open(self, spider: scrapy.Spider) -> None:
         self.spider = spider
         self.queue = LeasedQueue(self.server, spider, self.run.keys, self.run.lease_seconds)
-        self.crawler.signals.connect(self._seeded, signal=tracker_signals.seeds_queued)
         self.crawler.signals.connect(self._handled, signal=tracker_signals.request_handled)
 
     def close(self, reason: str) -> None:
@@ -108,18 +107,21 @@ class FrontierScheduler(Scheduler):  # type: ignore[misc]
         return request
 
     def has_pending_requests(self) -> bool:
-        """Work waiting or leased anywhere, or first requests still to come: the spider stays open."""
+        """Work waiting or leased anywhere, or first requests still to come, in a run still open: the spider
+        stays open."""
         if not self.run.fetch or self.lost:
             return False
         try:
-            return len(self.queue) > 0 or bool(self.server.sismember(self.run.keys.seeding, self.spider.name))
+            pipe = self.server.pipeline(transaction=False)
+            pipe.get(ACTIVE_RUN)
+            pipe.sismember(self.run.keys.seeded, self.spider.name)
+            active, seeded = pipe.execute()
+            if active != str(self.run.run_id).encode():
+                return False  # closed by another worker (or lost by Redis)
+            return not seeded or len(self.queue) > 0
         except RedisError as exc:
             self._lost(exc)
             return False
-
-    def _seeded(self, spider: scrapy.Spider) -> None:
-        if spider is self.spider:
-            self.server.srem(self.run.keys.seeding, spider.name)
 
     def _handled(self, request: scrapy.Request, **_: Any) -> None:
         lease = request.meta.get(LEASE_META)

@@ -105,12 +105,15 @@ class TrackerSpider(scrapy.Spider):
         return spider
 
     async def start(self) -> AsyncIterator[Any]:
-        if not self.crawler.settings.getbool("TRACKER_SEED", True):
-            return  # a worker joining a distributed run: another process queued the first requests
-        for source in self.sources:
-            for request in self.source_requests(source):
+        requests = (request for source in self.sources for request in self.source_requests(source))
+        seeding = self.crawler.settings.get("TRACKER_SEEDING")
+        if seeding is None:
+            for request in requests:
                 yield request
-        self.crawler.signals.send_catch_log(signal=tracker_signals.seeds_queued, spider=self)
+            return
+        # A distributed run: one of its processes queues the first requests (crawler/frontier/seeding.py).
+        async for request in seeding.seed(self.name, requests):
+            yield request
 
     def source_requests(self, source: SourceConfig) -> Iterator[scrapy.Request]:
         """The first requests for one source."""
