@@ -22,7 +22,7 @@ from scheduler.database import open_database
 from scheduler.exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK
 from scheduler.lock import crawl_lock
 from storage.ingest import sync_sources
-from storage.models import CrawlRun, SourceRun
+from storage.models import CrawlRun, RunCounts, SourceRun
 
 STAT_KEYS = {
     "pages": "response_received_count",
@@ -43,6 +43,24 @@ class RunSummary:
     counts: dict[str, int] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
     per_source: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def take(self, stats: Counter[str], sources: tuple[SourceConfig, ...], interrupted: bool) -> None:
+        """Fill in the counts, errors by kind, source shares and status from the crawl's statistics."""
+        self.counts = {name: int(stats.get(key, 0)) for name, key in STAT_KEYS.items()}
+        self.errors = {
+            k.removeprefix("tracker/errors/"): int(v) for k, v in stats.items() if k.startswith("tracker/errors/")
+        }
+        self.per_source = per_source(stats, sources)
+        self.status = run_status(self, interrupted)
+
+    def record(self, row: RunCounts) -> None:
+        """Write how it ended into a run's (or a worker's) row."""
+        row.finished_at = datetime.now(UTC)
+        row.status = self.status
+        for name, value in self.counts.items():
+            setattr(row, name, value)
+        row.errors = sum(self.errors.values())
+        row.error_kinds = self.errors
 
     @property
     def exit_code(self) -> int:
@@ -131,12 +149,7 @@ def run_crawl(
         try:
             settings = scrapy_settings(config, db_url, refetch, log_level, log_file, overrides)
             stats, interrupted = crawl_spiders(settings, sources, since)
-            summary.counts = {name: int(stats.get(key, 0)) for name, key in STAT_KEYS.items()}
-            summary.errors = {
-                k.removeprefix("tracker/errors/"): int(v) for k, v in stats.items() if k.startswith("tracker/errors/")
-            }
-            summary.per_source = per_source(stats, sources)
-            summary.status = run_status(summary, interrupted)
+            summary.take(stats, sources, interrupted)
         except Exception:
             logging.getLogger(__name__).exception("crawl failed")
             summary.errors = {"exception": 1}
@@ -145,12 +158,7 @@ def run_crawl(
             with sessions.begin() as session:
                 row = session.get(CrawlRun, summary.run_id)
                 assert row is not None
-                row.finished_at = datetime.now(UTC)
-                row.status = summary.status
-                for name, value in summary.counts.items():
-                    setattr(row, name, value)
-                row.errors = sum(summary.errors.values())
-                row.error_kinds = summary.errors
+                summary.record(row)
                 session.add_all(
                     SourceRun(run_id=summary.run_id, source=name, **counts)
                     for name, counts in summary.per_source.items()

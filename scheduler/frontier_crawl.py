@@ -23,7 +23,7 @@ from crawler.frontier import runs
 from crawler.frontier.connection import connect, safe_url
 from crawler.frontier.scheduler import FRONTIER_ERROR_STAT, FrontierRun
 from crawler.frontier.seeding import Seeding
-from scheduler.crawl import STAT_KEYS, RunSummary, crawl_spiders, per_source, run_status, scrapy_settings
+from scheduler.crawl import RunSummary, crawl_spiders, run_status, scrapy_settings
 from scheduler.database import open_database
 from scheduler.lock import LOCK_POLL_SECONDS, LockHeld
 from storage.ingest import sync_sources
@@ -82,12 +82,7 @@ def run_frontier_crawl(
             extra = {**frontier_settings(frontier), **(overrides or {})}
             settings = scrapy_settings(config, db_url, refetch, log_level, log_file, extra)
             stats, interrupted = crawl_spiders(settings, part.sources, since)
-            summary.counts = {name: int(stats.get(key, 0)) for name, key in STAT_KEYS.items()}
-            summary.errors = {
-                k.removeprefix("tracker/errors/"): int(v) for k, v in stats.items() if k.startswith("tracker/errors/")
-            }
-            summary.per_source = per_source(stats, part.sources)
-            summary.status = run_status(summary, interrupted)
+            summary.take(stats, part.sources, interrupted)
         except Exception:
             log.exception("crawl failed")
             summary.errors = {"exception": 1}
@@ -194,12 +189,7 @@ def _finish(
     with sessions.begin() as session:
         worker = session.get(CrawlWorker, worker_id)
         assert worker is not None
-        worker.finished_at = datetime.now(UTC)
-        worker.status = summary.status
-        for name, value in summary.counts.items():
-            setattr(worker, name, value)
-        worker.errors = sum(errors.values())
-        worker.error_kinds = errors
+        summary.record(worker)
         worker.per_source = summary.per_source
         worker.seconds, worker.cpu_seconds = round(seconds, 3), round(cpu_seconds, 3)
         run, sources = add_up_workers(session, summary.run_id)

@@ -191,15 +191,13 @@ class Appearance(Base):
     topics: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
 
 
-class CrawlRun(Base):
-    """One crawl: what it asked for, how it went, and what it added."""
+class RunCounts:
+    """When a crawl (or one process of a distributed crawl) ran, how it ended, what it fetched and added,
+    and its errors by kind."""
 
-    __tablename__ = "crawl_runs"
-    id: Mapped[int] = mapped_column(primary_key=True)
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
     status: Mapped[str] = mapped_column(String(20), default="running")
-    sources: Mapped[list[str]] = mapped_column(JSON, default=list)
     pages: Mapped[int] = mapped_column(Integer, default=0)
     articles_new: Mapped[int] = mapped_column(Integer, default=0)
     articles_updated: Mapped[int] = mapped_column(Integer, default=0)
@@ -208,13 +206,21 @@ class CrawlRun(Base):
     statements_new: Mapped[int] = mapped_column(Integer, default=0)
     errors: Mapped[int] = mapped_column(Integer, default=0)
     error_kinds: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+
+
+class CrawlRun(RunCounts, Base):
+    """One crawl: what it asked for, how it went, and what it added."""
+
+    __tablename__ = "crawl_runs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sources: Mapped[list[str]] = mapped_column(JSON, default=list)
     pid: Mapped[int | None] = mapped_column(Integer)
     host: Mapped[str | None] = mapped_column(String(200))
     # The Redis frontier of a distributed run (password left out); empty for a crawl by one process.
     frontier: Mapped[str | None] = mapped_column(String(300))
 
 
-class CrawlWorker(Base):
+class CrawlWorker(RunCounts, Base):
     """One process's part in a distributed run: what it fetched and stored, how it ended. The run's
     counts and its source rows are the sums of its workers'."""
 
@@ -225,17 +231,6 @@ class CrawlWorker(Base):
     pid: Mapped[int] = mapped_column(Integer)
     # seed (queued the first requests), fetch, or seed+fetch
     role: Mapped[str] = mapped_column(String(20))
-    started_at: Mapped[datetime] = mapped_column(default=utcnow)
-    finished_at: Mapped[datetime | None]
-    status: Mapped[str] = mapped_column(String(20), default="running")
-    pages: Mapped[int] = mapped_column(Integer, default=0)
-    articles_new: Mapped[int] = mapped_column(Integer, default=0)
-    articles_updated: Mapped[int] = mapped_column(Integer, default=0)
-    articles_unchanged: Mapped[int] = mapped_column(Integer, default=0)
-    off_topic: Mapped[int] = mapped_column(Integer, default=0)
-    statements_new: Mapped[int] = mapped_column(Integer, default=0)
-    errors: Mapped[int] = mapped_column(Integer, default=0)
-    error_kinds: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     # source name -> its counts (found, pages, articles_new, statements_new, errors, challenges)
     per_source: Mapped[dict[str, dict[str, int]]] = mapped_column(JSON, default=dict)
     seconds: Mapped[float] = mapped_column(Float, default=0.0)
