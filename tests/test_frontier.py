@@ -414,3 +414,34 @@ def test_unreachable_services_are_one_line_and_their_own_exit_codes(tmp_path, re
             timeout=120,
         )
         assert alone.returncode == 2 and "need a frontier" in alone.stderr
+
+
+def test_the_daemon_opens_runs_and_a_long_lived_worker_fetches_them(tmp_path, redis_url, pg_url):
+    site = Site(10)
+    with serve(site.routes()) as base:
+        config = tmp_path / "tracker.toml"
+        config.write_text(site.config(base))
+        env = {**os.environ, "TRACKER_DB_URL": pg_url, "TRACKER_FRONTIER_URL": redis_url}
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "scheduler", "worker", "--config", str(config), "--max-runs", "1", "--poll", "0.2"],
+            env=env,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        daemon = subprocess.run(
+            [sys.executable, "-m", "scheduler", "schedule", "--config", str(config), "--max-runs", "1"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert daemon.returncode == 0, daemon.stderr[-3000:]
+        _out, err = worker.communicate(timeout=300)
+    assert worker.returncode == 0, err[-3000:]
+    assert "waiting for runs on" in err
+    assert set(site.hits.values()) == {1} and len(site.hits) == 3 * 10 + 2
+    roles = _rows(pg_url, "SELECT role, status, pages FROM crawl_workers ORDER BY role")
+    # The daemon's crawl only seeded (it fetched nothing); the worker fetched every page.
+    assert roles == [("fetch", "ok", 3 * 10 + 2), ("seed", "ok", 0)]
+    assert _rows(pg_url, "SELECT status, pages FROM crawl_runs") == [("ok", 3 * 10 + 2)]
+    _assert_one_statement_per_quote(pg_url, 10)
