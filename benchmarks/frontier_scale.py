@@ -24,11 +24,11 @@ import time
 import uuid
 from pathlib import Path
 
+from crawl_throughput import site  # run as a script: benchmarks/ is on the path
 from redis import Redis
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from benchmarks.crawl_throughput import site
 from scheduler.site_server import serve
 
 ROOT = Path(__file__).resolve().parents[1]
