@@ -8,6 +8,7 @@ never stored twice across processes: storing a statement takes the identity lock
 
 import logging
 import os
+import resource
 import socket
 import time
 from dataclasses import dataclass
@@ -63,8 +64,8 @@ def run_frontier_crawl(
     overrides: dict[str, Any] | None = None,
     wait: float = 0,
 ) -> RunSummary:
-    """Take part in the frontier's run (see Mode) and return this process's summary, with the run's id and,
-    once the run closed, the run's status. Raises FrontierUnavailable when Redis cannot be reached, LockHeld
+    """Take part in the frontier's run (see Mode) and return this process's summary (with the run's id).
+    Raises FrontierUnavailable when Redis cannot be reached, LockHeld
     when a seeder finds a run still open after `wait` seconds, NoOpenRun when there is nothing to join."""
     server = connect(frontier_url)
     with open_database(db_url) as sessions:
@@ -75,7 +76,7 @@ def run_frontier_crawl(
             worker = CrawlWorker(run_id=part.run_id, host=socket.gethostname(), pid=os.getpid(), role=part.role)
             session.add(worker)
         summary = RunSummary(part.run_id, "failed")
-        started, cpu = time.monotonic(), time.process_time()
+        started, cpu = time.monotonic(), _cpu_seconds()
         interrupted = False
         try:
             frontier = FrontierRun(frontier_url, part.run_id, config.lease_seconds, fetch=mode != "seed")
@@ -88,9 +89,15 @@ def run_frontier_crawl(
             summary.errors = {"exception": 1}
             raise
         finally:
-            elapsed = (time.monotonic() - started, time.process_time() - cpu)
+            elapsed = (time.monotonic() - started, _cpu_seconds() - cpu)
             _finish(server, sessions, worker.id, summary, interrupted, *elapsed)
     return summary
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its ended children (the page workers, joined when the crawl ends)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def frontier_settings(frontier: FrontierRun) -> dict[str, Any]:

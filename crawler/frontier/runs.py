@@ -80,22 +80,5 @@ def was_closed(server: Redis, run_id: int) -> bool:
     return bool(server.exists(f"tracker:closed:{run_id}"))
 
 
-def pending(server: Redis, run_id: int) -> dict[str, int]:
-    """What is left of a run: requests waiting, requests leased, kinds not seeded yet."""
-    keys = RunKeys(run_id)
-    kinds = [_text(k) for k in server.smembers(keys.kinds)]
-    pipe = server.pipeline(transaction=False)
-    for kind in kinds:
-        pipe.llen(keys.queue(kind))
-        pipe.hlen(keys.leases(kind))
-    pipe.scard(keys.seeded)
-    counts = pipe.execute()
-    return {
-        "waiting": sum(counts[0:-1:2]),
-        "leased": sum(counts[1:-1:2]),
-        "seeding": len(kinds) - int(counts[-1]),
-    }
-
-
 def _text(value: bytes | str) -> str:
     return value.decode() if isinstance(value, bytes) else value
