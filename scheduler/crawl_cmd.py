@@ -5,10 +5,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from crawler.config import Config, ConfigError, resolve_db_url, resolve_frontier_url
+from crawler.config import Config, ConfigError, resolve_db_url
 from scheduler.exit_codes import EXIT_FRONTIER_UNREACHABLE, EXIT_LOCKED, EXIT_OK, EXIT_USAGE
 from scheduler.lock import LockHeld
-from scheduler.options import config_option, db_option, load_or_exit, parse_date
+from scheduler.options import config_option, db_option, frontier_or_exit, load_or_exit, parse_date
 
 if TYPE_CHECKING:
     from scheduler.crawl import RunSummary
@@ -79,11 +79,7 @@ def crawl(
         click.echo("error: the config has no sources", err=True)
         sys.exit(EXIT_USAGE)
     url = resolve_db_url(db_url, config)
-    try:
-        frontier = resolve_frontier_url(frontier_url, config)
-    except ConfigError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
+    frontier = frontier_or_exit(frontier_url, config)
     if (seed_only or join) and not frontier:
         click.echo("error: --seed-only and --join need a frontier (--frontier or TRACKER_FRONTIER_URL)", err=True)
         sys.exit(EXIT_USAGE)
@@ -192,8 +188,8 @@ def schedule(config_path: str | None, db_url: str | None, max_runs: int | None, 
     if not config.sources:
         click.echo("error: the config has no sources", err=True)
         sys.exit(EXIT_USAGE)
+    frontier = frontier_or_exit(frontier_url, config)
     try:
-        frontier = resolve_frontier_url(frontier_url, config)
         sys.exit(run_daemon(config, resolve_db_url(db_url, config), max_runs, frontier))
     except ConfigError as exc:
         click.echo(f"error: {exc}", err=True)

@@ -5,7 +5,7 @@ from datetime import date
 
 import click
 
-from crawler.config import Config, ConfigError, load_config, resolve_db_url
+from crawler.config import Config, ConfigError, load_config, resolve_db_url, resolve_frontier_url
 from scheduler.exit_codes import EXIT_USAGE
 
 config_option = click.option(
@@ -20,6 +20,15 @@ def load_or_exit(config_path: str | None) -> Config:
     """The config, or a one-line error naming the problem and exit code 2."""
     try:
         return load_config(config_path)
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+def frontier_or_exit(cli_url: str | None, config: Config) -> str | None:
+    """The frontier's URL (see resolve_frontier_url), None for none, or a one-line error and exit code 2."""
+    try:
+        return resolve_frontier_url(cli_url, config)
     except ConfigError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)

@@ -11,7 +11,7 @@ from types import FrameType
 
 import click
 
-from crawler.config import ConfigError, resolve_db_url, resolve_frontier_url
+from crawler.config import resolve_db_url
 from scheduler.exit_codes import (
     EXIT_DATABASE_UNREACHABLE,
     EXIT_FRONTIER_UNREACHABLE,
@@ -19,7 +19,7 @@ from scheduler.exit_codes import (
     EXIT_OK,
     EXIT_USAGE,
 )
-from scheduler.options import config_option, db_option, load_or_exit
+from scheduler.options import config_option, db_option, frontier_or_exit, load_or_exit
 
 # Exit codes of a crawl that say the worker itself cannot go on: its service manager restarts it.
 FATAL = (EXIT_USAGE, EXIT_DATABASE_UNREACHABLE, EXIT_FRONTIER_UNREACHABLE)
@@ -61,11 +61,7 @@ def worker(
     from crawler.frontier.connection import FrontierUnavailable, connect, safe_url
 
     config = load_or_exit(config_path)
-    try:
-        frontier = resolve_frontier_url(frontier_url, config)
-    except ConfigError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
+    frontier = frontier_or_exit(frontier_url, config)
     if not frontier:
         click.echo("error: a worker needs a frontier (--frontier, TRACKER_FRONTIER_URL or [frontier] url)", err=True)
         sys.exit(EXIT_USAGE)
