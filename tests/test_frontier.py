@@ -306,7 +306,7 @@ def test_a_worker_killed_mid_run_loses_no_request(tmp_path, redis_url, pg_url):
     site.gate.clear()  # article responses wait until both workers hold requests
     with serve(site.routes()) as base:
         config = tmp_path / "tracker.toml"
-        config.write_text(site.config(base, lease_seconds=8))
+        config.write_text(site.config(base, lease_seconds=10))
         first = _crawl(config, pg_url, redis_url)
         site.wait_for_arrivals(1)
         second = _crawl(config, pg_url, redis_url)
