@@ -26,7 +26,7 @@ from scheduler.site_server import serve
 from tests.conftest import _pg_database
 from tests.frontier_site import OUTLETS, Site
 
-STORIES = 40  # 120 article pages at three outlets, two sitemaps
+STORIES = 70  # 210 article pages at three outlets, two sitemaps
 
 
 def _redis_server(port: int) -> subprocess.Popen[str]:
