@@ -1,15 +1,19 @@
 """`sanctuary-tracker runs` and `sanctuary-tracker sources`: what the crawls did and which sources fail."""
 
+import sys
+
 import click
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from crawler.config import resolve_db_url
 from scheduler.database import open_database
+from scheduler.exit_codes import EXIT_USAGE
 from scheduler.options import config_option, database_url, db_option, load_or_exit
 from scheduler.output import emit, output_option
 from storage.cells import cell_text
 from storage.health import source_health
-from storage.models import CrawlRun
+from storage.models import CrawlRun, CrawlWorker, RunCounts
 
 
 @click.command("runs")
@@ -18,43 +22,83 @@ from storage.models import CrawlRun
 @click.option(
     "--limit", type=click.IntRange(min=0), default=20, show_default=True, help="How many recent runs (0: all)."
 )
+@click.option(
+    "--workers",
+    "workers_of",
+    type=click.IntRange(min=1),
+    metavar="RUN",
+    help="List the processes of one distributed run instead: host, pid, role, how each ended, what it did.",
+)
 @output_option
-def runs_command(config_path: str | None, db_url: str | None, limit: int, fmt: str) -> None:
+def runs_command(config_path: str | None, db_url: str | None, limit: int, workers_of: int | None, fmt: str) -> None:
     """List recent crawl runs: when, how they ended, what they added, errors by kind."""
     url = database_url(db_url, config_path)
     with open_database(url, write=False) as sessions, sessions.begin() as session:
+        if workers_of is not None:
+            emit(WORKER_COLUMNS, _worker_rows(session, workers_of), fmt, f"Processes of run {workers_of}")
+            return
+        workers = dict(
+            session.execute(select(CrawlWorker.run_id, func.count()).group_by(CrawlWorker.run_id)).tuples().all()
+        )
         rows = [
             (
                 r.id,
                 cell_text(r.started_at),
-                f"{(r.finished_at - r.started_at).total_seconds():.0f}s" if r.finished_at else "",
+                _took(r),
                 r.status,
                 ",".join(r.sources),
-                r.pages,
-                r.articles_new,
-                r.articles_updated,
-                r.articles_unchanged,
-                r.off_topic,
-                r.statements_new,
-                " ".join(f"{k}={v}" for k, v in sorted(r.error_kinds.items())),
+                workers.get(r.id, 1),
+                *(getattr(r, name) for name in COUNT_COLUMNS),
+                _error_kinds(r),
             )
             for r in session.scalars(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(limit or None))
         ]
-    columns = [
-        "run",
-        "started",
-        "took",
-        "status",
-        "sources",
-        "pages",
-        "new",
-        "updated",
-        "unchanged",
-        "off_topic",
-        "statements",
-        "errors",
+    emit(["run", "started", "took", "status", "sources", "workers", *COUNT_NAMES, "errors"], rows, fmt, "Crawl runs")
+
+
+# The counts a run and each of its processes report: column name, attribute.
+COUNTS = (
+    ("pages", "pages"),
+    ("new", "articles_new"),
+    ("updated", "articles_updated"),
+    ("unchanged", "articles_unchanged"),
+    ("off_topic", "off_topic"),
+    ("statements", "statements_new"),
+)
+COUNT_NAMES = [name for name, _ in COUNTS]
+COUNT_COLUMNS = [attribute for _, attribute in COUNTS]
+WORKER_COLUMNS = ["worker", "host", "pid", "role", "started", "took", "status", *COUNT_NAMES, "cpu_s", "errors"]
+
+
+def _took(row: RunCounts) -> str:
+    return f"{(row.finished_at - row.started_at).total_seconds():.0f}s" if row.finished_at else ""
+
+
+def _error_kinds(row: RunCounts) -> str:
+    return " ".join(f"{k}={v}" for k, v in sorted(row.error_kinds.items()))
+
+
+def _worker_rows(session: Session, run_id: int) -> list[tuple[object, ...]]:
+    """The processes of a distributed run, first started first."""
+    if session.get(CrawlRun, run_id) is None:
+        click.echo(f"error: no run {run_id} (sanctuary-tracker runs lists them)", err=True)
+        sys.exit(EXIT_USAGE)
+    query = select(CrawlWorker).where(CrawlWorker.run_id == run_id).order_by(CrawlWorker.id)
+    return [
+        (
+            w.id,
+            w.host,
+            w.pid,
+            w.role,
+            cell_text(w.started_at),
+            _took(w),
+            w.status,
+            *(getattr(w, name) for name in COUNT_COLUMNS),
+            f"{w.cpu_seconds:.1f}",
+            _error_kinds(w),
+        )
+        for w in session.scalars(query)
     ]
-    emit(columns, rows, fmt, "Crawl runs")
 
 
 @click.command("sources")

@@ -3,6 +3,7 @@
 The processes are real (`sanctuary-tracker crawl --frontier`), the Redis and PostgreSQL servers too, the
 site is served from 127.0.0.1 with every request counted."""
 
+import json
 import os
 import shutil
 import signal
@@ -296,6 +297,22 @@ def test_three_workers_fetch_each_page_once_and_store_each_statement_once(tmp_pa
     assert sum(r[2] for r in workers_rows) == run[2] and sum(r[3] for r in workers_rows) == run[4]
     sources = _rows(pg_url, "SELECT source, found, pages FROM source_runs ORDER BY source")
     assert sources == [(o, STORIES, STORIES) for o in OUTLETS]
+    # `runs` counts the processes; `runs --workers` lists them.
+    listed = subprocess.run(
+        [sys.executable, "-m", "scheduler", "runs", "--db", pg_url, "--format", "json"], capture_output=True, text=True
+    )
+    (row,) = json.loads(listed.stdout)
+    assert (row["workers"], row["pages"], row["status"]) == (3, run[2], "ok")
+    listed = subprocess.run(
+        [sys.executable, "-m", "scheduler", "runs", "--db", pg_url, "--workers", str(run[0]), "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
+    assert sorted(w["role"] for w in json.loads(listed.stdout)) == ["fetch", "fetch", "seed+fetch"]
+    missing = subprocess.run(
+        [sys.executable, "-m", "scheduler", "runs", "--db", pg_url, "--workers", "99"], capture_output=True, text=True
+    )
+    assert missing.returncode == 2 and "no run 99" in missing.stderr
     from redis import Redis
 
     assert runs.active_run(Redis.from_url(redis_url)) is None  # closed, its keys gone
