@@ -52,8 +52,8 @@ def worker(
     Runs are opened by `crawl --frontier` (or `crawl --seed-only`, or the `schedule` daemon with a
     frontier); every worker started with the same frontier, database and config takes its share. SIGTERM or
     SIGINT stops the worker after the pages in flight (its unfinished requests go back to the queue).
-    Exit codes: 0 stopped, 2 bad usage or config, 68 the database cannot be reached, 69 the frontier
-    cannot be reached.
+    Exit codes: 0 done (--max-runs reached), 2 bad usage or config, 68 the database cannot be reached, 69
+    the frontier cannot be reached, 130 stopped by SIGTERM/SIGINT.
     """
     from redis.exceptions import RedisError
 
