@@ -462,3 +462,18 @@ def test_the_daemon_opens_runs_and_a_long_lived_worker_fetches_them(tmp_path, re
     assert roles == [("fetch", "ok", 3 * 10 + 2), ("seed", "ok", 0)]
     assert _rows(pg_url, "SELECT status, pages FROM crawl_runs") == [("ok", 3 * 10 + 2)]
     _assert_one_statement_per_quote(pg_url, 10)
+
+
+def test_a_waiting_worker_stops_on_sigterm(tmp_path, redis_url, pg_url):
+    config = tmp_path / "tracker.toml"
+    config.write_text(Site(1).config("http://127.0.0.1:9"))
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "scheduler", "worker", "--config", str(config), "--poll", "0.2"],
+        env={**os.environ, "TRACKER_DB_URL": pg_url, "TRACKER_FRONTIER_URL": redis_url},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert worker.stderr is not None
+    assert "waiting for runs on" in worker.stderr.readline()  # blocks until the worker waits
+    worker.send_signal(signal.SIGTERM)
+    assert worker.wait(timeout=60) == 130
