@@ -15,6 +15,7 @@ COMMANDS = {
     "db": "scheduler.maintenance_cmd:db",
     "demo": "scheduler.maintenance_cmd:demo",
     "export": "scheduler.data_cmd:export",
+    "frontier": "scheduler.frontier_cmd:frontier",
     "init": "scheduler.config_cmd:init_command",
     "officials": "scheduler.officials_cmd:officials",
     "quotes": "scheduler.quotes_cmd:quotes_command",
@@ -36,6 +37,7 @@ SUMMARIES = {
     "db": "Database schema: show the migration revision, or migrate to the latest.",
     "demo": "Crawl a bundled demo site served on 127.0.0.1 (no network) and show what the tracker finds.",
     "export": "Export statements, appearances, articles or officials as CSV.",
+    "frontier": "Look at the frontier of distributed runs (Redis): the open run, its queues and leases.",
     "init": "Write a commented starter config to PATH (default tracker.toml): database, contact, sources, "
     "schedules, topics, and where allow_private goes.",
     "officials": "List, inspect, merge and alias officials (the speakers of statements).",

@@ -92,6 +92,17 @@ def _crawl(config: Path, db: str, frontier: str, *args: str) -> subprocess.Popen
     )
 
 
+def _frontier_status(frontier: str) -> list[dict]:
+    shown = subprocess.run(
+        [sys.executable, "-m", "scheduler", "frontier", "status", "--frontier", frontier, "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert shown.returncode == 0, shown.stderr
+    return list(json.loads(shown.stdout))
+
+
 def _rows(db: str, sql: str) -> list[tuple]:
     engine = create_engine(db)
     try:
@@ -328,6 +339,9 @@ def test_a_worker_killed_mid_run_loses_no_request(tmp_path, redis_url, pg_url):
         site.wait_for_arrivals(1)
         second = _crawl(config, pg_url, redis_url)
         site.wait_for_arrivals(9)  # more than one worker's 8 requests per host at once: both are fetching
+        # What the operator sees meanwhile: every request held at the gate is leased.
+        shown = _frontier_status(redis_url)
+        assert [r["kind"] for r in shown] == ["sitemap", "urls"] and sum(r["leased"] for r in shown) >= 9
         first.send_signal(signal.SIGKILL)
         first.wait()
         site.gate.set()
@@ -341,6 +355,12 @@ def test_a_worker_killed_mid_run_loses_no_request(tmp_path, redis_url, pg_url):
     assert status == ("ok",)
     # The killed worker's row says it never finished; the survivor's says it did.
     assert sorted(_rows(pg_url, "SELECT status FROM crawl_workers")) == [("ok",), ("running",)]
+    closed = subprocess.run(
+        [sys.executable, "-m", "scheduler", "frontier", "status", "--frontier", redis_url],
+        capture_output=True,
+        text=True,
+    )
+    assert closed.returncode == 0 and "no open run" in closed.stdout
 
 
 def test_redis_restarting_mid_run_leaves_a_whole_store_and_the_next_run_finishes(tmp_path, pg_url):
@@ -389,7 +409,11 @@ def test_unreachable_services_are_one_line_and_their_own_exit_codes(tmp_path, re
         config = tmp_path / "tracker.toml"
         config.write_text(site.config(base))
         dead = f"redis://127.0.0.1:{_free_port()}/0"
-        for args in (["crawl", "--config", str(config)], ["worker", "--config", str(config), "--max-runs", "1"]):
+        for args in (
+            ["crawl", "--config", str(config)],
+            ["worker", "--config", str(config), "--max-runs", "1"],
+            ["frontier", "status", "--config", str(config)],
+        ):
             result = subprocess.run(
                 [sys.executable, "-m", "scheduler", *args, "--frontier", dead],
                 env={**os.environ, "TRACKER_DB_URL": pg_url},

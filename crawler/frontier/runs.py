@@ -80,5 +80,28 @@ def was_closed(server: Redis, run_id: int) -> bool:
     return bool(server.exists(f"tracker:closed:{run_id}"))
 
 
+def kind_status(server: Redis, run_id: int) -> list[tuple[str, int, int, int, bool]]:
+    """Each spider kind of the run: (kind, requests waiting, leased, leases run out, seeded)."""
+    keys = RunKeys(run_id)
+    kinds = sorted(_text(k) for k in server.smembers(keys.kinds))
+    now = int(server.time()[0])
+    pipe = server.pipeline(transaction=False)
+    for kind in kinds:
+        pipe.llen(keys.queue(kind))
+        pipe.hlen(keys.leases(kind))
+        pipe.zcount(keys.deadlines(kind), "-inf", now)
+        pipe.sismember(keys.seeded, kind)
+    counts = pipe.execute()
+    return [
+        (kind, int(counts[4 * i]), int(counts[4 * i + 1]), int(counts[4 * i + 2]), bool(counts[4 * i + 3]))
+        for i, kind in enumerate(kinds)
+    ]
+
+
+def abandoned(server: Redis, run_id: int) -> int:
+    """Requests of the run given up after their lease ran out too often."""
+    return int(server.get(RunKeys(run_id).abandoned) or 0)
+
+
 def _text(value: bytes | str) -> str:
     return value.decode() if isinstance(value, bytes) else value
