@@ -161,6 +161,8 @@ def _open_run(server: Redis, sessions: sessionmaker[Session], sources: tuple[Sou
 
 def _joined_sources(server: Redis, config: Config, run_id: int) -> tuple[SourceConfig, ...]:
     names = runs.run_sources(server, run_id)
+    if not names:  # closed (its keys gone) between the two looks
+        raise NoOpenRun(f"run {run_id} closed as this process joined it")
     try:
         return config.select(names)
     except ConfigError as exc:
