@@ -126,6 +126,7 @@ def crawl(
 def _frontier_crawl(config: Config, db_url: str, frontier: str, *args: Any) -> "RunSummary":
     """A crawl that takes part in a distributed run, its failures as one line and an exit code."""
     from crawler.frontier.connection import FrontierUnavailable
+    from crawler.frontier.scheduler import FRONTIER_LOST
     from scheduler.frontier_crawl import NoOpenRun, run_frontier_crawl
 
     try:
@@ -143,7 +144,7 @@ def _frontier_crawl(config: Config, db_url: str, frontier: str, *args: Any) -> "
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     _print_summary(summary)
-    if summary.errors.get("frontier_lost"):
+    if summary.errors.get(FRONTIER_LOST):
         click.echo(f"error: lost the frontier mid-run; this worker stopped (run {summary.run_id} goes on)", err=True)
         sys.exit(EXIT_FRONTIER_UNREACHABLE)
     return summary

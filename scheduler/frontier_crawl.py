@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from crawler.config import Config, ConfigError, SourceConfig
 from crawler.frontier import runs
 from crawler.frontier.connection import connect, safe_url
-from crawler.frontier.scheduler import FRONTIER_ERROR_STAT, FrontierRun
+from crawler.frontier.scheduler import FRONTIER_LOST, FrontierRun
 from crawler.frontier.seeding import Seeding
 from scheduler.crawl import RunSummary, crawl_spiders, run_status, scrapy_settings
 from scheduler.database import open_database
@@ -179,7 +179,7 @@ def _finish(
     cpu_seconds: float,
 ) -> None:
     """Record the worker's part; close the run if nothing is left; add the run up from all its workers."""
-    lost = bool(summary.errors.get(FRONTIER_ERROR_STAT.removeprefix("tracker/errors/")))
+    lost = bool(summary.errors.get(FRONTIER_LOST))
     ended, errors = False, dict(summary.errors)
     if not interrupted and not lost and "exception" not in summary.errors:
         try:
@@ -193,7 +193,7 @@ def _finish(
                 errors["frontier_reset"] = 1
         except RedisError as exc:
             log.error("lost the frontier while closing run %s: %s", summary.run_id, exc)
-            errors["frontier_lost"] = 1
+            errors[FRONTIER_LOST] = 1
     summary.errors = errors
     with sessions.begin() as session:
         worker = session.get(CrawlWorker, worker_id)

@@ -13,6 +13,7 @@ import uuid
 
 import scrapy
 from redis import Redis
+from redis.client import Pipeline
 from scrapy_redis.queue import Base
 
 from crawler.frontier import codec
@@ -22,18 +23,9 @@ from crawler.frontier.keys import RunKeys
 LEASE_META = "frontier_lease"
 MAX_ATTEMPTS = 3
 
-# KEYS: queue, leases, deadlines. ARGV: lease id, lease seconds. Returns the request or nil.
-POP = """
-local request = redis.call('LPOP', KEYS[1])
-if not request then return false end
-local now = redis.call('TIME')
-redis.call('HSET', KEYS[2], ARGV[1], request)
-redis.call('ZADD', KEYS[3], tonumber(now[1]) + tonumber(ARGV[2]), ARGV[1])
-return request
-"""
-
-# KEYS: queue, leases, deadlines, attempts, abandoned. ARGV: max attempts. Returns how many went back.
-REQUEUE_EXPIRED = """
+# KEYS: queue, leases, deadlines, attempts, abandoned. ARGV: max attempts. Sets `requeued`: how many went
+# back to the front of the queue.
+_REQUEUE_EXPIRED = """
 local now = redis.call('TIME')
 local expired = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now[1], 'LIMIT', 0, 100)
 local requeued = 0
@@ -50,8 +42,21 @@ for _, lease in ipairs(expired) do
     end
   end
 end
-return requeued
 """
+REQUEUE_EXPIRED = _REQUEUE_EXPIRED + "return requeued\n"
+
+# The same keys and ARGV, then lease id and lease seconds: expired leases back first, then the oldest
+# request under a new lease, in one round trip. Returns the request or nil.
+POP = (
+    _REQUEUE_EXPIRED
+    + """
+local request = redis.call('LPOP', KEYS[1])
+if not request then return false end
+redis.call('HSET', KEYS[2], ARGV[2], request)
+redis.call('ZADD', KEYS[3], tonumber(now[1]) + tonumber(ARGV[3]), ARGV[2])
+return request
+"""
+)
 
 # KEYS: queue, leases, deadlines. ARGV: request, lease id to release ('' for none).
 PUSH = """
@@ -74,6 +79,7 @@ class LeasedQueue(Base):  # type: ignore[misc]
         self.attempts = run.attempts(spider.name)
         self.abandoned = run.abandoned
         self.lease_seconds = lease_seconds
+        self._keys = [self.key, self.leases, self.deadlines, self.attempts, self.abandoned]
         self._pop = server.register_script(POP)
         self._requeue = server.register_script(REQUEUE_EXPIRED)
         self._push = server.register_script(PUSH)
@@ -81,10 +87,14 @@ class LeasedQueue(Base):  # type: ignore[misc]
     def __len__(self) -> int:
         """Requests waiting plus requests leased: the kind's work not yet done anywhere."""
         pipe = self.server.pipeline(transaction=False)
-        pipe.llen(self.key)
-        pipe.hlen(self.leases)
+        self.count_into(pipe)
         waiting, leased = pipe.execute()
         return int(waiting) + int(leased)
+
+    def count_into(self, pipe: Pipeline) -> None:
+        """Add the two counts of __len__ (waiting, leased) to a pipeline that asks more."""
+        pipe.llen(self.key)
+        pipe.hlen(self.leases)
 
     def push(self, request: scrapy.Request) -> None:
         """Queue a request. A request carrying a lease (a retry, a redirect) replaces the leased one: the
@@ -94,9 +104,8 @@ class LeasedQueue(Base):  # type: ignore[misc]
 
     def pop(self, timeout: int = 0) -> scrapy.Request | None:
         """Take the oldest request under a new lease (expired leases go back to the queue first)."""
-        self.requeue_expired()
         lease = uuid.uuid4().hex
-        data = self._pop(keys=[self.key, self.leases, self.deadlines], args=[lease, self.lease_seconds])
+        data = self._pop(keys=self._keys, args=[MAX_ATTEMPTS, lease, self.lease_seconds])
         if data is None:
             return None
         request: scrapy.Request = self._decode_request(data)
@@ -112,8 +121,7 @@ class LeasedQueue(Base):  # type: ignore[misc]
 
     def requeue_expired(self) -> int:
         """Move requests whose lease ran out back to the front of the queue; how many moved."""
-        keys = [self.key, self.leases, self.deadlines, self.attempts, self.abandoned]
-        return int(self._requeue(keys=keys, args=[MAX_ATTEMPTS]))
+        return int(self._requeue(keys=self._keys, args=[MAX_ATTEMPTS]))
 
     def clear(self) -> None:
         """Forget the kind's queue and leases."""

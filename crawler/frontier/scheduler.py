@@ -22,9 +22,9 @@ from crawler.frontier.queue import LEASE_META, LeasedQueue
 
 log = logging.getLogger(__name__)
 
-# Counted when Redis is lost mid-run (an error kind of the run): the crawl stops, and the command exits with
-# its own code.
-FRONTIER_ERROR_STAT = "tracker/errors/frontier_lost"
+# The error kind of a process that lost Redis mid-run: the crawl stops, and the command exits with its own code.
+FRONTIER_LOST = "frontier_lost"
+FRONTIER_ERROR_STAT = f"tracker/errors/{FRONTIER_LOST}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,13 +112,14 @@ class FrontierScheduler(Scheduler):  # type: ignore[misc]
         if not self.run.fetch or self.lost:
             return False
         try:
-            pipe = self.server.pipeline(transaction=False)
+            pipe = self.server.pipeline(transaction=False)  # one round trip: the engine asks this often
             pipe.get(ACTIVE_RUN)
             pipe.sismember(self.run.keys.seeded, self.spider.name)
-            active, seeded = pipe.execute()
+            self.queue.count_into(pipe)
+            active, seeded, waiting, leased = pipe.execute()
             if active != str(self.run.run_id).encode():
                 return False  # closed by another worker (or lost by Redis)
-            return not seeded or len(self.queue) > 0
+            return not seeded or int(waiting) + int(leased) > 0
         except RedisError as exc:
             self._lost(exc)
             return False
@@ -144,4 +145,4 @@ class FrontierScheduler(Scheduler):  # type: ignore[misc]
     def _stop(self) -> None:
         engine = self.crawler.engine
         if engine is not None and engine.running and engine.spider is not None:
-            deferred_from_coro(engine.close_spider_async(reason="frontier_lost"))
+            deferred_from_coro(engine.close_spider_async(reason=FRONTIER_LOST))
