@@ -132,6 +132,12 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh PostgreSQL database (for tests that only make sense there: several processes on one store)."""
+    yield from _pg_database()
+
+
+@pytest.fixture
 def demo_site() -> Iterator[str]:
     with serve(demo_routes()) as base:
         yield base

@@ -24,7 +24,6 @@ from crawler.frontier import codec, runs
 from crawler.frontier.keys import ACTIVE_RUN, RunKeys
 from crawler.frontier.queue import LEASE_META, MAX_ATTEMPTS, LeasedQueue
 from scheduler.site_server import serve
-from tests.conftest import _pg_database
 from tests.frontier_site import OUTLETS, Site
 
 STORIES = 70  # 210 article pages at three outlets, two sitemaps
@@ -74,11 +73,6 @@ def redis_url() -> Iterator[str]:
     finally:
         server.terminate()
         server.wait()
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    yield from _pg_database()
 
 
 def _crawl(config: Path, db: str, frontier: str, *args: str) -> subprocess.Popen[str]:
