@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 
 import trafilatura
+import trafilatura.external
 from htmldate import find_date
+from justext import get_stoplist
 from trafilatura.settings import Document
 
 EXTRACTOR_VERSION = f"trafilatura-{trafilatura.__version__}"
@@ -18,6 +20,12 @@ MIN_TEXT_CHARS = 200
 # Where a page's metadata gives no date, htmldate searches the page and fills a missing day or month with
 # 1: "© 2015" becomes 2015-01-01. Such a guess is a day only when the page prints that day.
 METADATA_DATES = {"extensive_search": False, "original_date": True}
+# trafilatura's justext fallback judges paragraphs by stop words; without a target language it loads the
+# stop words of all 100 justext languages, 30 MB in every process that extracts (each crawl worker). The
+# tracker reads English and Spanish news: their lists give the same bodies on the shared news pages.
+JUSTEXT_LANGUAGES = ("English", "Spanish")
+# (trafilatura declares the global None until it fills it.)
+trafilatura.external.JT_STOPLIST = tuple(sorted(set().union(*(get_stoplist(lang) for lang in JUSTEXT_LANGUAGES))))  # type: ignore[assignment]
 MONTHS = "January February March April May June July August September October November December".split()
 
 
