@@ -1,12 +1,14 @@
-"""Downloader middlewares: refuse non-http(s) and private addresses, skip URLs already stored."""
+"""Downloader middlewares: refuse non-http(s) and private addresses, skip URLs already stored, follow meta
+refresh without decoding whole pages."""
 
 from typing import Any, Self
 from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Response
+from scrapy.http import HtmlResponse, Response
 
 from crawler.challenge import is_challenge
 from crawler.config import db_url_from_settings, is_private_host
@@ -85,6 +87,25 @@ class RedirectLoopMiddleware(_RefusingMiddleware):
         if target == request.url or target in request.meta.get("redirect_urls", []):
             raise self.refuse(request, "redirect_loop")
         return response
+
+
+# Scrapy looks for a meta refresh tag in the first 4,096 characters of a page.
+META_REFRESH_HEAD = 4096
+
+
+class HeadMetaRefreshMiddleware(MetaRefreshMiddleware):
+    """Scrapy's meta refresh redirects, read from the page's head only. Scrapy's own decodes the whole
+    page for it and keeps the text on the response, which the crawl holds until the page is stored: two to
+    four times each page's bytes in the crawl process, for every page waiting for a worker."""
+
+    def process_response(
+        self, request: Request, response: Response, spider: Spider | None = None
+    ) -> Request | Response:
+        if not isinstance(response, HtmlResponse) or len(response.body) <= META_REFRESH_HEAD:
+            return super().process_response(request, response)
+        head = response.replace(body=response.body[:META_REFRESH_HEAD])
+        followed = super().process_response(request, head)
+        return response if followed is head else followed
 
 
 class SkipStoredMiddleware:

@@ -39,6 +39,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.ChallengeMiddleware": 560,
     # Sees responses before RedirectMiddleware (600) follows them.
     "crawler.middlewares.RedirectLoopMiddleware": 610,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.middlewares.HeadMetaRefreshMiddleware": 580,  # where Scrapy's stood
 }
 ITEM_PIPELINES = {
     "pipelines.chain_pipeline.ChainPipeline": 100,

@@ -1,10 +1,11 @@
 """Spiders stay thin: feed and sitemap callbacks turn saved documents into article requests."""
 
 import pytest
-from scrapy.http import HtmlResponse, Request, XmlResponse
+from scrapy.http import HtmlResponse, Request, TextResponse, XmlResponse
 from scrapy.utils.test import get_crawler
 
 from crawler.config import SourceConfig
+from crawler.middlewares import META_REFRESH_HEAD, HeadMetaRefreshMiddleware
 from crawler.spiders.feed import FeedSpider
 from crawler.spiders.sitemap import SitemapSpider
 from crawler.spiders.urls import UrlListSpider
@@ -99,3 +100,31 @@ def test_challenge_pages_are_recognised_by_their_markers(status, body, challenge
     from crawler.challenge import is_challenge
 
     assert is_challenge(status, body) is challenge
+
+
+def _meta_refresh_response(head: str, filler: int) -> HtmlResponse:
+    body = f"<html><head>{head}</head><body>{'<p>news</p>' * filler}</body></html>".encode()
+    return HtmlResponse("https://news.example/old", body=body, request=Request("https://news.example/old"))
+
+
+def test_meta_refresh_is_followed_from_the_head_without_decoding_the_page(monkeypatch):
+    decoded: list[int] = []
+    text = TextResponse.text
+
+    def counting_text(self):
+        decoded.append(len(self.body))
+        return text.fget(self)
+
+    monkeypatch.setattr(TextResponse, "text", property(counting_text))
+    middleware = HeadMetaRefreshMiddleware.from_crawler(get_crawler())
+    refresh = '<meta http-equiv="refresh" content="0; url=/moved">'
+
+    moved = middleware.process_response(Request("https://news.example/old"), _meta_refresh_response(refresh, 5000))
+    assert isinstance(moved, Request) and moved.url == "https://news.example/moved"
+
+    page = _meta_refresh_response("<title>No refresh</title>", 5000)
+    assert middleware.process_response(Request("https://news.example/old"), page) is page
+    # A small page is read whole, as Scrapy does.
+    small = _meta_refresh_response(refresh, 1)
+    assert isinstance(middleware.process_response(Request("https://news.example/old"), small), Request)
+    assert len(page.body) > 50_000 and max(decoded) <= META_REFRESH_HEAD
