@@ -5,7 +5,12 @@ A worker runs one page at a time with a CPU-time alarm (ITIMER_PROF): a page pas
 extraction, topics and quotes stops at its next Python step and is recorded as `cpu_limit`. A page stuck
 where the alarm cannot reach it (inside C code) is caught by a wall-clock limit in the crawl: the pool's
 workers are killed and replaced, the page is recorded as `cpu_limit`, and the pages that shared the pool
-are run again on the new one. Pages wait for a free worker before their clock starts.
+are run again on the new one.
+
+Each worker has one page waiting for it besides the one it runs, so that it starts the next page as soon
+as it is done, not after its result has crossed to the crawl and the crawl, busy with downloads and
+storage, has sent another. A page's clock starts when it is sent, so its wall-clock limit covers the page
+ahead of it too.
 """
 
 import asyncio
@@ -14,6 +19,7 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -31,6 +37,8 @@ from storage.registry_entry import RegistryEntry
 # worker shares its core with others): past it the worker is presumed stuck in C code.
 WALL_FACTOR = 3
 WALL_MARGIN = 10.0
+# Pages sent to the pool beyond one per worker, per worker.
+PREFETCH = 1
 PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
@@ -96,19 +104,27 @@ def _run_page(item: PageItem) -> PageOutcome:
 
 
 class PagePool:
-    """A pool of `workers` processes running the page chain; started on the first page."""
+    """A pool of `workers` processes running the page chain (`run`: tests give their own); started on the
+    first page. `wall_seconds` is the wall-clock limit from sending a page (default: from the CPU limit)."""
 
-    def __init__(self, setup: ChainSetup, workers: int) -> None:
+    def __init__(
+        self,
+        setup: ChainSetup,
+        workers: int,
+        run: Callable[[PageItem], PageOutcome] = _run_page,
+        wall_seconds: float | None = None,
+    ) -> None:
         self.setup = setup
         self.workers = max(1, workers)
-        self.wall_seconds = setup.cpu_seconds * WALL_FACTOR + WALL_MARGIN
+        self.run = run
+        self.wall_seconds = wall_seconds or (1 + PREFETCH) * setup.cpu_seconds * WALL_FACTOR + WALL_MARGIN
         self._pool: ProcessPoolExecutor | None = None
         self._free: asyncio.Semaphore | None = None
 
     async def process(self, item: PageItem) -> PageOutcome:
         """The chain's outcome for the page, from a worker; the outcome's page is `item` itself."""
         if self._free is None:
-            self._free = asyncio.Semaphore(self.workers)
+            self._free = asyncio.Semaphore(self.workers * (1 + PREFETCH))
         async with self._free:
             outcome = await self._attempt(item, retry=True)
         if outcome.draft is not None:
@@ -117,14 +133,18 @@ class PagePool:
 
     async def _attempt(self, item: PageItem, retry: bool) -> PageOutcome:
         pool = self._running()
-        future: Future[PageOutcome] = pool.submit(_run_page, item)
+        future: Future[PageOutcome] = pool.submit(self.run, item)
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future), self.wall_seconds)
         except TimeoutError:
+            if self._pool is not pool and retry:
+                # Its pool was replaced for a page sent before it, on whose worker it may have waited.
+                return await self._attempt(item, retry=False)
             self._replace(pool)
             return PageOutcome.failed("cpu_limit", f"no result after {self.wall_seconds:g} s; worker replaced")
         except BrokenProcessPool:
-            # A worker died (killed for another page, or out of memory): once more on a new pool.
+            # A worker died (killed for another page, or out of memory), or the page was waiting in a pool
+            # that was: once more on a new pool.
             self._replace(pool)
             if retry:
                 return await self._attempt(item, retry=False)
@@ -147,7 +167,8 @@ class PagePool:
         self._pool = None
         for process in list(getattr(pool, "_processes", {}).values()):
             process.kill()
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Not cancelled: the pages waiting in it fail with BrokenProcessPool, and are sent to the new pool.
+        pool.shutdown(wait=False, cancel_futures=False)
 
     def close(self) -> None:
         """Stop the workers (after the crawl's last page)."""

@@ -1,6 +1,7 @@
 """A page that would hold the crawl's CPU for minutes is cut off at its CPU-time limit in a worker process
 and recorded as `cpu_limit`; the crawl stores every other page and ends."""
 
+import asyncio
 import json
 import os
 import select
@@ -93,3 +94,27 @@ def test_the_chain_in_the_crawls_own_thread_stores_what_the_workers_store(tmp_pa
                 ).fetchall()
             )
     assert len(stored[0]) >= 5 and stored[0] == stored[1]
+
+
+def test_a_page_stuck_past_the_wall_clock_limit_replaces_the_pool_and_the_pages_waiting_behind_it_run():
+    from datetime import UTC, datetime
+
+    from crawler.items import PageItem
+    from pipelines.page_pool import ChainSetup, PagePool
+    from tests.pool_pages import stall_or_pass
+
+    def page(path: str) -> PageItem:
+        return PageItem(f"https://news.example/{path}", 200, b"<html></html>", "site", None, datetime.now(UTC))
+
+    async def crawl() -> list[str | None]:
+        # One worker: the second page waits in the pool behind the stuck one, the third for a place in it.
+        pool = PagePool(ChainSetup((), 1, 1.0), workers=1, run=stall_or_pass, wall_seconds=3)
+        try:
+            outcomes = await asyncio.gather(*(pool.process(page(p)) for p in ("stuck", "second", "third")))
+        finally:
+            pool.close()
+        return [o.error for o in outcomes]
+
+    stuck, second, third = asyncio.run(crawl())
+    assert stuck == "no result after 3 s; worker replaced"
+    assert (second, third) == ("ran https://news.example/second", "ran https://news.example/third")
