@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 import pytest
+import trafilatura
 import trafilatura.external
 from justext import get_stoplist
 
@@ -30,8 +31,8 @@ def test_extraction_recovers_gold_bodies():
     # Floors just under what trafilatura reaches here (0.984 / 0.970); a change may not lower them silently.
     assert sum(recalls) / len(recalls) >= 0.97
     assert sum(precisions) / len(precisions) >= 0.95
-    # Some of these pages go through trafilatura's justext fallback: it kept the tracker's stop lists
-    # rather than loading those of every language.
+    # A page trafilatura finds too little in goes through its justext fallback, with the tracker's stop
+    # lists rather than those of every language.
     assert set(trafilatura.external.JT_STOPLIST) == get_stoplist("English") | get_stoplist("Spanish")
 
 
@@ -99,3 +100,22 @@ def test_a_pdf_past_pypdfs_limits_is_a_recorded_failure_of_its_own_kind(monkeypa
     with pytest.raises(ExtractionError) as caught:
         extract_pdf(b"%PDF-1.7 ...")
     assert caught.value.kind == "pdf_limit"
+
+
+def test_a_page_trafilatura_finds_too_little_in_goes_through_its_fallbacks(monkeypatch):
+    from importlib.resources import files
+
+    html = (files("scheduler") / "demo_site" / "abc7-sanctuary.html").read_bytes()
+    real = trafilatura.bare_extraction
+    calls = []
+
+    def fast_finds_little(page, **options):
+        calls.append(options["fast"])
+        doc = real(page, **options)
+        if options["fast"]:
+            doc.text = doc.text[:100]
+        return doc
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", fast_finds_little)
+    extracted = extract_article(html, "https://abc7news.example/post")
+    assert calls == [True, False] and len(extracted.text) > 1000
