@@ -4,6 +4,7 @@ spider of the crawl), or in the reactor's own thread with `workers = 0`."""
 import logging
 from typing import ClassVar, Self
 
+from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
@@ -37,13 +38,21 @@ class ChainPipeline:
         config = config_from_settings(crawler.settings)
         setup = ChainSetup(config.topics, config.min_topic_matches, config.page_cpu_seconds)
         workers = default_workers() if config.workers is None else config.workers
-        return cls(crawler, setup, workers)
+        pipeline = cls(crawler, setup, workers)
+        crawler.signals.connect(pipeline.request_reached_downloader, signal=signals.request_reached_downloader)
+        return pipeline
 
     def open_spider(self) -> None:
         if self.workers:
             if ChainPipeline._shared is None:
                 ChainPipeline._shared = PagePool(self.setup, self.workers)
             ChainPipeline._users += 1
+
+    def request_reached_downloader(self, request: Request) -> None:
+        """Start the workers with the first article request that is really fetched (one already stored
+        never gets here), so that they start while it downloads; a crawl with nothing new starts none."""
+        if request.meta.get("article") and ChainPipeline._shared is not None:
+            ChainPipeline._shared.start()
 
     def close_spider(self) -> None:
         if self.workers:

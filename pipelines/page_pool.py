@@ -104,8 +104,9 @@ def _run_page(item: PageItem) -> PageOutcome:
 
 
 class PagePool:
-    """A pool of `workers` processes running the page chain (`run`: tests give their own); started on the
-    first page. `wall_seconds` is the wall-clock limit from sending a page (default: from the CPU limit)."""
+    """A pool of `workers` processes running the page chain (`run`: tests give their own); started by
+    `start` or on the first page. `wall_seconds` is the wall-clock limit from sending a page (default:
+    from the CPU limit)."""
 
     def __init__(
         self,
@@ -120,6 +121,16 @@ class PagePool:
         self.wall_seconds = wall_seconds or (1 + PREFETCH) * setup.cpu_seconds * WALL_FACTOR + WALL_MARGIN
         self._pool: ProcessPoolExecutor | None = None
         self._free: asyncio.Semaphore | None = None
+
+    @property
+    def started(self) -> bool:
+        """Whether the workers are running."""
+        return self._pool is not None
+
+    def start(self) -> None:
+        """Start the workers now rather than with the first page (they take a second to start)."""
+        if self._pool is None:
+            self._running().submit(os.getpid)
 
     async def process(self, item: PageItem) -> PageOutcome:
         """The chain's outcome for the page, from a worker; the outcome's page is `item` itself."""

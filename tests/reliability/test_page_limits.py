@@ -118,3 +118,23 @@ def test_a_page_stuck_past_the_wall_clock_limit_replaces_the_pool_and_the_pages_
     stuck, second, third = asyncio.run(crawl())
     assert stuck == "no result after 3 s; worker replaced"
     assert (second, third) == ("ran https://news.example/second", "ran https://news.example/third")
+
+
+def test_the_workers_start_with_the_first_article_request_that_reaches_the_downloader():
+    from scrapy import Request
+
+    from pipelines.chain_pipeline import ChainPipeline
+    from pipelines.page_pool import ChainSetup, PagePool
+
+    setup = ChainSetup((), 1, 1.0)
+    pool = PagePool(setup, workers=1)
+    pipeline = ChainPipeline(None, setup, workers=1)  # type: ignore[arg-type]
+    ChainPipeline._shared = pool
+    try:
+        pipeline.request_reached_downloader(Request("https://news.example/feed.xml", meta={"source": "site"}))
+        assert not pool.started  # a feed or sitemap: maybe nothing new to process
+        pipeline.request_reached_downloader(Request("https://news.example/a", meta={"source": "site", "article": True}))
+        assert pool.started
+    finally:
+        ChainPipeline._shared = None
+        pool.close()
