@@ -98,8 +98,8 @@ def main() -> None:
                     url, f"Outlet {article_no % 50}", "t", None, day, "en", body, ["sanctuary-policy"], "bench", quotes
                 )
                 with sessions.begin() as session:
-                    page = store_page(session, PageRecord(url, 200, body.encode(), seen_at, None), "article")
-                    store_article(session, page, record, seen_at)
+                    page_id = store_page(session, PageRecord(url, 200, body.encode(), seen_at, None), "article")
+                    store_article(session, page_id, record, seen_at)
             day += timedelta(days=1)
             while made >= next_mark:
                 now = time.perf_counter()

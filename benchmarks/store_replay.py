@@ -59,9 +59,9 @@ def main() -> None:
             page = PageRecord(url, 200, outcome.draft.page.body, now, "bench", outcome.compressed)
             started = time.perf_counter()
             with sessions.begin() as session:
-                row = store_page(session, page, "article" if outcome.record else "off_topic", source_ids)
+                page_id = store_page(session, page, "article" if outcome.record else "off_topic", source_ids)
                 if outcome.record:
-                    store_article(session, row, replace(outcome.record, url=url), now)
+                    store_article(session, page_id, replace(outcome.record, url=url), now)
             times.append(time.perf_counter() - started)
     first, last = (1000 * sum(part) / len(part) for part in (times[:WINDOW], times[-WINDOW:]))
     print(f"ms per page: first {WINDOW} {first:.2f}, last {WINDOW} {last:.2f}")

@@ -45,8 +45,8 @@ class StorePipeline:
         record = item.record
 
         def store(session: Session) -> IngestResult | None:
-            row = store_page(session, page, "article" if record else "off_topic", self.source_ids)
-            return store_article(session, row, record, fetched.fetched_at) if record else None
+            page_id = store_page(session, page, "article" if record else "off_topic", self.source_ids)
+            return store_article(session, page_id, record, fetched.fetched_at) if record else None
 
         try:
             result = in_transaction(self.sessions, store)

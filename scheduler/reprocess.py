@@ -101,5 +101,5 @@ def _reprocess_page(
         page.outcome = "off_topic"
         return "off_topic"
     page.outcome = "article"
-    result = store_article(session, page, outcome.record, page.fetched_at)
+    result = store_article(session, page.id, outcome.record, page.fetched_at)
     return f"articles_{result.article}"

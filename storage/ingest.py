@@ -4,9 +4,13 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import case, delete, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import ReturningInsert
 from trafilatura.deduplication import Simhash
 
 from storage.concurrency import OFFICIAL_NAMES, lock
@@ -34,9 +38,10 @@ class IngestResult:
 
 def store_page(
     session: Session, page: PageRecord, outcome: str, source_ids: dict[str, int | None] | None = None
-) -> Page:
-    """Insert or refresh the raw page (compressed) for a URL. `source_ids` caches source names' row IDs
-    across a crawl's transactions (sources are written before a crawl starts and never during it)."""
+) -> int:
+    """Insert or refresh the raw page (compressed) for a URL, in one statement; its row ID. `source_ids`
+    caches source names' row IDs across a crawl's transactions (sources are written before a crawl starts
+    and never during it)."""
     digest = hashlib.sha256(page.html).hexdigest()
     key = page.source or ""
     if source_ids is None or key not in source_ids:
@@ -45,19 +50,39 @@ def store_page(
             source_ids[key] = source_id
     else:
         source_id = source_ids[key]
-    row = session.scalars(select(Page).where(Page.url == page.url)).first()
-    if row is None:
-        row = Page(url=page.url)
-        session.add(row)
-    row.source_id = source_id
-    row.status = page.status
-    row.fetched_at = page.fetched_at
-    row.outcome = outcome
-    if row.sha256 != digest:
-        row.sha256 = digest
-        row.html = page.compressed if page.compressed is not None else compress_page(page.html)
-    session.flush()
-    return row
+    html = page.compressed if page.compressed is not None else compress_page(page.html)
+    row = {
+        "url": page.url,
+        "source_id": source_id,
+        "status": page.status,
+        "fetched_at": page.fetched_at,
+        "outcome": outcome,
+        "sha256": digest,
+        "html": html,
+    }
+    (page_id,) = session.execute(_page_upsert(session.get_bind().dialect.name), row).one()
+    return page_id
+
+
+@cache
+def _page_upsert(dialect: str) -> ReturningInsert[int]:
+    """Insert a page, or refresh the stored one of its URL; built once per dialect, so SQLAlchemy compiles
+    it once."""
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert(Page)
+    new = statement.excluded
+    return statement.on_conflict_do_update(
+        index_elements=[Page.url],
+        set_={
+            "source_id": new.source_id,
+            "status": new.status,
+            "fetched_at": new.fetched_at,
+            "outcome": new.outcome,
+            # The same bytes again are not written again.
+            "html": case((Page.sha256 == new.sha256, Page.html), else_=new.html),
+            "sha256": new.sha256,
+        },
+    ).returning(Page.id)
 
 
 def stored_urls(session: Session) -> set[str]:
@@ -65,7 +90,7 @@ def stored_urls(session: Session) -> set[str]:
     return set(session.scalars(select(Page.url)))
 
 
-def store_article(session: Session, page: Page, record: ArticleRecord, seen_at: datetime) -> IngestResult:
+def store_article(session: Session, page_id: int, record: ArticleRecord, seen_at: datetime) -> IngestResult:
     """Store an article with its attributed quotes in the caller's transaction.
 
     Storing the same text with the same quotes again changes nothing; when the text or the quotes
@@ -83,7 +108,7 @@ def store_article(session: Session, page: Page, record: ArticleRecord, seen_at: 
         and _same_quotes(session, article.id, record.quotes)
     ):
         return IngestResult("unchanged", 0, 0, 0)
-    if article is not None and article.page_id not in (None, page.id):
+    if article is not None and article.page_id not in (None, page_id):
         # Another page declaring this canonical URL (a print view, a truncated copy) does not replace it.
         return IngestResult("unchanged", 0, 0, 0)
     simhash = Simhash(normalized)
@@ -95,7 +120,7 @@ def store_article(session: Session, page: Page, record: ArticleRecord, seen_at: 
     else:
         stale = set(session.scalars(select(Appearance.statement_id).where(Appearance.article_id == article.id)))
         session.execute(delete(Appearance).where(Appearance.article_id == article.id))
-    article.page_id = page.id
+    article.page_id = page_id
     article.outlet = record.outlet
     article.title = record.title
     article.author = record.author

@@ -63,8 +63,8 @@ ARTICLES = [
 
 
 def store(session, rec: ArticleRecord) -> None:
-    page = store_page(session, PageRecord(rec.url, 200, rec.url.encode(), SEEN, None), "article")
-    store_article(session, page, rec, SEEN)
+    page_id = store_page(session, PageRecord(rec.url, 200, rec.url.encode(), SEEN, None), "article")
+    store_article(session, page_id, rec, SEEN)
 
 
 def partition(session) -> set[frozenset[tuple[str, int]]]:

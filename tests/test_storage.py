@@ -1,5 +1,6 @@
 """Storage: one statement per official, date and words; appearances per outlet; idempotent re-stores."""
 
+import hashlib
 from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
@@ -42,8 +43,8 @@ def article(url: str, quotes: list[QuoteRecord], published: date = date(2025, 1,
 
 
 def store(session, record: ArticleRecord):
-    page = store_page(session, PageRecord(record.url, 200, record.text.encode(), SEEN, None), "article")
-    return store_article(session, page, record, SEEN)
+    page_id = store_page(session, PageRecord(record.url, 200, record.text.encode(), SEEN, None), "article")
+    return store_article(session, page_id, record, SEEN)
 
 
 def count(session, model) -> int:
@@ -167,3 +168,28 @@ def test_statements_outside_the_date_window_are_separate(session):
     store(session, article("https://a.example/1", [quote(words, 0)], published=date(2025, 1, 1)))
     store(session, article("https://b.example/2", [quote(words, 0)], published=date(2025, 3, 1)))
     assert count(session, Statement) == 2
+
+
+def test_a_page_stored_again_keeps_its_row_and_its_bytes_follow_the_fetch(db_url):
+    import zlib
+
+    from storage.db import make_engine, make_sessionmaker
+    from storage.models import Page
+
+    sessions = make_sessionmaker(make_engine(db_url))
+    later = datetime(2025, 2, 1, tzinfo=UTC)
+
+    def fetch(body: bytes, status: int, when: datetime) -> int:
+        with sessions.begin() as session:
+            return store_page(session, PageRecord("https://news.example/a", status, body, when, None), "off_topic")
+
+    first = fetch(b"<html>first</html>", 200, SEEN)
+    assert fetch(b"<html>first</html>", 200, later) == first
+    with sessions.begin() as session:
+        page = session.scalars(select(Page)).one()
+        assert page.fetched_at.replace(tzinfo=UTC) == later and zlib.decompress(page.html) == b"<html>first</html>"
+    assert fetch(b"<html>changed</html>", 203, later) == first
+    with sessions.begin() as session:
+        page = session.scalars(select(Page)).one()
+        assert (page.status, zlib.decompress(page.html)) == (203, b"<html>changed</html>")
+        assert page.sha256 == hashlib.sha256(b"<html>changed</html>").hexdigest()

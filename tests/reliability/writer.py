@@ -41,8 +41,8 @@ def main(db_url: str, worker: str) -> None:
         )
 
         def work(session, url=url, text=text, record=record):
-            page = store_page(session, PageRecord(url, 200, text.encode(), seen, None), "article")
-            return store_article(session, page, record, seen)
+            page_id = store_page(session, PageRecord(url, 200, text.encode(), seen, None), "article")
+            return store_article(session, page_id, record, seen)
 
         in_transaction(sessions, work)
     engine.dispose()
