@@ -53,6 +53,11 @@ class ArticleRecord:
     topic_scores: dict[str, float] = field(default_factory=dict)
 
 
+# zlib's fastest level: on the shared news pages 23 % of the bytes in 1.9 ms a page, against 20 % in 4.6 ms
+# at its default (6), which was an eighth of a crawl worker's time.
+PAGE_COMPRESSION = 1
+
+
 def compress_page(html: bytes) -> bytes:
     """A page's bytes as the pages table stores them."""
-    return zlib.compress(html, 6)
+    return zlib.compress(html, PAGE_COMPRESSION)
