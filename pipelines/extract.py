@@ -21,7 +21,7 @@ MIN_TEXT_CHARS = 200
 # 1: "© 2015" becomes 2015-01-01. Such a guess is a day only when the page prints that day.
 METADATA_DATES = {"extensive_search": False, "original_date": True}
 # trafilatura's justext fallback judges paragraphs by stop words; without a target language it loads the
-# stop words of all 100 justext languages, 30 MB in every process that extracts (each crawl worker). The
+# stop words of every justext language, held in every process that extracts (each crawl worker). The
 # tracker reads English and Spanish news: their lists give the same bodies on the shared news pages.
 JUSTEXT_LANGUAGES = ("English", "Spanish")
 # (trafilatura declares the global None until it fills it.)
@@ -80,7 +80,7 @@ def extract_article(html: bytes, url: str | None = None, charset: str | None = N
             doc = _bare_extraction(page, url, fast=False)
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
         raise ExtractionError(f"extraction failed: {exc}") from exc
-    if doc is None or not doc.text or not _enough(doc):
+    if doc is None or not doc.text or len(doc.text) < MIN_TEXT_CHARS:
         raise ExtractionError("no article text found")
     return Extracted(
         text=doc.text,

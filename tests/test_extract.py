@@ -31,9 +31,6 @@ def test_extraction_recovers_gold_bodies():
     # Floors just under what trafilatura reaches here (0.984 / 0.970); a change may not lower them silently.
     assert sum(recalls) / len(recalls) >= 0.97
     assert sum(precisions) / len(precisions) >= 0.95
-    # A page trafilatura finds too little in goes through its justext fallback, with the tracker's stop
-    # lists rather than those of every language.
-    assert set(trafilatura.external.JT_STOPLIST) == get_stoplist("English") | get_stoplist("Spanish")
 
 
 @pytest.mark.parametrize(
@@ -100,6 +97,21 @@ def test_a_pdf_past_pypdfs_limits_is_a_recorded_failure_of_its_own_kind(monkeypa
     with pytest.raises(ExtractionError) as caught:
         extract_pdf(b"%PDF-1.7 ...")
     assert caught.value.kind == "pdf_limit"
+
+
+def test_trafilatura_s_justext_fallback_uses_the_tracker_s_stop_lists(monkeypatch):
+    folder = shared("data", "news-html")
+    manifest = [json.loads(line) for line in (folder / "manifest.jsonl").read_text().splitlines() if line.strip()]
+    loaded_every_language, justext_runs = [], []
+    every_language, justext = trafilatura.external.jt_stoplist_init, trafilatura.external.try_justext
+    monkeypatch.setattr(
+        trafilatura.external, "jt_stoplist_init", lambda: loaded_every_language.append(1) or every_language()
+    )
+    monkeypatch.setattr(trafilatura.external, "try_justext", lambda *a: justext_runs.append(1) or justext(*a))
+    for page in manifest:  # the full pass, as for a page the first finds too little in
+        trafilatura.bare_extraction(gzip.decompress((folder / page["file"]).read_bytes()).decode(errors="replace"))
+    assert justext_runs and not loaded_every_language
+    assert set(trafilatura.external.JT_STOPLIST) == get_stoplist("English") | get_stoplist("Spanish")
 
 
 def test_a_page_trafilatura_finds_too_little_in_goes_through_its_fallbacks(monkeypatch):
