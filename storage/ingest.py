@@ -18,7 +18,7 @@ from storage.models import Appearance, Article, Page, Source, Statement
 from storage.normalize import fingerprint, name_key, normalize_text
 from storage.officials import find_or_add_official
 from storage.records import ArticleRecord, PageRecord, QuoteRecord, compress_page
-from storage.statements import best_scores, new_statement, relink, topic_tags, unreported
+from storage.statements import best_scores, new_statement, piece_digest, relink, topic_tags, unreported
 
 # Syndicated copies: simhashes at most 8 of 64 bits apart (unrelated news pages measured here stay below
 # 0.80; the demo's reprinted wire story is at 0.92).
@@ -170,8 +170,10 @@ def store_article(session: Session, page_id: int, record: ArticleRecord, seen_at
             title_as_printed=q.title,
             cue=q.cue,
             topics=q.topics,
+            piece_digest=digest,
         )
         for segments, statement in groups
+        for digest in [piece_digest(((q.text, q.topics) for q in segments), record.published)]
         for q in segments
     ]
     session.add_all(appearances)

@@ -174,7 +174,11 @@ class Appearance(Base):
     """One occurrence of a statement's words in an article, as printed there."""
 
     __tablename__ = "appearances"
-    __table_args__ = (UniqueConstraint("article_id", "start"),)
+    __table_args__ = (
+        UniqueConstraint("article_id", "start"),
+        # Statement identity counts a statement's equal pieces on this index alone (storage/statements.py).
+        Index("ix_appearances_statement_piece", "statement_id", "piece_digest", "article_id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     statement_id: Mapped[int] = mapped_column(ForeignKey("statements.id"), index=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
@@ -189,6 +193,9 @@ class Appearance(Base):
     cue: Mapped[str | None] = mapped_column(String(60))
     # Topics of the quote and its paragraph.
     topics: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
+    # The same for every segment of a piece, and equal only for pieces with the same segments, topics and
+    # day (`storage.statements.piece_digest`): statement identity reads one of many equal reprints.
+    piece_digest: Mapped[str] = mapped_column(String(32))
 
 
 class RunCounts:

@@ -6,9 +6,11 @@ ID when its pieces stay together, statements whose pieces join become the oldest
 IDs stay as aliases), and the canonical text, dates and first sighting are derived from the pieces.
 """
 
+import hashlib
+import json
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -27,7 +29,8 @@ PieceKey = tuple[int, int]  # (article id, the article's statement index)
 
 @dataclass(frozen=True, slots=True)
 class StoredPiece:
-    """The appearances of one piece and what identity needs of them."""
+    """The appearances of one piece and what identity needs of them. It stands for `copies` equal pieces
+    of its statement (the same digest: reprints), of which it is the first stored."""
 
     statement_id: int
     text: str
@@ -35,6 +38,19 @@ class StoredPiece:
     url: str
     seen_at: datetime
     topics: dict[str, float]
+    digest: str
+    copies: int
+
+
+def piece_digest(segments: Iterable[tuple[str, Mapping[str, float] | None]], said_on: date | None) -> str:
+    """The digest stored with every segment of a piece: equal for pieces made of the same segment texts
+    with the same topics, reported for the same day, whichever article prints them."""
+    body = json.dumps(
+        [said_on.isoformat() if said_on else None, [[text, dict(topics or {})] for text, topics in segments]],
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+    return hashlib.blake2b(body.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def new_statement(
@@ -126,12 +142,8 @@ def _follow(
         # A statement that keeps exactly its pieces is described already (a new one by `new_statement`).
         if moving or len(keys) != sum(p.statement_id == owner.id for p in pieces.values()):
             changed.add(owner.id)
-        for article_id, index in moving:
-            session.execute(
-                update(Appearance)
-                .where(Appearance.article_id == article_id, Appearance.piece == index)
-                .values(statement_id=owner.id)
-            )
+        for key in moving:
+            _move(session, pieces[key], owner.id)
         survivors[owner.id] = keys
     retired = [s for s in statements.values() if s.id not in survivors]
     if retired:
@@ -195,11 +207,23 @@ def _candidates(
 
 
 def _pieces(session: Session, statement_ids: list[int]) -> dict[PieceKey, StoredPiece]:
+    """The pieces of these statements, one for each set of equal ones (a wire quote reprinted by many
+    outlets is read once, with its count): `cluster` treats equal pieces of one day as one anyway, and a
+    statement's description depends only on which texts, days and topics it has and on its first
+    sighting, which is taken among the first stored of each set."""
+    # Counted on an index alone, so reprints cost a few index entries each, not a read of their rows.
+    sets = session.execute(
+        select(Appearance.statement_id, Appearance.piece_digest, func.count(), func.min(Appearance.article_id))
+        .where(Appearance.statement_id.in_(statement_ids))
+        .group_by(Appearance.statement_id, Appearance.piece_digest)
+    ).all()
+    first_article = {(statement_id, digest): article_id for statement_id, digest, _, article_id in sets}
     rows = session.execute(
         select(
             Appearance.article_id,
             Appearance.piece,
             Appearance.statement_id,
+            Appearance.piece_digest,
             Appearance.text,
             Appearance.topics,
             Article.published,
@@ -209,21 +233,47 @@ def _pieces(session: Session, statement_ids: list[int]) -> dict[PieceKey, Stored
         )
         .join(Article, Article.id == Appearance.article_id)
         .outerjoin(Page, Page.id == Article.page_id)
-        .where(Appearance.statement_id.in_(statement_ids))
+        .where(
+            Appearance.statement_id.in_(statement_ids),
+            Appearance.article_id.in_(sorted(set(first_article.values()))),
+        )
         .order_by(Appearance.article_id, Appearance.piece, Appearance.start)
     )
     segments: dict[PieceKey, list[str]] = defaultdict(list)
     topics: dict[PieceKey, dict[str, float]] = defaultdict(dict)
     first: dict[PieceKey, StoredPiece] = {}
-    for article_id, index, statement_id, text, tags, published, url, created in rows:
+    chosen: dict[tuple[int, str], PieceKey] = {}
+    for article_id, index, statement_id, digest, text, tags, published, url, seen_at in rows:
         key = (article_id, index)
+        # The first article of a set may print the piece twice: the first of them stands for the set.
+        if first_article[statement_id, digest] != article_id or chosen.setdefault((statement_id, digest), key) != key:
+            continue
         segments[key].append(text.rstrip(","))
         topics[key] = best_scores(topics[key], tags or {})
-        first.setdefault(key, StoredPiece(statement_id, "", published, url, created, {}))
+        first.setdefault(key, StoredPiece(statement_id, "", published, url, seen_at, {}, digest, 0))
+    copies = {(statement_id, digest): count for statement_id, digest, count, _ in sets}
     return {
-        key: StoredPiece(p.statement_id, " … ".join(segments[key]), p.said_on, p.url, p.seen_at, topics[key])
+        key: StoredPiece(
+            p.statement_id,
+            " … ".join(segments[key]),
+            p.said_on,
+            p.url,
+            p.seen_at,
+            topics[key],
+            p.digest,
+            copies[p.statement_id, p.digest] // len(segments[key]),
+        )
         for key, p in first.items()
     }
+
+
+def _move(session: Session, stored: StoredPiece, owner_id: int) -> None:
+    """Move a piece's appearances, and those of the equal pieces it stands for, to another statement."""
+    session.execute(
+        update(Appearance)
+        .where(Appearance.statement_id == stored.statement_id, Appearance.piece_digest == stored.digest)
+        .values(statement_id=owner_id)
+    )
 
 
 def best_scores(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
@@ -243,7 +293,7 @@ def _owners(
     counts: dict[int, Counter[int]] = defaultdict(Counter)  # statement -> cluster -> its pieces there
     for n, keys in enumerate(typed):
         for k in keys:
-            counts[pieces[k].statement_id][n] += 1
+            counts[pieces[k].statement_id][n] += pieces[k].copies
     # Each statement's home: the cluster holding most of its pieces (the first of those on a tie).
     home = {s: min(c.items(), key=lambda item: (-item[1], item[0]))[0] for s, c in counts.items() if s in statements}
     result: list[tuple[list[PieceKey], int | None]] = []

@@ -279,7 +279,7 @@ def test_migrations_from_empty_and_from_the_previous_revision(db_url):
         with pytest.raises(SchemaOutOfDate, match="sanctuary-tracker db upgrade"):
             make_engine(db_url)
         result = CliRunner().invoke(cli, ["db", "upgrade", "--db", db_url])
-        assert result.exit_code == 0 and "0001 -> 0008" in result.output
+        assert result.exit_code == 0 and "0001 -> 0009" in result.output
         assert current_revision(engine) == head_revision()
         # Rows stored before the full-text index existed are searchable after the upgrade.
         assert [r[6] for r in found(db_url, search="trust")] == ["Sanctuary means trust"]

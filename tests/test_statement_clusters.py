@@ -131,6 +131,53 @@ def test_a_bridge_joins_statements_and_their_ids_keep_resolving(session):
     assert session.scalars(select(StatementAlias.uid)).all() == [ids[1]]
 
 
+def test_reprints_are_read_once_and_move_together(session):
+    from storage.statements import _pieces
+
+    # Five outlets reprint A, five reprint C, on the same day: two statements, each read as one piece.
+    for n in range(5):
+        store(session, record(f"https://ledger{n}.example/1", [("Ana Ortega", A)]))
+        store(session, record(f"https://courier{n}.example/2", [("Ana Ortega", C)]))
+    ids = session.scalars(select(Statement.id).order_by(Statement.id)).all()
+    assert len(ids) == 2
+    pieces = _pieces(session, list(ids))
+    assert sorted((p.text, p.copies) for p in pieces.values()) == sorted([(A, 5), (C, 5)])
+    assert {p.url for p in pieces.values()} == {"https://ledger0.example/1", "https://courier0.example/2"}
+    # A bridge joins them: every reprint of the statement that goes moves with it, none is left behind.
+    store(session, record("https://daily.example/6", [("Ana Ortega", A), ("Ana Ortega", C)], run=True))
+    statement = session.scalars(select(Statement)).one()
+    assert set(session.scalars(select(Appearance.statement_id))) == {statement.id}
+    assert len(partition(session)) == 1
+    # A reprint of one of them a day later is another piece (its day differs), still of the one statement.
+    store(session, record("https://late.example/7", [("Ana Ortega", C)], published=date(2025, 6, 10)))
+    assert len(_pieces(session, [statement.id])) == 4
+    assert session.scalars(select(Statement)).one().last_on == date(2025, 6, 10)
+
+
+def test_the_piece_digest_migration_gives_what_storing_gives(db_url):
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from storage.db import make_engine, make_sessionmaker
+    from storage.migrate import _config
+
+    engine = make_engine(db_url)
+    with make_sessionmaker(engine).begin() as session:
+        for rec in [*ARTICLES, record("https://daily.example/8", [("Ana Ortega", A), ("Ana Ortega", C)], run=True)]:
+            store(session, rec)
+        stored = {i: digest for i, digest in session.execute(select(Appearance.id, Appearance.piece_digest))}
+        pieces = {(a, p) for a, p in session.execute(select(Appearance.article_id, Appearance.piece))}
+    with engine.begin() as connection:
+        command.downgrade(_config(connection), "0008")
+        assert "piece_digest" not in {c["name"] for c in inspect(connection).get_columns("appearances")}
+        command.upgrade(_config(connection), "head")
+    with make_sessionmaker(engine).begin() as session:
+        assert {i: digest for i, digest in session.execute(select(Appearance.id, Appearance.piece_digest))} == stored
+    # The segments of a piece share its digest; these pieces all differ.
+    assert len(set(stored.values())) == len(pieces) < len(stored)
+    engine.dispose()
+
+
 def speakers_of(session) -> dict[str, set[str]]:
     from storage.models import Official
 
