@@ -42,8 +42,9 @@ from pipelines.quotes.mentions import Mention, cap_run_end, is_title_word, led_b
 from pipelines.quotes.tokens import Token
 
 # A capitalised word not opening a sentence or paragraph: a name, not "Good information can ...".
-MID_SENTENCE_CAP_RE = re.compile(r"(?<=[^.!?\n] )([A-Z][\w'’-]+)")
-FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+# (Each opens with a lookahead for its capital, which fails fast at the positions most text holds.)
+MID_SENTENCE_CAP_RE = re.compile(r"(?=[A-Z])(?<=[^.!?\n] )([A-Z][\w'’-]+)")
+FULL_NAME_RE = re.compile(r"(?=[A-Z])\b([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 # An appositive is a title when a title word comes within its first few words.
 MAX_TITLE_HEAD_AT = 5
 # An appositive longer than this is a clause ("For Clinton, the event presented ...").
@@ -675,12 +676,12 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
     i = 0
     shared: tuple[int, str] | None = None  # "Sens. Jon Tester (D-Mont.) and David Vitter": a plural title
     while i < len(tokens):
-        if not _in_name_run(tokens[i]):
+        if not tokens[i].in_name_run:
             i += 1
             continue
         j = i
         # Titles in lower case run into the name: "presidential nominee Donald Trump".
-        while j < len(tokens) and (_in_name_run(tokens[j]) or tokens[j].is_cap):
+        while j < len(tokens) and (tokens[j].in_name_run or tokens[j].is_cap):
             if not tokens[j].is_cap and tokens[j].text.endswith(POSSESSIVE):
                 j += 1  # "the Republican nominee's stance": the possessive title ends the description
                 break
@@ -798,8 +799,3 @@ def _opening_phrase(tokens: list[Token], comma: int) -> bool:
     while k > 0 and tokens[k - 1].text not in SENTENCE_BREAKS and comma - k < MAX_OPENING_WORDS:
         k -= 1
     return (k == 0 or tokens[k - 1].text in SENTENCE_BREAKS) and k < comma
-
-
-def _in_name_run(t: Token) -> bool:
-    # "the Republican nominee's stance": a possessive title word too
-    return t.is_word and (t.is_cap or t.bare in TITLE_HEADS or t.bare in TITLE_MODIFIERS)
