@@ -3183,3 +3183,30 @@ def test_appositive_titles_news_writing_sets_off_after_a_name(opening, title):
     surname = opening.split(",")[0].split()[-1]
     [q] = extract_quotes(f"{opening} “We will see,” {surname} said.\n")
     assert (q.speaker, q.title) == (opening.split(",")[0], title)
+
+
+def test_a_run_read_again_elsewhere_stands_where_it_is_printed():
+    # parse_run keeps what it read of a run; the same words elsewhere must come back at their own offsets,
+    # and a nickname is looked for in the whole text each time.
+    first = "Acting ICE Director Todd Lyons said it."
+    second = "Later on Monday, Acting ICE Director Todd Lyons said it again."
+    mentions = []
+    for text in (first, second, second):
+        start = text.index("Acting")
+        tokens = tokenize(text, start, text.index(" said"))
+        mentions.append(parse_run(tokens, text))
+    assert [(m.start, m.end, m.name, m.title) for m in mentions if m is not None] == [
+        (20, 30, "Todd Lyons", "Acting ICE Director"),
+        (37, 47, "Todd Lyons", "Acting ICE Director"),
+        (37, 47, "Todd Lyons", "Acting ICE Director"),
+    ]
+    for text, name in (
+        ('Robert C. "Bobby" Scott said it. Bobby Scott left.', "Bobby Scott"),
+        ('Robert C. "Bobby" Scott said it.', "Robert C. Scott"),
+    ):
+        tokens = tokenize(text, 0, text.index(" said"))
+        mention = parse_run(tokens, text)
+        assert mention is not None and mention.name == name
+    # Read without its text (as an appositive's lead is), a run is not kept for another run's words.
+    lone = [parse_run(tokenize(words, 0, len(words)), "") for words in ("Mayor Ann Vale", "Chief Tom Reed")]
+    assert [m.name for m in lone if m is not None] == ["Ann Vale", "Tom Reed"]

@@ -130,7 +130,39 @@ def expand(word: str) -> str:
 def parse_run(tokens: list[Token], text: str, speaking: bool = False, closing: bool = False) -> Mention | None:
     """Read a capitalised run as a named mention with its title and jurisdiction. `speaking`: the run is
     right before a speech verb, so a lone -ing word there is a name ("Boreing said"), not a participle;
-    `closing`: the verb also ends the clause."""
+    `closing`: the verb also ends the clause.
+
+    The same run reads the same wherever it stands (its words and the spaces between them decide), so
+    each is read once and moved to where it stands; a nickname in quote marks is looked for in the whole
+    text, so a run with one is read every time, as is a run read without its text (`text` not holding it)."""
+    if not tokens or len(text) < tokens[-1].end or any(t.text[:1] in NICKNAME_OPENERS for t in tokens):
+        return _parse_run(tokens, text, speaking, closing)
+    base = tokens[0].start
+    key = (text[base : tokens[-1].end], tuple((t.start - base, t.end - base) for t in tokens), speaking, closing)
+    if key in _RUNS:
+        found = _RUNS[key]
+    else:
+        found = _parse_run(tokens, text, speaking, closing)
+        if found is not None:
+            found = _moved(found, -base)
+        if len(_RUNS) >= MAX_RUNS_KEPT:
+            _RUNS.clear()
+        _RUNS[key] = found
+    return None if found is None else _moved(found, base)
+
+
+# Runs read so far (see parse_run), with offsets from the run's start; cleared when it grows this large.
+MAX_RUNS_KEPT = 20_000
+_RUNS: dict[tuple[str, tuple[tuple[int, int], ...], bool, bool], Mention | None] = {}
+
+
+def _moved(m: Mention, by: int) -> Mention:
+    return Mention(
+        m.kind, m.start + by, m.end + by, m.text, m.name, m.is_org, m.title, m.jurisdiction, m.gender, m.possessive
+    )
+
+
+def _parse_run(tokens: list[Token], text: str, speaking: bool, closing: bool) -> Mention | None:
     # `,” From said.`, `,” Read said.`: a lone capitalised word right before a speech verb is a surname,
     # though the word is a common one.
     lone = closing and len(tokens) == 1 and tokens[0].is_cap and tokens[0].lower not in NOT_SURNAMES
