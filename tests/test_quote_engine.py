@@ -1,6 +1,8 @@
 """Quote engine behaviour on the patterns news uses."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipelines.quotes import extract_quotes
 from pipelines.quotes.attribution import Cue, heads_own_clause
@@ -3210,3 +3212,19 @@ def test_a_run_read_again_elsewhere_stands_where_it_is_printed():
     # Read without its text (as an appositive's lead is), a run is not kept for another run's words.
     lone = [parse_run(tokenize(words, 0, len(words)), "") for words in ("Mayor Ann Vale", "Chief Tom Reed")]
     assert [m.name for m in lone if m is not None] == ["Ann Vale", "Tom Reed"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZs .,'’\"“”-—\n\t\u00a0\u0301\u2028Y9&é…")), max_size=60), st.data())
+def test_tokens_stand_where_they_are_printed(text, data):
+    # The tokenizer works out offsets from lengths: each token must be the text at its offsets, in order,
+    # with nothing but spaces between two tokens.
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    tokens = tokenize(text, start, end)
+    position = start
+    for t in tokens:
+        assert start <= position <= t.start < t.end <= end
+        assert text[t.start : t.end] == t.text and not text[position : t.start].strip()
+        position = t.end
+    assert not text[position:end].strip()
