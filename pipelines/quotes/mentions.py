@@ -138,7 +138,9 @@ def parse_run(tokens: list[Token], text: str, speaking: bool = False, closing: b
     if not tokens or len(text) < tokens[-1].end or any(t.text[:1] in NICKNAME_OPENERS for t in tokens):
         return _parse_run(tokens, text, speaking, closing)
     base = tokens[0].start
-    key = (text[base : tokens[-1].end], tuple((t.start - base, t.end - base) for t in tokens), speaking, closing)
+    # (A run of one word, most runs, is the word itself; a longer one is told apart by where its words stand.)
+    where = () if len(tokens) == 1 else tuple((t.start - base, t.end - base) for t in tokens)
+    key = (text[base : tokens[-1].end], where, speaking, closing)
     if key in _RUNS:
         found = _RUNS[key]
     else:
