@@ -103,7 +103,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         after = at + len(word)
         if at < taken:
             continue
-        if word[-1] != "s" and "." not in word:
+        if "." not in word and (word[-1] != "s" or text[after : after + 1] not in APOSTROPHES):
             # Most tokens: nothing to split off or join (the tokenizer's time is mostly spent here).
             out.append(_new(Token, (word, at, after, *_derived(word))))
             continue
