@@ -124,7 +124,20 @@ class Cue:
 
 def sentence_start(tokens: list[Token], end: int) -> int:
     """Index of the first token of the sentence that tokens[end] belongs to."""
-    return max((k + 1 for k, t in enumerate(tokens[:end]) if t.text in SENTENCE_END), default=0)
+    # Read back from `end` (as far as tokens[:end] reaches) to the nearest sentence end.
+    stop = min(end, len(tokens)) if end >= 0 else max(0, len(tokens) + end)
+    for k in range(stop - 1, -1, -1):
+        if tokens[k].text in SENTENCE_END:
+            return k + 1
+    return 0
+
+
+# Every word find_cues can take for a cue's verb; it passes over the others (most words) at once.
+CUE_WORDS = (
+    SPEECH_VERBS
+    | PHRASAL_SPEECH_VERBS
+    | frozenset({"according", "say", "write", "add", "blamed", "blames", "put", "puts", "went", "goes"})
+)
 
 
 def find_cues(tokens: list[Token], text: str) -> list[Cue]:
@@ -132,6 +145,8 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
     cues: list[Cue] = []
     for v, t in enumerate(tokens):
         lower = t.lower
+        if lower not in CUE_WORDS:
+            continue
         end = v
         if t.is_cap and v > 0 and tokens[v - 1].text not in SENTENCE_END:
             continue  # "the United States", "Reports Say": a name, not a verb
