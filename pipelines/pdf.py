@@ -4,9 +4,6 @@ import io
 import re
 from datetime import date
 
-from pypdf import PdfReader
-from pypdf.errors import LimitReachedError, PyPdfError
-
 from pipelines.extract import MIN_TEXT_CHARS, Extracted, ExtractionError
 
 PDF_DATE_RE = re.compile(r"^D:(\d{4})(\d{2})(\d{2})")
@@ -19,6 +16,11 @@ SHORT_LINE = 60
 
 def extract_pdf(body: bytes) -> Extracted:
     """The text of a PDF document, one paragraph per line, with its title and date when it has them."""
+    # Imported when a PDF arrives: most crawls meet none, and every process that loads the page chain (the
+    # crawl and each of its workers) paid for the import at start-up.
+    from pypdf import PdfReader
+    from pypdf.errors import LimitReachedError, PyPdfError
+
     try:
         reader = PdfReader(io.BytesIO(body))
         # Layout mode keeps the vertical gaps between paragraphs as blank lines.

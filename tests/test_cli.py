@@ -168,6 +168,24 @@ def test_quotes_on_text_loads_no_crawler_database_or_html_layer(tmp_path):
     assert lines[-1] == "HEAVY []"
 
 
+def test_the_page_chain_loads_the_pdf_reader_only_for_a_pdf():
+    # The crawl and each of its workers load the page chain at start; pypdf waits for the first PDF.
+    probe = (
+        "import sys\n"
+        "import pipelines.page_chain\n"
+        "print('pypdf' in sys.modules)\n"
+        "from pipelines.pdf import extract_pdf\n"
+        "from pipelines.extract import ExtractionError\n"
+        "try:\n"
+        "    extract_pdf(b'%PDF-1.4 not really')\n"
+        "except ExtractionError:\n"
+        "    pass\n"
+        "print('pypdf' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert result.stdout.splitlines() == ["False", "True"], result.stderr
+
+
 def test_help_lists_every_command_without_importing_one():
     import subprocess
     import sys

@@ -85,15 +85,15 @@ def test_an_implausible_date_is_no_date():
 def test_a_pdf_past_pypdfs_limits_is_a_recorded_failure_of_its_own_kind(monkeypatch):
     # pypdf raises LimitReachedError on PDFs built to exhaust it (a stream that decompresses to gigabytes);
     # it escaped the pipeline and was counted under no error kind.
+    import pypdf
     from pypdf.errors import LimitReachedError
 
-    import pipelines.pdf
     from pipelines.pdf import extract_pdf
 
     def bomb(_stream):
         raise LimitReachedError("decompressed stream exceeds the limit")
 
-    monkeypatch.setattr(pipelines.pdf, "PdfReader", bomb)
+    monkeypatch.setattr(pypdf, "PdfReader", bomb)
     with pytest.raises(ExtractionError) as caught:
         extract_pdf(b"%PDF-1.7 ...")
     assert caught.value.kind == "pdf_limit"
