@@ -36,8 +36,8 @@ class Token(NamedTuple):
     is_cap and is_word say whether it starts with a capital letter and whether it is a word rather than
     punctuation; in_name_run whether it can be part of a run naming someone (a capitalised word, or a title
     word in lower case: "presidential nominee Donald Trump"). They are computed once, since the parser asks
-    for them many times. A named tuple: the tokenizer makes hundreds of
-    thousands, and a tuple is built in one call (`_new`), several times faster than a dataclass.
+    for them many times. A named tuple: the tokenizer makes hundreds of thousands, and a tuple is built in
+    one call (`_new`), several times faster than a dataclass.
     """
 
     text: str
