@@ -140,7 +140,7 @@ def store_article(session: Session, page_id: int, record: ArticleRecord, seen_at
     for key in sorted({name_key(q.speaker) for q in record.quotes}):
         lock(session, OFFICIAL_NAMES, key)
     new_officials = 0
-    groups: list[tuple[list[QuoteRecord], Statement]] = []
+    groups: list[tuple[list[QuoteRecord], Statement, str]] = []
     # Lookups need not flush the statements gathered so far; they are written together.
     with session.no_autoflush:
         for segments in _statements(record.quotes):
@@ -155,7 +155,8 @@ def store_article(session: Session, page_id: int, record: ArticleRecord, seen_at
             for q in segments:
                 topics = best_scores(topics, q.topics)
             statement = new_statement(session, official.id, words, record.url, seen_at, record.published, topics)
-            groups.append((segments, statement))
+            digest = piece_digest(((q.text, q.topics) for q in segments), record.published)
+            groups.append((segments, statement, digest))
     session.flush()
     appearances = [
         Appearance(
@@ -172,16 +173,15 @@ def store_article(session: Session, page_id: int, record: ArticleRecord, seen_at
             topics=q.topics,
             piece_digest=digest,
         )
-        for segments, statement in groups
-        for digest in [piece_digest(((q.text, q.topics) for q in segments), record.published)]
+        for segments, statement, digest in groups
         for q in segments
     ]
     session.add_all(appearances)
     session.flush()
     # Stale statements are re-linked too: what this article no longer says may have held others together.
-    officials = {s.official_id for _, s in groups}
+    officials = {s.official_id for _, s, _ in groups}
     officials |= set(session.scalars(select(Statement.official_id).where(Statement.id.in_(stale))))
-    fresh = frozenset(s.id for _, s in groups)
+    fresh = frozenset(s.id for _, s, _ in groups)
     new_statements = relink(session, officials, [record.published], seen_at, fresh) if officials else 0
     session.flush()
     _link_copies(session, article, digest, simhash)
