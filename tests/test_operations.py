@@ -213,9 +213,11 @@ def test_mailto_and_javascript_links_in_a_feed_are_skipped_one_by_one(tmp_path):
 
 
 def test_feed_links_to_private_addresses_are_refused_however_written(tmp_path):
-    # A source allowed on its own 127.0.0.1 port linked to the same server written as numbers, and to a
-    # host name that resolves to a private address: both were fetched and stored. Now each is refused and
-    # recorded as private_address; only the article on the source's own host and port is stored.
+    # A source allowed on its own 127.0.0.1 port linked to another local server written as numbers, and to
+    # a host name that resolves to a private address: both were fetched and stored. Now each is refused and
+    # recorded as private_address; only the article on the source's own host and port is stored. (The
+    # numbers point at another port: w3lib 2.6 rewrites "2130706433" to "127.0.0.1" in every Request, so a
+    # link to the source's own port written as numbers is the source's own URL, fetched once.)
     import socket
 
     hostname = socket.gethostname()
@@ -229,9 +231,13 @@ def test_feed_links_to_private_addresses_are_refused_however_written(tmp_path):
         "/feed.xml": lambda: (200, "application/rss+xml", feed["body"]),
         **demo_routes(),
     }
-    with serve(routes) as base:
+    with serve(routes) as base, serve(routes) as other:
         port = base.rsplit(":", 1)[1]
-        links = [f"http://2130706433:{port}/abc7/sanctuary-ordinance.html", f"{base}/abc7/sanctuary-ordinance.html"]
+        other_port = other.rsplit(":", 1)[1]
+        links = [
+            f"http://2130706433:{other_port}/abc7/sanctuary-ordinance.html",
+            f"{base}/abc7/sanctuary-ordinance.html",
+        ]
         if resolves_private:
             links.append(f"http://{hostname}:{port}/abc7/sanctuary-ordinance.html?via=name")
         items = "".join(f"<item><link>{link}</link></item>" for link in links)
