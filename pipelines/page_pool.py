@@ -15,6 +15,7 @@ ahead of it too.
 
 import asyncio
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -67,6 +68,10 @@ def _start_worker(setup: ChainSetup, crawl_pid: int) -> None:
     signal.signal(signal.SIGPROF, _over_limit)
     _worker["setup"] = setup
     _worker["tools"] = chain_tools(setup)
+    # What was loaded so far lives as long as the worker: out of the collector's sight, it is not walked by
+    # every full collection during the crawl, nor by the one at exit (which made closing the pool take
+    # 0.4 s after every crawl).
+    gc.freeze()
 
 
 def _die_with(crawl_pid: int) -> None:

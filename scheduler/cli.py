@@ -4,6 +4,7 @@ Each command lives in its own module, imported only when that command runs (or `
 so `sanctuary-tracker quotes` starts without loading Scrapy, SQLAlchemy or the database layer.
 """
 
+import gc
 import importlib
 
 import click
@@ -98,4 +99,9 @@ def cli() -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    cli()
+    try:
+        cli()
+    finally:
+        # The interpreter's last garbage collection walks every object a crawl left (0.45 s after a 570-page
+        # crawl, a fortieth of it); frozen objects are skipped. Exit handlers and flushing still run.
+        gc.freeze()

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from crawler.config import Config, ConfigError, resolve_db_url
+from crawler.progress import progress_settings
 from scheduler.exit_codes import EXIT_FRONTIER_UNREACHABLE, EXIT_LOCKED, EXIT_OK, EXIT_USAGE
 from scheduler.lock import LockHeld
 from scheduler.options import config_option, db_option, frontier_or_exit, load_or_exit, parse_date
@@ -86,9 +87,7 @@ def crawl(
     if seed_only and join:
         click.echo("error: --seed-only and --join exclude each other", err=True)
         sys.exit(EXIT_USAGE)
-    progress = (
-        {"EXTENSIONS": {"crawler.progress.ProgressExtension": 500}} if sys.stderr.isatty() and not verbose else None
-    )
+    progress = progress_settings() if sys.stderr.isatty() and not verbose else None
     if frontier:
         summary = _frontier_crawl(
             config,

@@ -166,3 +166,19 @@ url = "https://plain.example/feed"
     assert settings.getfloat("DOWNLOAD_DELAY") == 0.25
     # Two sources on one host: the politer of each setting; a source without its own takes the crawl's.
     assert settings.getdict("DOWNLOAD_SLOTS") == {"slow.example": {"delay": 5.0, "concurrency": 1}}
+
+
+def test_extensions_the_tracker_never_uses_stay_off_with_and_without_the_progress_line(tmp_path):
+    # Scrapy 2.19's RemoteControl extension imported aiohttp into every crawl (0.17 s of its start) though
+    # nothing used it; the progress line's settings once replaced the whole EXTENSIONS setting.
+    from scrapy.utils.conf import build_component_list
+
+    from crawler.progress import progress_settings
+    from scheduler.crawl import scrapy_settings
+
+    config = load_config(write(tmp_path, ""))
+    for overrides in (None, progress_settings()):
+        settings = scrapy_settings(config, "sqlite://", False, "WARNING", None, overrides)
+        enabled = build_component_list(settings.getwithbase("EXTENSIONS"))
+        assert not [e for e in enabled if "remote_control" in str(e) or "telnet" in str(e)], enabled
+        assert ("crawler.progress.ProgressExtension" in enabled) == (overrides is not None)
