@@ -7,7 +7,8 @@ host, robots.txt off), and `benchmarks/reference_crawl.py` crawls it with the sa
 extracting each page with trafilatura and storing nothing. Each run is its own process; reported: wall
 time, pages/s, the ratio of the two speeds, cores used ((user+sys)/wall, worker processes included), the
 largest resident set of any one process and of all of them together (sampled), and for the tracker the
-seconds per page over the first and the last 500 pages (by fetch time; `--pages` of 1,000 or more).
+seconds per page over the first and the last 500 pages (by fetch time; `--pages` of 1,000 or more). The
+speed ratio is given of the medians and round by round (the two runs of a round are closest in time).
 
     python benchmarks/crawl_throughput.py --pages 570 [--rounds 3] [--workers N]
 """
@@ -140,7 +141,13 @@ def main() -> None:
                 f"max RSS {rss:.0f} MB"
             )
     ratio = statistics.median(tracker_speeds) / statistics.median(reference_speeds)
-    print(f"pages {args.pages}, cores here {os.cpu_count()}: tracker / reference speed (medians) {ratio:.2f}")
+    # Each round's two runs are minutes apart at most; this machine's speed drifts by a third over an hour,
+    # so the ratio within a round says more than the ratio of medians taken across rounds.
+    paired = [t / r for t, r in zip(tracker_speeds, reference_speeds, strict=True)]
+    print(
+        f"pages {args.pages}, cores here {os.cpu_count()}: tracker / reference speed (medians) {ratio:.2f}; "
+        f"by round {' '.join(f'{p:.2f}' for p in paired)} (median {statistics.median(paired):.2f})"
+    )
 
 
 if __name__ == "__main__":
