@@ -673,12 +673,12 @@ def _describes(words: list[Token]) -> bool:
 
 def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
     """Add every named mention found in a stretch of prose to the index."""
-    i = 0
     shared: tuple[int, str] | None = None  # "Sens. Jon Tester (D-Mont.) and David Vitter": a plural title
-    while i < len(tokens):
-        if not tokens[i].in_name_run:
-            i += 1
-            continue
+    resume = 0
+    # Only a word that can be part of a name opens a run: the loop visits those alone (most words are not).
+    for i in [k for k, t in enumerate(tokens) if t.in_name_run]:
+        if i < resume:
+            continue  # inside the run just read
         j = i
         # Titles in lower case run into the name: "presidential nominee Donald Trump".
         while j < len(tokens) and (tokens[j].in_name_run or tokens[j].is_cap):
@@ -732,7 +732,7 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
             and mention.title.lower() not in COMMON_NOUN_TITLES
         ):
             index.add_description(mention.title, mention.start, _object_of_name(tokens, i))
-        i = max(j, i + 1)
+        resume = max(j, i + 1)
 
 
 def _object_of_name(tokens: list[Token], i: int) -> bool:
