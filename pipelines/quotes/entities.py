@@ -3,6 +3,7 @@
 import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
@@ -541,8 +542,10 @@ def _held(entity: Entity) -> set[str]:
     return entity.offices | set(_key(entity.jurisdiction or "").split())
 
 
+@lru_cache(maxsize=8192)
 def _key(name: str) -> str:
-    """A name as compared: lower case, one kind of apostrophe, single spaces (no-break spaces included)."""
+    """A name as compared: lower case, one kind of apostrophe, single spaces (no-break spaces included).
+    Asked for every mention's name many times over (about 200 times per article), worked out once each."""
     return " ".join(name.lower().replace("’", "'").split())
 
 
