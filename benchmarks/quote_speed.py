@@ -1,6 +1,10 @@
 """Quote engine speed: articles per second on one core over the PolNeAR train texts.
 
-python benchmarks/quote_speed.py [--repeat 3]
+python benchmarks/quote_speed.py [--repeat 3] [--texts N]
+
+This shared machine's speed drifts by a third within the hour; to compare two versions of the engine, count
+instructions instead, which do not drift: `valgrind --tool=callgrind python benchmarks/quote_speed.py
+--texts 120 --repeat 1`, less the same with `--texts 20` (start-up, imports and first calls).
 """
 
 import argparse
@@ -15,8 +19,9 @@ TRAIN = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnea
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3, help="passes over the corpus; the best is reported")
+    parser.add_argument("--texts", type=int, help="only the first N texts (default: all 840)")
     args = parser.parse_args()
-    texts = [p.read_text(encoding="utf-8") for p in sorted(TRAIN.glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(TRAIN.glob("*.txt"))][: args.texts]
     chars = sum(len(t) for t in texts)
     best = float("inf")
     quotes = 0
