@@ -8,6 +8,7 @@ speaker mention does not overlap the annotated source is one of:
   right person            the predicted name is the gold speaker, found through another of their mentions
   source is someone else  the annotated source names no part of the gold speaker (dev only: needs names)
   wrong or no speaker     everything else
+Then the misses by the rule that attributed the quote (`rule` of `sanctuary-tracker quotes --format jsonl`).
 """
 
 import argparse
@@ -29,6 +30,8 @@ def main() -> None:
     s = scorer()
     names = s.load_names(str(SHARED / "data" / "polnear" / "dev-names.jsonl")) if args.split == "dev" else {}
     kinds: dict[str, list[str]] = collections.defaultdict(list)
+    by_rule: collections.Counter[str] = collections.Counter()  # quotes per rule that attributed them
+    missed_by_rule: collections.Counter[str] = collections.Counter()
     units = 0
     for _, _, text, golds in s.load_split(args.split):
         preds = [q.as_dict() for q in extract_quotes(text)]
@@ -37,9 +40,12 @@ def main() -> None:
             if not gold["source_spans"]:
                 continue
             units += 1
+            rule = pred["rule"].partition(":")[0]  # ("model:near_before" -> "model")
+            by_rule[rule] += 1
             span = (pred["speaker_start"], pred["speaker_end"])
             if None not in span and any(s._overlap(span, src) > 0 for src in gold["source_spans"]):
                 continue
+            missed_by_rule[rule] += 1
             source = " ".join(text[a:b] for a, b in gold["source_spans"])
             name = names.get(gold["unit"], {})
             gold_words = set(s.norm_name(name.get("speaker_name") or ""))
@@ -58,6 +64,9 @@ def main() -> None:
         print(f"  {kind:<24}{len(found)}")
         for line in found[: args.show]:
             print(f"      {line}")
+    print("by the rule that attributed the quote (missed / quotes):")
+    for rule, n in by_rule.most_common():
+        print(f"  {rule:<24}{missed_by_rule[rule]} / {n}")
 
 
 if __name__ == "__main__":
