@@ -7,7 +7,8 @@ host, robots.txt off), and `benchmarks/reference_crawl.py` crawls it with the sa
 extracting each page with trafilatura and storing nothing. Each run is its own process; reported: wall
 time, pages/s, the ratio of the two speeds, cores used ((user+sys)/wall, worker processes included), the
 largest resident set of any one process and of all of them together (sampled), and for the tracker the
-seconds per page over the first and the last 500 pages (by fetch time; `--pages` of 1,000 or more). The
+seconds per page over the first and the last 500 pages (`--pages` of 1,000 or more), by fetch time and by
+the time they were stored (the page count, polled every 0.1 s beside the crawl). The
 speed ratio is given of the medians and round by round (the two runs of a round are closest in time).
 
     python benchmarks/crawl_throughput.py --pages 570 [--rounds 3] [--workers N]
@@ -51,29 +52,45 @@ def site(n: int) -> dict[str, Route]:
     return routes
 
 
-def timed(command: list[str]) -> tuple[float, float, float, float]:
+def timed(command: list[str], db: Path | None = None) -> tuple[float, float, float, float, list[tuple[float, int]]]:
     """Run a command; (wall seconds, CPU seconds of it and the processes it waited for, largest resident
     set of any one of them in MB, largest resident set of it and its children together in MB, sampled
-    every 0.2 s)."""
+    every 0.2 s, and (seconds, pages stored) every 0.1 s when it writes the SQLite database `db`)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
     peak = [0.0]
+    stored: list[tuple[float, int]] = []
     done = threading.Event()
 
     def sample() -> None:
         while not done.wait(0.2):
             peak[0] = max(peak[0], tree_rss_mb(process.pid))
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    def count_pages() -> None:
+        while db is not None and not done.wait(0.1):
+            stored.append((time.perf_counter() - started, pages_stored(db)))
+
+    samplers = [threading.Thread(target=sample, daemon=True), threading.Thread(target=count_pages, daemon=True)]
+    for sampler in samplers:
+        sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
     done.set()
-    sampler.join()
+    for sampler in samplers:
+        sampler.join()
     wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{command[1]} exited with {process.returncode}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, peak[0]
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, peak[0], stored
+
+
+def pages_stored(db: Path) -> int:
+    """Pages in the crawl's database so far (0 before it has its tables); read-only, beside the crawl."""
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.05) as conn:
+            return int(conn.execute("select count(*) from pages").fetchone()[0])
+    except sqlite3.Error:
+        return 0
 
 
 def tree_rss_mb(pid: int) -> float:
@@ -94,6 +111,23 @@ def tree_rss_mb(pid: int) -> float:
         except OSError:
             continue
     return total / 2**20
+
+
+def store_windows(stored: list[tuple[float, int]], pages: int) -> tuple[float, float] | None:
+    """Seconds per page over the first and the last WINDOW pages, by the time they were stored: when the
+    page count reached each end of the window, interpolated between samples."""
+    if pages < 2 * WINDOW or not stored or stored[-1][1] < pages:
+        return None
+
+    def reached(k: int) -> float:
+        before = (0.0, 0)
+        for t, n in stored:
+            if n >= k:
+                return before[0] + (t - before[0]) * (k - before[1]) / max(1, n - before[1])
+            before = (t, n)
+        raise ValueError(k)
+
+    return (reached(WINDOW) - reached(1)) / (WINDOW - 1), (reached(pages) - reached(pages - WINDOW + 1)) / (WINDOW - 1)
 
 
 def per_page_windows(db: Path) -> tuple[float, float] | None:
@@ -126,15 +160,18 @@ def main() -> None:
         reference = [sys.executable, str(ROOT / "benchmarks" / "reference_crawl.py"), f"{base}/sitemap.xml"]
         for n in range(args.rounds):
             db = Path(tmp) / f"run{n}.db"
-            wall, cpu, rss, tree = timed([*tracker, f"sqlite:///{db}"])
+            wall, cpu, rss, tree, stored = timed([*tracker, f"sqlite:///{db}"], db)
             tracker_speeds.append(args.pages / wall)
-            windows = per_page_windows(db)
+            windows, by_store = per_page_windows(db), store_windows(stored, args.pages)
             window_text = f", s/page first {WINDOW} {windows[0]:.4f} last {WINDOW} {windows[1]:.4f}" if windows else ""
+            if by_store:
+                first, last = by_store
+                window_text += f" (by store time {first:.4f} / {last:.4f}, {last / first:.2f}x)"
             print(
                 f"round {n + 1} tracker:   {wall:6.1f} s {args.pages / wall:6.1f} pages/s, cores {cpu / wall:.2f}, "
                 f"max RSS {rss:.0f} MB (all processes {tree:.0f} MB){window_text}"
             )
-            wall, cpu, rss, _ = timed(reference)
+            wall, cpu, rss, _, _ = timed(reference)
             reference_speeds.append(args.pages / wall)
             print(
                 f"round {n + 1} reference: {wall:6.1f} s {args.pages / wall:6.1f} pages/s, cores {cpu / wall:.2f}, "
