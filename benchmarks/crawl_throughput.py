@@ -68,7 +68,9 @@ def timed(command: list[str], db: Path | None = None) -> tuple[float, float, flo
 
     def count_pages() -> None:
         while db is not None and not done.wait(0.1):
-            stored.append((time.perf_counter() - started, pages_stored(db)))
+            count = pages_stored(db)
+            if count is not None:
+                stored.append((time.perf_counter() - started, count))
 
     samplers = [threading.Thread(target=sample, daemon=True), threading.Thread(target=count_pages, daemon=True)]
     for sampler in samplers:
@@ -78,19 +80,22 @@ def timed(command: list[str], db: Path | None = None) -> tuple[float, float, flo
     for sampler in samplers:
         sampler.join()
     wall = time.perf_counter() - started
+    if db is not None and (count := pages_stored(db)) is not None:
+        stored.append((wall, count))  # (the last pages may have been stored after the last sample)
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{command[1]} exited with {process.returncode}")
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, peak[0], stored
 
 
-def pages_stored(db: Path) -> int:
-    """Pages in the crawl's database so far (0 before it has its tables); read-only, beside the crawl."""
+def pages_stored(db: Path) -> int | None:
+    """Pages in the crawl's database so far, read beside the crawl; None when it cannot be read yet (no
+    file, no tables, or busy)."""
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.05) as conn:
             return int(conn.execute("select count(*) from pages").fetchone()[0])
     except sqlite3.Error:
-        return 0
+        return None
 
 
 def tree_rss_mb(pid: int) -> float:
@@ -113,10 +118,11 @@ def tree_rss_mb(pid: int) -> float:
     return total / 2**20
 
 
-def store_windows(stored: list[tuple[float, int]], pages: int) -> tuple[float, float] | None:
+def store_windows(stored: list[tuple[float, int]]) -> tuple[float, float] | None:
     """Seconds per page over the first and the last WINDOW pages, by the time they were stored: when the
     page count reached each end of the window, interpolated between samples."""
-    if pages < 2 * WINDOW or not stored or stored[-1][1] < pages:
+    pages = stored[-1][1] if stored else 0
+    if pages < 2 * WINDOW:
         return None
 
     def reached(k: int) -> float:
@@ -162,7 +168,7 @@ def main() -> None:
             db = Path(tmp) / f"run{n}.db"
             wall, cpu, rss, tree, stored = timed([*tracker, f"sqlite:///{db}"], db)
             tracker_speeds.append(args.pages / wall)
-            windows, by_store = per_page_windows(db), store_windows(stored, args.pages)
+            windows, by_store = per_page_windows(db), store_windows(stored)
             window_text = f", s/page first {WINDOW} {windows[0]:.4f} last {WINDOW} {windows[1]:.4f}" if windows else ""
             if by_store:
                 first, last = by_store
