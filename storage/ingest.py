@@ -98,11 +98,11 @@ def store_article(session: Session, page_id: int, record: ArticleRecord, seen_at
     statements left with no appearance at all are removed. Statement IDs otherwise never change.
     """
     normalized = normalize_text(record.text)
-    digest = fingerprint(normalized)
+    text_fingerprint = fingerprint(normalized)
     article = session.scalars(select(Article).where(Article.url == record.url)).first()
     if (
         article is not None
-        and article.fingerprint == digest
+        and article.fingerprint == text_fingerprint
         and article.published == record.published
         and (article.topic_scores or {}) == record.topic_scores
         and _same_quotes(session, article.id, record.quotes)
@@ -128,7 +128,7 @@ def store_article(session: Session, page_id: int, record: ArticleRecord, seen_at
     article.date_precision = "day" if record.published else "unknown"
     article.language = record.language
     article.text = record.text
-    article.fingerprint = digest
+    article.fingerprint = text_fingerprint
     article.simhash = simhash.to_hex()
     article.topics = record.topics
     article.topic_tags = topic_tags(record.topics)
@@ -155,8 +155,8 @@ def store_article(session: Session, page_id: int, record: ArticleRecord, seen_at
             for q in segments:
                 topics = best_scores(topics, q.topics)
             statement = new_statement(session, official.id, words, record.url, seen_at, record.published, topics)
-            digest = piece_digest(((q.text, q.topics) for q in segments), record.published)
-            groups.append((segments, statement, digest))
+            piece_hash = piece_digest(((q.text, q.topics) for q in segments), record.published)
+            groups.append((segments, statement, piece_hash))
     session.flush()
     appearances = [
         Appearance(
@@ -171,9 +171,9 @@ def store_article(session: Session, page_id: int, record: ArticleRecord, seen_at
             title_as_printed=q.title,
             cue=q.cue,
             topics=q.topics,
-            piece_digest=digest,
+            piece_digest=piece_hash,
         )
-        for segments, statement, digest in groups
+        for segments, statement, piece_hash in groups
         for q in segments
     ]
     session.add_all(appearances)
@@ -184,7 +184,7 @@ def store_article(session: Session, page_id: int, record: ArticleRecord, seen_at
     fresh = frozenset(s.id for _, s, _ in groups)
     new_statements = relink(session, officials, [record.published], seen_at, fresh) if officials else 0
     session.flush()
-    _link_copies(session, article, digest, simhash)
+    _link_copies(session, article, text_fingerprint, simhash)
     if stale:
         unreported(session, stale)
     return IngestResult(status, new_statements, len(appearances), new_officials)

@@ -163,6 +163,19 @@ def test_copies_point_to_the_first_printing_and_cost_the_same_however_many(sessi
     assert count(session, Statement) == 1
 
 
+def test_a_word_for_word_reprint_months_later_points_to_the_original(session):
+    # The copy shares no statement with the original (they are months apart), so only the text's fingerprint
+    # can link them; storing each piece's digest once overwrote the fingerprint the link was looked up by.
+    text = "The same wire story, reprinted word for word two months on."
+    words = "We will not turn our deputies into immigration agents."
+    store(session, article("https://a.example/1", [quote(words, 0)], published=date(2025, 1, 1), text=text))
+    store(session, article("https://b.example/2", [quote(words, 0)], published=date(2025, 3, 1), text=text))
+    rows = dict(session.execute(select(Article.url, Article.original_id)).all())
+    original = session.scalars(select(Article.id).where(Article.url == "https://a.example/1")).one()
+    assert rows == {"https://a.example/1": None, "https://b.example/2": original}
+    assert count(session, Statement) == 2
+
+
 def test_statements_outside_the_date_window_are_separate(session):
     words = "We will not turn our deputies into immigration agents."
     store(session, article("https://a.example/1", [quote(words, 0)], published=date(2025, 1, 1)))
