@@ -33,21 +33,13 @@ def main() -> None:
         found = [s._norm(text, p["start"], p["end"]) for p in preds]
         segmented = {s._norm(text, q.start, q.end) for p in paragraphs(text) for q in p.quotes}
         gold_spans = [s._norm(text, *g["span"]) for g in golds]
-        matched_golds = {j for _, j in pairs}
-        for j, span in enumerate(gold_spans):
-            if j in matched_golds:
-                continue
+        for _, span in _unmatched(gold_spans, {j for _, j in pairs}):
             if any(s._overlap(span, f) for f in found):
                 kind = "overlaps a prediction"
-            elif span in segmented:
-                kind = "found, then dropped"
             else:
-                kind = "not found"
+                kind = "found, then dropped" if span in segmented else "not found"
             missed[kind].append(f"{name}: {text[span[0] : span[1]][:100]!r}")
-        matched_preds = {i for i, _ in pairs}
-        for i, span in enumerate(found):
-            if i in matched_preds:
-                continue
+        for i, span in _unmatched(found, {i for i, _ in pairs}):
             if any(s._overlap(span, g) for g in gold_spans):
                 kind = "overlaps a gold quote"
             else:
@@ -59,6 +51,11 @@ def main() -> None:
             print(f"  {kind:<24}{len(rows)}")
             for line in rows[: args.show]:
                 print(f"      {line}")
+
+
+def _unmatched(spans: list[tuple[int, int]], matched: set[int]) -> list[tuple[int, tuple[int, int]]]:
+    """The spans (with their index) the scorer paired with nothing."""
+    return [(i, span) for i, span in enumerate(spans) if i not in matched]
 
 
 if __name__ == "__main__":
