@@ -1,7 +1,6 @@
 """A small tokenizer for the prose around quotes: words and punctuation with offsets."""
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 from pipelines.quotes.lexicon import (
@@ -58,10 +57,24 @@ def make_token(text: str, start: int, end: int) -> Token:
     return _new(Token, (text, start, end, *_derived(text)))
 
 
-@lru_cache(maxsize=65536)
+# The derived fields of the words seen so far (a plain dict: a lookup is cheaper than lru_cache's call, and
+# most tokens are words seen before); cleared when it grows this large.
+MAX_WORDS_KEPT = 65_536
+_DERIVED: dict[str, tuple[str, bool, bool, str, bool]] = {}
+
+
 def _derived(text: str) -> tuple[str, bool, bool, str, bool]:
     """(lower, is_cap, is_word, bare, in_name_run) of a word: the same for every occurrence, so worked out
     once."""
+    found = _DERIVED.get(text)
+    if found is None:
+        if len(_DERIVED) >= MAX_WORDS_KEPT:
+            _DERIVED.clear()
+        found = _DERIVED[text] = _derive(text)
+    return found
+
+
+def _derive(text: str) -> tuple[str, bool, bool, str, bool]:
     head = text[1:2] if text[:1] in NICKNAME_OPENERS and len(text) > 2 else text[:1]
     lower = text.lower().rstrip(".")
     is_cap, is_word, bare = head.isupper(), head.isalnum(), without_possessive(lower)
@@ -94,6 +107,7 @@ def is_nickname(text: str, i: int) -> bool:
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of text[start:end]; a trailing period stays on a word only when it is an abbreviation."""
     out: list[Token] = []
+    known = _DERIVED.get
     taken = start  # (the apostrophe of a plural possessive is already in its word)
     after = start
     # Every character is a token's or a space, so each token's offset follows from the lengths before it
@@ -105,7 +119,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             continue
         if "." not in word and (word[-1] != "s" or text[after : after + 1] not in APOSTROPHES):
             # Most tokens: nothing to split off or join (the tokenizer's time is mostly spent here).
-            out.append(_new(Token, (word, at, after, *_derived(word))))
+            out.append(_new(Token, (word, at, after) + (known(word) or _derived(word))))
             continue
         if "." in word and (glued := GLUED_SENTENCE_RE.match(word)) is not None:
             # "Trump said.Trump claimed": a lost space after a full stop, so two sentences.
