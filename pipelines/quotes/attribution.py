@@ -696,7 +696,7 @@ def subject_cue(tokens: list[Token], text: str) -> Cue | None:
     ):
         # "Beck, who has in the past described Trump as “...”": the quote is in the relative clause, whose
         # pronoun stands for the name.
-        mention = replace(mention, start=verb.start, end=verb.end, text=verb.text)
+        mention = mention._replace(start=verb.start, end=verb.end, text=verb.text)
     cue = Cue(verb, mention, first, last + 1)
     clause = _subordinate_pronoun(tokens, last + 1)
     if clause is None:
@@ -1109,7 +1109,7 @@ def _named_after_comma(tokens: list[Token], comma: int, described: "Found | None
     if name is None or name.kind != "name" or name.is_org:
         return None
     if name.title is None:
-        name = replace(name, title=described[0].title)
+        name = name._replace(title=described[0].title)
     return name, comma + 1, close - 1
 
 
@@ -1240,7 +1240,7 @@ def _subject_before(tokens: list[Token], v: int, text: str) -> Found | None:
         if t.lower == "that" and noun not in UNNAMED_HEADS | DESCRIPTIVE and not (described and described[0].is_org):
             return None
         if described is not None and described[0].kind != "pronoun":
-            return replace(described[0], start=t.start, end=t.end, text=t.text), i, i
+            return described[0]._replace(start=t.start, end=t.end, text=t.text), i, i
         return Mention("unnamed", t.start, t.end, t.text), i, i
     if t.lower in STANDALONE_DETERMINERS and _opens_sentence(tokens, i):
         return Mention("unnamed", t.start, t.end, t.text), i, i  # "Another said he hoped ...", ",” another said"
@@ -1290,7 +1290,7 @@ def _named_in_dashes(tokens: list[Token], v: int, text: str) -> Found | None:
     if name is None or name.kind != "name" or name.is_org or " " not in (name.name or ""):
         return None
     title = name.title or text[tokens[described[1] + 1].start : tokens[opening - 1].end]
-    return replace(name, title=title), described[1], v - 1
+    return name._replace(title=title), described[1], v - 1
 
 
 def _party_member(tokens: list[Token], i: int, text: str) -> Found | None:
@@ -1381,7 +1381,7 @@ def _relative(found: "Found | None", pronoun: Token, i: int) -> "Found | None":
     """The relative pronoun as the mention of the name it follows: "who" in "McConnell, ..., who said"."""
     if found is None or found[0].kind != "name":
         return None
-    return replace(found[0], start=pronoun.start, end=pronoun.end, text=pronoun.text), i, i
+    return found[0]._replace(start=pronoun.start, end=pronoun.end, text=pronoun.text), i, i
 
 
 def _skip_back(tokens: list[Token], i: int) -> int:
@@ -1504,7 +1504,7 @@ def _named_back(tokens: list[Token], i: int, text: str) -> Found | None:
                 named = _named_back(tokens, first - 2, text)
                 if named is not None and named[0].kind == "name" and not named[0].is_org:
                     title = text[head.start : end]
-                    return replace(named[0], title=named[0].title or title), named[1], i
+                    return named[0]._replace(title=named[0].title or title), named[1], i
             body = mention.name if mention.is_org else None
             unnamed = Mention("unnamed", start, end, text[start:end], title=head.lower, jurisdiction=body)
             return unnamed, first, i
@@ -1538,7 +1538,7 @@ def _appositive_subject(tokens: list[Token], comma: int, text: str) -> Found | N
                 mention = inner[0]
                 words = clause[1:] if clause[0].lower in DETERMINERS | POSSESSIVE_PRONOUNS else clause
                 if mention.title is None and any(is_title_word(t) for t in words):
-                    mention = replace(mention, title=" ".join(t.text for t in words))
+                    mention = mention._replace(title=" ".join(t.text for t in words))
                 return mention, clause_start, comma
     candidates: list[tuple[Found, int]] = []
     for j in range(comma - 1, max(-1, comma - MAX_APPOSITIVE_TOKENS), -1):
@@ -1567,7 +1567,7 @@ def _appositive_subject(tokens: list[Token], comma: int, text: str) -> Found | N
         return (described[0], described[1], comma) if described is not None else None
     title = appositive_title(tokens, j)
     if title and not mention.title:
-        mention = replace(mention, title=title)
+        mention = mention._replace(title=title)
     return mention, s, comma
 
 
@@ -1733,7 +1733,7 @@ def _described_name_after(tokens: list[Token], i: int, text: str) -> Found | Non
         return None
     descriptor = text[tokens[i].start : tokens[k - 1].end]
     title = f"{descriptor} {mention.title}" if mention.title else descriptor
-    return replace(mention, title=title), i, end - 1
+    return mention._replace(title=title), i, end - 1
 
 
 def _subject_after(tokens: list[Token], v: int, text: str) -> Found | None:
@@ -1826,7 +1826,7 @@ def _named_subject_after(tokens: list[Token], i: int, k: int, text: str) -> Foun
         return None  # ("and said Stevens's rescue was a priority": whose rescue, not who said it)
     title = appositive_title(tokens, k)
     if title and not mention.title:
-        mention = replace(mention, title=title)
+        mention = mention._replace(title=title)
     return mention, i, k - 1
 
 

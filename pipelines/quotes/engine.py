@@ -588,7 +588,7 @@ def _described_body(cue: Cue, index: EntityIndex) -> Speaker | tuple[Entity | No
     report"): the body the article names, or the one the named person leads."""
     # The head ("commission") found the body; it is not the body's title.
     head = cue.mention.title or ""
-    m = replace(cue.mention, title=None)
+    m = cue.mention._replace(title=None)
     entity: Entity | None
     named = [w for w in m.text.split()[1:-1] if w[:1].isupper() and not w.endswith(POSSESSIVE)]
     if named:
@@ -614,7 +614,7 @@ def _described_person(m: Mention, index: EntityIndex) -> tuple[Entity | None, Me
     described = m.title or ""
     surname = index.lookup(m.text, m.start) if m.text.istitle() and " " not in m.text else None
     if surname is not None and not surname.is_org:
-        return surname, replace(m, title=None)
+        return surname, m._replace(title=None)
     entity = index.by_title(described, m.start)
     if entity is None and m.text.split()[0].endswith(POSSESSIVE):
         # "Obama's former campaign strategist said": a second reference to the person just named (never the

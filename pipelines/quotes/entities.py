@@ -2,7 +2,7 @@
 
 import re
 from bisect import bisect_left, insort
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
@@ -698,7 +698,7 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
             # has named a "Howard Dean".
             known = index.lookup(tokens[i].text, tokens[i].start)
             if known is not None and not known.is_org:
-                mention = replace(mention, kind="name", name=tokens[i].text, title=None, jurisdiction=None)
+                mention = mention._replace(kind="name", name=tokens[i].text, title=None, jurisdiction=None)
         if (
             mention is not None
             and mention.kind == "name"
@@ -709,7 +709,7 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
         ):
             # "Archbishop Aris Shirvanian of the Armenian Patriarchate": a body, which "he" does not mean (not
             # "of the GOP-led investigation", an adjective).
-            mention = replace(mention, is_org=True)
+            mention = mention._replace(is_org=True)
         if mention is not None and mention.kind == "name":
             # "For China, the region offers ...": after an opening preposition the comma ends the phrase.
             opening = tokens[i].lower in NOUN_PHRASE_PREPOSITIONS or (

@@ -1,7 +1,7 @@
 """Noun phrases that name speakers: split a capitalised run into title, jurisdiction and name."""
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipelines.quotes.lexicon import (
     CONNECTORS,
@@ -35,18 +35,21 @@ from pipelines.quotes.lexicon import (
 )
 from pipelines.quotes.tokens import Token, without_possessive
 
+_new = tuple.__new__
+
 # Longer words in capitals are shouted, not acronyms ("NATO", "NAACP"): two in a run make it a headline.
 MAX_ACRONYM = 5
 # A party and state label ("R-Ky.", "D-Newport News"), printed after a lawmaker's name.
 PARTY_LABEL_RE = re.compile(r"^[RDI]-[A-Z]")
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A phrase that refers to a speaker.
 
     kind is "name" (a person or organisation named), "pronoun", "description" ("the mayor") or
-    "unnamed" ("a spokesperson"). start/end cover the phrase as printed.
+    "unnamed" ("a spokesperson"). start/end cover the phrase as printed. A named tuple, like `Token`: the
+    entity index moves a cached mention to every place its words recur (`_moved`), and a tuple is built
+    several times faster than a frozen dataclass.
     """
 
     kind: str
@@ -159,9 +162,7 @@ _RUNS: dict[tuple[str, tuple[tuple[int, int], ...], bool, bool], Mention | None]
 
 
 def _moved(m: Mention, by: int) -> Mention:
-    return Mention(
-        m.kind, m.start + by, m.end + by, m.text, m.name, m.is_org, m.title, m.jurisdiction, m.gender, m.possessive
-    )
+    return _new(Mention, (m.kind, m.start + by, m.end + by, *m[3:]))
 
 
 def _parse_run(tokens: list[Token], text: str, speaking: bool, closing: bool) -> Mention | None:
