@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from pipelines.quotes.attribution import (
     Cue,
@@ -402,7 +403,7 @@ def _colon_cue(text: str, p: Paragraph, last_gap: list[Token]) -> Cue | None:
 
 def _lone_pronoun(text: str, span: Span) -> bool:
     """Whether a quote is one pronoun alone: `because "she" is a "he"`."""
-    words = TITLE_WORD_RE.findall(text, span.start, span.end)
+    words = _first_words(text, span, 2)
     return len(words) == 1 and words[0].lower() in MENTIONED_PRONOUNS
 
 
@@ -415,10 +416,15 @@ def _byline_follows(after: list[Token]) -> bool:
 
 def _is_title_of_work(text: str, span: Span) -> bool:
     """A short unattributed quote in title case ("Fox News Sunday," “13th”) names a work, not words said."""
-    words = TITLE_WORD_RE.findall(text, span.start, span.end)
+    words = _first_words(text, span, MAX_TITLE_WORDS + 1)
     if not words or len(words) > MAX_TITLE_WORDS:
         return False
     return all(w[0].isupper() or w[0].isdigit() or w in MINOR_WORDS for w in words)
+
+
+def _first_words(text: str, span: Span, most: int) -> list[str]:
+    """The first `most` words of a quote (read no further: a quote may be paragraphs long)."""
+    return [m.group() for m in islice(TITLE_WORD_RE.finditer(text, span.start, span.end), most)]
 
 
 def _shouted(before: list[Token], cue: Cue | None) -> bool:
