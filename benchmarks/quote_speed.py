@@ -3,8 +3,10 @@
 python benchmarks/quote_speed.py [--repeat 3] [--texts N]
 
 This shared machine's speed drifts by a third within the hour; to compare two versions of the engine, count
-instructions instead, which do not drift: `valgrind --tool=callgrind python benchmarks/quote_speed.py
---texts 120 --repeat 1`, less the same with `--texts 20` (start-up, imports and first calls).
+instructions instead, which do not drift: `PYTHONHASHSEED=0 valgrind --tool=callgrind python
+benchmarks/quote_speed.py --texts 120 --repeat 2`, less the same with `--repeat 1`, is one pass over 120
+texts with the caches warm and without start-up, imports or compiling (run the command once first, so that
+changed modules are compiled before counting).
 """
 
 import argparse
