@@ -110,6 +110,23 @@ def test_descriptive_appositive_is_a_title():
     assert q.title == "real estate developer in Fresno"
 
 
+@pytest.mark.parametrize(
+    ("clause", "title"),
+    [
+        ("providing a boost to the first-time candidate for office", None),
+        ("who is vying to be the next governor", None),
+        ("having worked as an aide to a senator", None),
+        ("a visiting fellow at the Brookings Institution", "visiting fellow at the Brookings Institution"),
+        ("the managing editor of the Fresno Bee", "managing editor of the Fresno Bee"),
+    ],
+)
+def test_an_appositive_that_opens_with_a_participle_is_a_clause_not_a_title(clause, title):
+    # (The person is fictional.)
+    text = f'Dana Kim, {clause}, spoke on Friday.\n\n"The program is broken," Kim said.\n'
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.title) == ("Dana Kim", title)
+
+
 def test_lower_case_descriptor_before_name():
     text = '"Nobody asked us," said farmworker Sam Ortiz.\n'
     [q] = extract_quotes(text)

@@ -21,6 +21,7 @@ from pipelines.quotes.lexicon import (
     MALE_NAMES,
     MALE_TITLE_WORDS,
     NOUN_PHRASE_PREPOSITIONS,
+    PARTICIPLE_FOLLOWERS,
     PARTIES,
     PERSON_NOUNS,
     PLACE_WORDS,
@@ -602,7 +603,7 @@ def appositive_title(tokens: list[Token], j: int) -> str | None:
         closed = True  # the prose ends (a quote follows)
     while words and words[0].lower in {"now", "then", "currently", "also"}:
         words = words[1:]  # ", now the Senate majority leader,"
-    if not words or words[0].lower in {"who", "which", "whose", "where", "when"}:
+    if not words or words[0].lower in {"who", "which", "whose", "where", "when"} or _opens_participle(words):
         return None
     if not closed and not any(is_title_word(w) for w in words[:MAX_TITLE_HEAD_AT]):
         return None  # ", the event presented an opportunity to roll out ...": a clause, not an appositive
@@ -651,6 +652,16 @@ def _starts_time_phrase(words: list[Token], k: int) -> bool:
     w = words[k].lower
     following = words[k + 1].text if k + 1 < len(words) else ""
     return w in {"since", "until", "under", "between"} or (w == "from" and following[:1].isdigit())
+
+
+def _opens_participle(words: list[Token]) -> bool:
+    """Whether an appositive opens with a participle and its object, a clause rather than a title: "Trump,
+    having completed his photo op with the Mexican president,", "Donald Trump, who is vying to be the next
+    president," (not "Jane Doe, a visiting fellow at", "managing editor")."""
+    first = words[0].lower
+    if first in {"having", "being"}:
+        return True
+    return first.endswith("ing") and "-" not in first and len(words) > 1 and words[1].lower in PARTICIPLE_FOLLOWERS
 
 
 def _copula_after_who(tokens: list[Token], k: int) -> int:

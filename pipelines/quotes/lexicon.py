@@ -399,6 +399,10 @@ TIME_NOUNS = frozenset("day days week weeks month months year years night mornin
 SENTENCE_BREAKS = frozenset({".", "!", "?", '"', "“", "”"})
 # Verbs no title holds: after a name and a comma they open a clause.
 CLAUSE_VERBS = frozenset("is was are were has have had been will would can could".split())
+# After an -ing word that opens an appositive, these make it a verb with its object or complement, so the
+# phrase says what someone does, not what they are: ", providing a boost to ...", ", vying to be ...",
+# ", questioning the Ohio governor's credentials", ", according to a spokesman" (not ", visiting fellow at").
+PARTICIPLE_FOLLOWERS = DETERMINERS | {"his", "her", "their", "its", "my", "our", "your", "to", "up", "out"}
 
 
 # ---- read by attribution.py
