@@ -8,6 +8,11 @@ rest of the source is the title the article gives there; a predicted title agree
 title_ok accepts it. A development proxy, approximate by design: relative clauses ("who managed ...") count
 as titles here, titles given elsewhere in the article are not checked. Develop titles on train with it;
 dev's title accuracy comes from the official scorer.
+
+It also counts the titles of every quote that read as a clause rather than as what someone is: with a
+finite or speech verb ("governor said, before clarifying that he"), or opening with a subordinating word
+("especially when it comes to the delegate chase") or a participle and its object ("having completed his
+photo op with ..."). Those are wrong whatever the source says.
 """
 
 import argparse
@@ -18,6 +23,20 @@ from polnear import scorer
 from pipelines.quotes import extract_quotes
 
 MAX_TITLE_WORDS = 12
+FINITE_VERBS = set("is was are were has have had will would can could did does said says told added".split())
+SUBORDINATING = set("as especially when while because since although though if after before until".split())
+OBJECT_WORDS = set("a an the his her their its to by".split())
+
+
+def reads_as_clause(title: str) -> bool:
+    """Whether a predicted title is a clause: a finite or speech verb in it, or a subordinating word or a
+    participle with its object first ("as she pursues ...", "providing a boost to ...")."""
+    words = [w.strip(",.").lower() for w in title.split()]
+    if "," in title or any(w in FINITE_VERBS for w in words):
+        return True
+    if words[0] in SUBORDINATING and not (len(words) > 1 and words[1] in {"a", "an", "the"}):
+        return True
+    return words[0].endswith(("ing", "ed")) and "-" not in words[0] and words[1:2] != [] and words[1] in OBJECT_WORDS
 
 
 def rest_of_source(source: str, speaker: str) -> str:
@@ -35,10 +54,14 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print this many disagreements")
     args = parser.parse_args()
     s = scorer()
-    checked = agreed = 0
+    checked = agreed = titled = clauses = 0
     shown: list[str] = []
     for _, _, text, golds in s.load_split(args.split):
         preds = [q.as_dict() for q in extract_quotes(text)]
+        for pred in preds:
+            if pred["title"]:
+                titled += 1
+                clauses += reads_as_clause(pred["title"])
         for i, j in s.match(text, preds, golds):
             pred, gold = preds[i], golds[j]
             speaker = pred["speaker"]
@@ -59,6 +82,7 @@ def main() -> None:
         f"PolNeAR {args.split}: {checked} quotes whose source says more than the name; title agrees on "
         f"{agreed} ({agreed / checked:.3f})"
     )
+    print(f"  of the {titled} quotes given a title, {clauses} have one that reads as a clause")
     print("\n".join(shown))
 
 
