@@ -116,15 +116,27 @@ def test_descriptive_appositive_is_a_title():
         ("providing a boost to the first-time candidate for office", None),
         ("who is vying to be the next governor", None),
         ("having worked as an aide to a senator", None),
+        ("addressed to fellow county officials", None),
+        ("as she pursues the nomination for governor", None),
+        ("as a candidate for governor", "as a candidate for governor"),
         ("a visiting fellow at the Brookings Institution", "visiting fellow at the Brookings Institution"),
         ("the managing editor of the Fresno Bee", "managing editor of the Fresno Bee"),
     ],
 )
-def test_an_appositive_that_opens_with_a_participle_is_a_clause_not_a_title(clause, title):
+def test_an_appositive_that_opens_a_clause_is_not_a_title(clause, title):
     # (The person is fictional.)
     text = f'Dana Kim, {clause}, spoke on Friday.\n\n"The program is broken," Kim said.\n'
     [q] = extract_quotes(text)
     assert (q.speaker, q.title) == ("Dana Kim", title)
+
+
+def test_a_description_with_a_speech_verb_is_a_clause_not_a_title():
+    # (The person is fictional.)
+    text = (
+        'Dana Kim spoke on Friday.\n\n"We will stay," the mayor said, before clarifying that she, Kim, would run '
+        'again.\n\n"I am sure," Kim said.\n'
+    )
+    assert {(q.speaker, q.title) for q in extract_quotes(text)} == {("Dana Kim", "mayor")}
 
 
 def test_lower_case_descriptor_before_name():

@@ -8,6 +8,7 @@ from functools import lru_cache
 from rapidfuzz.fuzz import ratio
 
 from pipelines.quotes.lexicon import (
+    APPOSITIVE_CLAUSE_OPENERS,
     CLAUSE_VERBS,
     COMMON_NOUN_TITLES,
     COUNTRIES,
@@ -23,6 +24,7 @@ from pipelines.quotes.lexicon import (
     NOUN_PHRASE_PREPOSITIONS,
     PARTICIPLE_FOLLOWERS,
     PARTIES,
+    PAST_PARTICIPLE_FOLLOWERS,
     PERSON_NOUNS,
     PLACE_WORDS,
     PLURAL_TITLES,
@@ -603,7 +605,7 @@ def appositive_title(tokens: list[Token], j: int) -> str | None:
         closed = True  # the prose ends (a quote follows)
     while words and words[0].lower in {"now", "then", "currently", "also"}:
         words = words[1:]  # ", now the Senate majority leader,"
-    if not words or words[0].lower in {"who", "which", "whose", "where", "when"} or _opens_participle(words):
+    if not words or words[0].lower in {"who", "which", "whose", "where", "when"} or _opens_clause(words):
         return None
     if not closed and not any(is_title_word(w) for w in words[:MAX_TITLE_HEAD_AT]):
         return None  # ", the event presented an opportunity to roll out ...": a clause, not an appositive
@@ -654,14 +656,21 @@ def _starts_time_phrase(words: list[Token], k: int) -> bool:
     return w in {"since", "until", "under", "between"} or (w == "from" and following[:1].isdigit())
 
 
-def _opens_participle(words: list[Token]) -> bool:
-    """Whether an appositive opens with a participle and its object, a clause rather than a title: "Trump,
-    having completed his photo op with the Mexican president,", "Donald Trump, who is vying to be the next
-    president," (not "Jane Doe, a visiting fellow at", "managing editor")."""
+def _opens_clause(words: list[Token]) -> bool:
+    """Whether an appositive opens a clause rather than a title: a participle and its object ("Trump, having
+    completed his photo op with the Mexican president,", "Donald Trump, who is vying to be the next
+    president,", "Blackwell, addressed to fellow conservatives,"; not "Jane Doe, a visiting fellow at",
+    "managing editor") or a subordinating word ("Trump, especially as the real estate mogul creates ...")."""
     first = words[0].lower
-    if first in {"having", "being"}:
+    if first == "as" and len(words) > 1 and words[1].lower in DETERMINERS:
+        return False  # "Trump, as a presidential candidate,": the role he acts in
+    if first in {"having", "being"} or first in APPOSITIVE_CLAUSE_OPENERS:
         return True
-    return first.endswith("ing") and "-" not in first and len(words) > 1 and words[1].lower in PARTICIPLE_FOLLOWERS
+    if "-" in first or len(words) < 2:
+        return False
+    if first.endswith("ing"):
+        return words[1].lower in PARTICIPLE_FOLLOWERS
+    return first.endswith("ed") and words[1].lower in PAST_PARTICIPLE_FOLLOWERS
 
 
 def _copula_after_who(tokens: list[Token], k: int) -> int:
@@ -781,6 +790,8 @@ def _leading_description(tokens: list[Token], i: int, j: int) -> str | None:
     clause = tokens[start : i - 1]
     if not clause or clause[0].lower not in {"a", "an", "the"} or not _describes(clause):
         return None
+    if any(t.text == "," or t.lower in SPEECH_VERBS for t in clause):
+        return None  # "“...,” the governor said, before clarifying that he, Christie, was ...": a clause
     if not any(is_title_word(t) for t in clause[:MAX_TITLE_HEAD_AT]):
         return None
     return " ".join(t.text for t in clause[1:])

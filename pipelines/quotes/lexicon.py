@@ -403,6 +403,14 @@ CLAUSE_VERBS = frozenset("is was are were has have had been will would can could
 # phrase says what someone does, not what they are: ", providing a boost to ...", ", vying to be ...",
 # ", questioning the Ohio governor's credentials", ", according to a spokesman" (not ", visiting fellow at").
 PARTICIPLE_FOLLOWERS = DETERMINERS | {"his", "her", "their", "its", "my", "our", "your", "to", "up", "out"}
+# The same after an -ed word: ", addressed to fellow conservatives,", ", steered by a former president,".
+PAST_PARTICIPLE_FOLLOWERS = PARTICIPLE_FOLLOWERS | {"by", "in", "on", "at", "for", "with", "from"}
+# Words opening a subordinate clause. After a quote it only sets the scene ("“...,” when Clinton blasted
+# him", read by cue_rules.py); after a name and a comma it is a clause, never a title ("Hillary Clinton, as
+# she pursues the nomination, ...").
+SUBORDINATORS = frozenset({"when", "as", "while", "after", "before", "because", "since", "until"})
+# An appositive opening with one of these is a clause too: "Trump, especially as the mogul creates ...".
+APPOSITIVE_CLAUSE_OPENERS = SUBORDINATORS | {"especially", "although", "though", "if", "unless", "whereas"}
 
 
 # ---- read by attribution.py
@@ -522,8 +530,6 @@ INVERTED_DETERMINERS = INDEFINITE_DETERMINERS | {"the"}
 # ---- read by cue_rules.py
 
 QUOTE_MARKS = frozenset('"\u201c\u201d')
-# Words opening a clause that only sets the scene for a quote ("“...,” when Clinton blasted him").
-SUBORDINATORS = frozenset({"when", "as", "while", "after", "before", "because", "since", "until"})
 
 
 # ---- read by engine.py
