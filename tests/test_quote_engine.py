@@ -119,6 +119,8 @@ def test_descriptive_appositive_is_a_title():
         ("addressed to fellow county officials", None),
         ("as she pursues the nomination for governor", None),
         ("as a candidate for governor", "as a candidate for governor"),
+        ("a creative writing professor", "creative writing professor"),
+        ("saying she would run for governor", None),
         ("a visiting fellow at the Brookings Institution", "visiting fellow at the Brookings Institution"),
         ("the managing editor of the Fresno Bee", "managing editor of the Fresno Bee"),
     ],

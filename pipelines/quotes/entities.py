@@ -615,7 +615,7 @@ def appositive_title(tokens: list[Token], j: int) -> str | None:
     words = words[:clause]
     while words and words[-1].lower in {"and", "but", "who"}:
         words = words[:-1]
-    if not words or any(w.lower in SPEECH_VERBS for w in words):
+    if not words or any(_speaks(words, k) for k in range(len(words))):
         return None
     # A title's head comes early in a phrase that may run on into a clause; in one closed by a comma it may
     # come late (", a University of South Carolina political science professor,").
@@ -654,6 +654,14 @@ def _starts_time_phrase(words: list[Token], k: int) -> bool:
     w = words[k].lower
     following = words[k + 1].text if k + 1 < len(words) else ""
     return w in {"since", "until", "under", "between"} or (w == "from" and following[:1].isdigit())
+
+
+def _speaks(words: list[Token], k: int) -> bool:
+    """Whether words[k] is a speech verb, which makes an appositive a clause; not an -ing word that only
+    says what kind of title follows ("a creative writing professor")."""
+    return words[k].lower in SPEECH_VERBS and not (
+        words[k].lower.endswith("ing") and k + 1 < len(words) and is_title_word(words[k + 1])
+    )
 
 
 def _opens_clause(words: list[Token]) -> bool:
