@@ -141,6 +141,20 @@ def test_a_description_with_a_speech_verb_is_a_clause_not_a_title():
     assert {(q.speaker, q.title) for q in extract_quotes(text)} == {("Dana Kim", "mayor")}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Former secretary of state Maria Lopez said: “We learned that.”",
+        "Former secretary of state Maria Lopez referred to the “new class.”",
+        "“We learned that,” said former secretary of state Maria Lopez.",
+    ],
+)
+def test_an_office_named_with_of_before_a_name_is_its_title(sentence):
+    # (The person is fictional.)
+    [q] = extract_quotes(sentence + "\n")
+    assert (q.speaker, q.title.lower()) == ("Maria Lopez", "former secretary of state")
+
+
 def test_lower_case_descriptor_before_name():
     text = '"Nobody asked us," said farmworker Sam Ortiz.\n'
     [q] = extract_quotes(text)
@@ -1441,7 +1455,11 @@ def test_surname_first_then_full_name_is_one_person():
     ("text", "speaker", "title"),
     [
         ('Ann Cole and Dan Brook reject the term.\n\nCole: "Our goal is to defeat it."\n', "Ann Cole", None),
-        ('Former secretary of state Ann Cole:"We learned that from the department."\n', "Ann Cole", None),
+        (
+            'Former secretary of state Ann Cole:"We learned that from the department."\n',
+            "Ann Cole",
+            "Former secretary of state",
+        ),
         ('"We learned that," said former secretary of state Ann Cole.\n', "Ann Cole", "former secretary of state"),
         (
             "In response, Republican nominee Dan Brook issued the following statement:\n\n"

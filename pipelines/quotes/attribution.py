@@ -1023,6 +1023,9 @@ def _subject_name(tokens: list[Token], start: int, text: str) -> "Found | None":
         if tokens[k].lower == "and" and k > end and k + 1 < len(tokens) and tokens[k + 1].is_cap:
             k += 1
             break
+        if k > end and k + 1 < len(tokens) and _office_of(tokens, k):
+            k += 2  # "Former secretary of state Hillary Rodham Clinton referred to ...": an office with "of"
+            continue
         if tokens[k].lower not in TITLE_WORDS:
             break
         k += 1
@@ -1465,10 +1468,20 @@ def _is_manner_adverb(t: Token) -> bool:
     return t.is_word and len(t.lower) > 6 and t.lower.endswith("ly") and t.lower not in NOT_ADVERBS
 
 
+def _office_of(tokens: list[Token], k: int) -> bool:
+    """Whether "of" at k joins a title word to the lower-case word naming its office: "secretary of state"."""
+    return tokens[k].lower == "of" and k > 0 and tokens[k - 1].lower in TITLE_WORDS and tokens[k + 1].text.islower()
+
+
 def _named_back(tokens: list[Token], i: int, text: str) -> Found | None:
     name_start = s = cap_run_start(tokens, i)
-    # Lower-case title words before the name belong to it: "Republican presidential nominee Donald Trump".
-    while s > 0 and tokens[s - 1].is_word and (tokens[s - 1].lower in TITLE_WORDS or tokens[s - 1].is_cap):
+    # Lower-case title words before the name belong to it: "Republican presidential nominee Donald Trump",
+    # as does an office named with "of": "former secretary of state Hillary Clinton".
+    while (
+        s > 0
+        and tokens[s - 1].is_word
+        and (tokens[s - 1].lower in TITLE_WORDS or tokens[s - 1].is_cap or _office_of(tokens, s - 1))
+    ):
         s -= 1
     if not any(is_title_word(t) for t in tokens[s:name_start]):
         s = name_start  # "secretary of state Hillary Clinton": "state" alone is no title
