@@ -155,6 +155,18 @@ def test_an_office_named_with_of_before_a_name_is_its_title(sentence):
     assert (q.speaker, q.title.lower()) == ("Maria Lopez", "former secretary of state")
 
 
+def test_the_one_who_asks_in_an_interview_speaks_the_question():
+    # (The people are fictional.)
+    text = (
+        "Senator Maria Lopez was asked by host Dan Brook, who supports her, “Has the story moved?”\n\n"
+        "Lopez responded, “It has.”\n"
+    )
+    assert [(q.speaker, q.rule) for q in extract_quotes(text)] == [
+        ("Dan Brook", "asked_by"),
+        ("Maria Lopez", "speech_verb_before"),
+    ]
+
+
 def test_lower_case_descriptor_before_name():
     text = '"Nobody asked us," said farmworker Sam Ortiz.\n'
     [q] = extract_quotes(text)

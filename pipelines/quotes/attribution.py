@@ -654,6 +654,19 @@ def passive_cue(before: list[Token], after: list[Token], text: str) -> Cue | Non
     return Cue(after[k], mention, first, last)
 
 
+def asked_by_cue(before: list[Token], text: str) -> Cue | None:
+    """`Sanders was asked by host Bill Maher, “...”`: the agent of a passive asking verb in the quote's
+    sentence asks the quoted question; the one asked answers after it."""
+    for k in range(sentence_start(before, len(before)) + 1, len(before) - 1):
+        t = before[k]
+        if t.lower in QUESTION_VERBS and before[k - 1].lower in PROGRESSIVE and before[k + 1].lower == "by":
+            found = _subject_after(before, k + 1, text)
+            if found is None or found[0].kind == "pronoun":
+                return None
+            return Cue(t, found[0], found[1], found[2])
+    return None
+
+
 def _plain_noun(t: Token) -> bool:
     """Whether a lower-case word after a capitalised one is a noun it describes ("American servicemen"), not a
     word that starts a phrase or clause of its own ("Springsteen after", "the SVP to force")."""

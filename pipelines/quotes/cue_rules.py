@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pipelines.quotes.attribution import (
     Cue,
     after_comma_cue,
+    asked_by_cue,
     colon_name_cue,
     dash_cue,
     find_cues,
@@ -320,6 +321,12 @@ CUE_RULES: tuple[CueRule, ...] = (
         "the agent of a passive naming or writing verb said or wrote the quoted words",
         "“American Skin” was written by Springsteen",
         lambda s: passive_cue(s.before, s.after, s.text),
+    ),
+    CueRule(
+        "asked_by",
+        "in an interview the agent of a passive asking verb asks the quoted question, not the one asked",
+        "Sanders was asked by host Bill Maher, “Has the story moved?”",
+        lambda s: asked_by_cue(s.before, s.text),
     ),
     CueRule(
         "speech_verb_after",
