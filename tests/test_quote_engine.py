@@ -167,6 +167,16 @@ def test_the_one_who_asks_in_an_interview_speaks_the_question():
     ]
 
 
+def test_a_surname_means_the_person_whose_name_ends_in_a_suffix():
+    # (The people are fictional.)
+    text = (
+        "Robert Hale and Robert Hale Jr. spoke on Monday.\n\n"
+        "Civil rights leader Martin Reed Jr. joined them.\n\n"
+        "“No,” Hale said.\n\n“Yes,” Hale Jr. said.\n\n“We march,” Reed said.\n"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Robert Hale", "Robert Hale Jr.", "Martin Reed Jr."]
+
+
 def test_lower_case_descriptor_before_name():
     text = '"Nobody asked us," said farmworker Sam Ortiz.\n'
     [q] = extract_quotes(text)

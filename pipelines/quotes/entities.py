@@ -21,6 +21,7 @@ from pipelines.quotes.lexicon import (
     LINKING_VERBS,
     MALE_NAMES,
     MALE_TITLE_WORDS,
+    NAME_SUFFIXES,
     NOUN_PHRASE_PREPOSITIONS,
     PARTICIPLE_FOLLOWERS,
     PARTIES,
@@ -101,6 +102,7 @@ class Entity:
     gender: str = ""
     positions: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
+    surname: str = ""
     offices: set[str] = field(default_factory=set)
     full_mentions: int = 0
 
@@ -117,9 +119,12 @@ class Entity:
             self.title = title
 
     def rename(self, name: str) -> None:
-        """Change the name, keeping `words` (its words in lower case) in step."""
+        """Change the name, keeping `words` (its words in lower case) and `surname` in step."""
         self.name = name
         self.words = _key(name).split()
+        # "Robert F. Kennedy Jr.": a later "Kennedy" means him, so the surname is the word before the suffix.
+        suffixed = len(self.words) > 1 and self.words[-1].rstrip(".").upper() in NAME_SUFFIXES
+        self.surname = self.words[-2] if suffixed else (self.words[-1] if self.words else "")
 
 
 class EntityIndex:
@@ -160,7 +165,8 @@ class EntityIndex:
         entity.jurisdiction = entity.jurisdiction or mention.jurisdiction
         entity.gender = entity.gender or mention.gender or _title_gender(mention.title or appositive)
         entity.positions.append(mention.start)
-        entity.full_mentions += len(mention.name.split()) > 1
+        # ("Trump Jr." is a surname with its suffix, not a full name)
+        entity.full_mentions += len([w for w in mention.name.split() if w.rstrip(".").upper() not in NAME_SUFFIXES]) > 1
         self._order.append((mention.start, entity, subject and not mention.possessive))
         return entity
 
@@ -220,7 +226,7 @@ class EntityIndex:
 
     def _index_person(self, entity: Entity) -> None:
         if not entity.is_org and len(entity.words) > 1:
-            for word in {entity.words[0], entity.words[-1]}:
+            for word in {entity.words[0], entity.surname, entity.words[-1]}:
                 self._people_by_word.setdefault(word, []).append(entity)
 
     def add_description(self, title: str, pos: int, object_of_name: bool = False) -> None:
@@ -255,7 +261,7 @@ class EntityIndex:
             if len(words) == 1 and (words[0] in SURNAME_ORG_WORDS or words[0] in COUNTRIES):
                 # "Bloomberg said" after "Michael Bloomberg", "Israel said" after "Rep. Steve Israel": the
                 # person, not the news agency or the country.
-                people = [e for e in self._people_by_word.get(words[0], ()) if e.words[-1] == words[0]]
+                people = [e for e in self._people_by_word.get(words[0], ()) if e.surname == words[0]]
                 if people:
                     return max(people, key=lambda e: e.full_mentions)
             return exact
@@ -270,7 +276,8 @@ class EntityIndex:
             found = [
                 e
                 for e in self._people_by_word.get(words[0], ())
-                if e.words[position] == words[0] and not (gender and e.gender and e.gender != gender)
+                if (e.surname if position else e.words[0]) == words[0]
+                and not (gender and e.gender and e.gender != gender)
             ]
             if found:
                 offices = _offices(title) if title else set()
@@ -317,7 +324,7 @@ class EntityIndex:
             and not word.startswith(surname)
             and ratio(word, surname) >= MIN_MISSPELT_RATIO
             for e in people
-            if e.words[-1] == surname and not (gender and e.gender and e.gender != gender)
+            if e.surname == surname and not (gender and e.gender and e.gender != gender)
         }
         return next(iter(found.values())) if len(found) == 1 else None
 
