@@ -177,6 +177,17 @@ def test_a_surname_means_the_person_whose_name_ends_in_a_suffix():
     assert [q.speaker for q in extract_quotes(text)] == ["Robert Hale", "Robert Hale Jr.", "Martin Reed Jr."]
 
 
+def test_a_nickname_and_the_formal_given_name_are_one_person_named_in_full():
+    # (The person is fictional.)
+    text = (
+        "Attorney General Pamela Hale spoke on Monday.\n\n"
+        "“We will enforce the law,” Pam Hale said.\n\n“No,” Hale added.\n"
+    )
+    assert {(q.speaker, q.title) for q in extract_quotes(text)} == {("Pamela Hale", "Attorney General")}
+    later = "Pam Hale spoke on Monday.\n\n“We will enforce the law,” said Attorney General Pamela Hale.\n"
+    assert [q.speaker for q in extract_quotes(later)] == ["Pamela Hale"]
+
+
 def test_lower_case_descriptor_before_name():
     text = '"Nobody asked us," said farmworker Sam Ortiz.\n'
     [q] = extract_quotes(text)

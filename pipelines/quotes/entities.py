@@ -45,6 +45,7 @@ from pipelines.quotes.lexicon import (
 )
 from pipelines.quotes.mentions import Mention, cap_run_end, is_title_word, led_body, parse_run
 from pipelines.quotes.tokens import Token
+from storage.normalize import given_name_variants
 
 # A capitalised word not opening a sentence or paragraph: a name, not "Good information can ...".
 # (Each opens with its capital, which the regex engine scans for at speed, and looks behind it after: half
@@ -159,6 +160,8 @@ class EntityIndex:
                 or self._fuller(mention)
                 or self._new(mention.name, mention.is_org)
             )
+        if not entity.is_org and _fuller_given_name(mention.name, entity.name):
+            self._give_full_name(entity, mention.name)  # "Pam Bondi", then "Pamela Bondi": the fuller form
         if current and appositive and not mention.title:
             entity.title = None
         entity.give_title(mention.title or appositive)
@@ -202,6 +205,12 @@ class EntityIndex:
         pronouns and descriptions that follow."""
         entity.give_title(mention.title)
         entity.gender = entity.gender or mention.gender or _title_gender(mention.title)
+
+    def _nicknamed(self, key: str) -> Entity | None:
+        """The person named in the article by the same name with the given name in another form ("Pamela
+        Bondi" for "Pam Bondi", "Charles Schumer" for "Chuck Schumer"; storage/data/nicknames.toml)."""
+        found = {id(e): e for v in given_name_variants(key) if (e := self.entities.get(v)) and not e.is_org}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _fuller(self, mention: Mention) -> Entity | None:
         """ "Scott, a congressman, ..." then "Bobby Scott": the one-word person gets the full name."""
@@ -269,7 +278,9 @@ class EntityIndex:
             # "De Blasio" for "Bill de Blasio", "Suu Kyi" for "Aung San Suu Kyi": the end of a longer name.
             longer = [e for e in self._people_by_word.get(words[-1], ()) if e.words[-len(words) :] == words]
             longer = [e for e in longer if len(e.words) > len(words)]
-            return max(longer, key=lambda e: len(e.positions)) if longer else exact
+            if longer:
+                return max(longer, key=lambda e: len(e.positions))
+            return exact if exact is not None or is_org else self._nicknamed(key)
         for position in (-1, 0):
             if position == 0 and words[0] not in GIVEN_NAMES:
                 continue
@@ -547,6 +558,13 @@ def _other_office(wanted: set[str], entity: Entity) -> bool:
     senator" is not the senator from Vermont)."""
     held = _held(entity)
     return any(wanted & kind and held & kind and not wanted & held & kind for kind in (US_STATES, PARTIES))
+
+
+def _fuller_given_name(printed: str, known: str) -> bool:
+    """Whether a printed name is a known person's name with a longer form of the given name ("Pamela Bondi"
+    for "Pam Bondi")."""
+    new, old = _key(printed).split(), _key(known).split()
+    return len(new) == len(old) > 1 and new[1:] == old[1:] and len(new[0]) > len(old[0])
 
 
 def _held(entity: Entity) -> set[str]:
