@@ -188,6 +188,18 @@ def test_a_nickname_and_the_formal_given_name_are_one_person_named_in_full():
     assert [q.speaker for q in extract_quotes(later)] == ["Pamela Hale"]
 
 
+def test_a_family_name_printed_first_means_the_person_named_in_full():
+    # (The people are fictional.)
+    text = (
+        "Premier Wang Jianguo met Foreign Minister Park Min-jun on Monday.\n\n"
+        "“We want peace,” Wang said.\n\n“So do we,” Park said.\n"
+    )
+    assert [(q.speaker, q.title) for q in extract_quotes(text)] == [
+        ("Wang Jianguo", "Premier"),
+        ("Park Min-jun", "Foreign Minister"),
+    ]
+
+
 def test_lower_case_descriptor_before_name():
     text = '"Nobody asked us," said farmworker Sam Ortiz.\n'
     [q] = extract_quotes(text)

@@ -14,6 +14,7 @@ from pipelines.quotes.lexicon import (
     COUNTRIES,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    FAMILY_NAMES_FIRST,
     FEMALE_TITLE_WORDS,
     GENERIC_ORG_HEADS,
     GIVEN_NAMES,
@@ -282,14 +283,14 @@ class EntityIndex:
                 return max(longer, key=lambda e: len(e.positions))
             return exact if exact is not None or is_org else self._nicknamed(key)
         for position in (-1, 0):
-            if position == 0 and words[0] not in GIVEN_NAMES:
-                continue
             found = [
                 e
                 for e in self._people_by_word.get(words[0], ())
                 if (e.surname if position else e.words[0]) == words[0]
                 and not (gender and e.gender and e.gender != gender)
             ]
+            if position == 0 and words[0] not in GIVEN_NAMES and words[0] not in FAMILY_NAMES_FIRST:
+                continue  # (a family name printed first: "Xi" for "Xi Jinping")
             if found:
                 offices = _offices(title) if title else set()
                 return max(found, key=lambda e: (bool(offices & e.offices), e.full_mentions, -e.positions[0]))

@@ -84,7 +84,7 @@ TITLE_HEADS = frozenset(
     delegate activist organizer organiser advocate researcher scientist historian author editor
     correspondent reporter columnist anchor host chancellor provost dean pastor reverend rev bishop
     cardinal archbishop pope rabbi imam counsel prosecutor defender coordinator surrogate operative consultant
-    vice-president vp commander mate contender front-runner frontrunner hopeful challenger incumbent
+    vice-president vp commander mate contender front-runner frontrunner hopeful challenger incumbent premier czar
     head boss scholar fellow partner
     associate physician doctor surgeon expert specialist commentator owner veteran actor actress donor singer
     rapper comedian musician filmmaker producer novelist entrepreneur investor philanthropist narrator announcer
@@ -387,6 +387,19 @@ NOT_SURNAMES = (
 
 
 # ---- read by entities.py
+
+# Common Chinese, Korean and Vietnamese family names, which English-language news prints first ("Xi
+# Jinping", "Ban Ki-moon", "Nguyen Xuan Phuc"): a later mention by the family name alone ("Xi said") means
+# that person. ("He" and "Do" are left out: as words they are everywhere.)
+FAMILY_NAMES_FIRST = frozenset(
+    """
+    wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo gao lin luo zheng liang xie song tang
+    han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao
+    jin fu zhong cui tan xi wen mao qian qin lai kong bai hou shi meng
+    kim lee park choi jung jeong kang cho yoon jang lim oh seo shin kwon hwang ahn yoo hong moon ban
+    nguyen tran le pham hoang vu dang bui ngo duong
+    """.split()
+)
 
 # Title words that, in lower case and alone, are mostly common nouns ("the general public", "the host city").
 COMMON_NOUN_TITLES = frozenset("general speaker host press member head partner associate fellow owner".split())
