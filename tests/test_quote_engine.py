@@ -200,6 +200,19 @@ def test_a_family_name_printed_first_means_the_person_named_in_full():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "title"),
+    [
+        ("“We will fight this,” said Oversight ranking Democrat Ann Cole (D-Md.).", "Ann Cole", "ranking Democrat"),
+        ("Soviet dissident Dan Brook referred to the “new class.”", "Dan Brook", "dissident"),
+    ],
+)
+def test_ranking_and_dissident_describe_the_name_that_follows(text, speaker, title):
+    # (The people are fictional.)
+    [q] = extract_quotes(text + "\n")
+    assert (q.speaker, q.title) == (speaker, title)
+
+
 def test_lower_case_descriptor_before_name():
     text = '"Nobody asked us," said farmworker Sam Ortiz.\n'
     [q] = extract_quotes(text)

@@ -85,7 +85,7 @@ TITLE_HEADS = frozenset(
     correspondent reporter columnist anchor host chancellor provost dean pastor reverend rev bishop
     cardinal archbishop pope rabbi imam counsel prosecutor defender coordinator surrogate operative consultant
     vice-president vp commander mate contender front-runner frontrunner hopeful challenger incumbent premier czar
-    head boss scholar fellow partner
+    head boss scholar fellow partner dissident
     associate physician doctor surgeon expert specialist commentator owner veteran actor actress donor singer
     rapper comedian musician filmmaker producer novelist entrepreneur investor philanthropist narrator announcer
     lady journalist alderman alderwoman whip speechwriter pundit opponent rival co-anchor co-host co-founder
@@ -103,7 +103,7 @@ TITLE_MODIFIERS = frozenset(
     white u.s. us lead principal managing communications policy political legal foreign domestic
     public defense defence health labor justice transportation energy education commerce treasury
     interior agriculture veterans housing field regional longtime party elected appointed incoming
-    outgoing retired current first
+    outgoing retired current first ranking
     """.split()
 )
 
