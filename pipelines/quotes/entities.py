@@ -161,7 +161,7 @@ class EntityIndex:
                 or self._fuller(mention)
                 or self._new(mention.name, mention.is_org)
             )
-        if not entity.is_org and _fuller_given_name(mention.name, entity.name):
+        if mention.name != entity.name and not entity.is_org and _fuller_given_name(mention.name, entity.name):
             self._give_full_name(entity, mention.name)  # "Pam Bondi", then "Pamela Bondi": the fuller form
         if current and appositive and not mention.title:
             entity.title = None
@@ -169,8 +169,7 @@ class EntityIndex:
         entity.jurisdiction = entity.jurisdiction or mention.jurisdiction
         entity.gender = entity.gender or mention.gender or _title_gender(mention.title or appositive)
         entity.positions.append(mention.start)
-        # ("Trump Jr." is a surname with its suffix, not a full name)
-        entity.full_mentions += len([w for w in mention.name.split() if w.rstrip(".").upper() not in NAME_SUFFIXES]) > 1
+        entity.full_mentions += _is_full_name(mention.name)
         self._order.append((mention.start, entity, subject and not mention.possessive))
         return entity
 
@@ -283,14 +282,14 @@ class EntityIndex:
                 return max(longer, key=lambda e: len(e.positions))
             return exact if exact is not None or is_org else self._nicknamed(key)
         for position in (-1, 0):
+            if position == 0 and words[0] not in GIVEN_NAMES and words[0] not in FAMILY_NAMES_FIRST:
+                continue  # (a family name printed first: "Xi" for "Xi Jinping")
             found = [
                 e
                 for e in self._people_by_word.get(words[0], ())
                 if (e.surname if position else e.words[0]) == words[0]
                 and not (gender and e.gender and e.gender != gender)
             ]
-            if position == 0 and words[0] not in GIVEN_NAMES and words[0] not in FAMILY_NAMES_FIRST:
-                continue  # (a family name printed first: "Xi" for "Xi Jinping")
             if found:
                 offices = _offices(title) if title else set()
                 return max(found, key=lambda e: (bool(offices & e.offices), e.full_mentions, -e.positions[0]))
@@ -559,6 +558,12 @@ def _other_office(wanted: set[str], entity: Entity) -> bool:
     senator" is not the senator from Vermont)."""
     held = _held(entity)
     return any(wanted & kind and held & kind and not wanted & held & kind for kind in (US_STATES, PARTIES))
+
+
+def _is_full_name(name: str) -> bool:
+    """Whether a name has a given name and a surname ("Trump Jr." is a surname with its suffix)."""
+    words = name.split()
+    return len(words) > 2 or (len(words) == 2 and words[1].rstrip(".").upper() not in NAME_SUFFIXES)
 
 
 def _fuller_given_name(printed: str, known: str) -> bool:
