@@ -654,16 +654,24 @@ def passive_cue(before: list[Token], after: list[Token], text: str) -> Cue | Non
     return Cue(after[k], mention, first, last)
 
 
-def asked_by_cue(before: list[Token], text: str) -> Cue | None:
+def asked_by_cue(before: list[Token], cues: list[Cue], text: str) -> Cue | None:
     """`Sanders was asked by host Bill Maher, “...”`: the agent of a passive asking verb in the quote's
-    sentence asks the quoted question; the one asked answers after it."""
-    for k in range(sentence_start(before, len(before)) + 1, len(before) - 1):
-        t = before[k]
-        if t.lower in QUESTION_VERBS and before[k - 1].lower in PROGRESSIVE and before[k + 1].lower == "by":
+    sentence asks the quoted question; the one asked answers after it. `cues` are the cues `find_cues`
+    found in `before`, an asking verb among them with the one asked as its subject (its last token)."""
+    start = sentence_start(before, len(before))
+    for cue in cues:
+        k = cue.last
+        if (
+            cue.verb.lower in QUESTION_VERBS
+            and start < k < len(before) - 1
+            and before[k] is cue.verb
+            and before[k - 1].lower in PROGRESSIVE
+            and before[k + 1].lower == "by"
+        ):
             found = _subject_after(before, k + 1, text)
             if found is None or found[0].kind == "pronoun":
                 return None
-            return Cue(t, found[0], found[1], found[2])
+            return Cue(cue.verb, found[0], found[1], found[2])
     return None
 
 

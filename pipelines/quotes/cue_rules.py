@@ -326,7 +326,7 @@ CUE_RULES: tuple[CueRule, ...] = (
         "asked_by",
         "in an interview the agent of a passive asking verb asks the quoted question, not the one asked",
         "Sanders was asked by host Bill Maher, “Has the story moved?”",
-        lambda s: asked_by_cue(s.before, s.text),
+        lambda s: asked_by_cue(s.before, s.cues[s.k], s.text),
     ),
     CueRule(
         "speech_verb_after",
