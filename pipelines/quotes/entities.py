@@ -125,7 +125,7 @@ class Entity:
         self.name = name
         self.words = _key(name).split()
         # "Robert F. Kennedy Jr.": a later "Kennedy" means him, so the surname is the word before the suffix.
-        suffixed = len(self.words) > 1 and self.words[-1].rstrip(".").upper() in NAME_SUFFIXES
+        suffixed = len(self.words) > 1 and _is_suffix(self.words[-1])
         self.surname = self.words[-2] if suffixed else (self.words[-1] if self.words else "")
 
 
@@ -563,7 +563,12 @@ def _other_office(wanted: set[str], entity: Entity) -> bool:
 def _is_full_name(name: str) -> bool:
     """Whether a name has a given name and a surname ("Trump Jr." is a surname with its suffix)."""
     words = name.split()
-    return len(words) > 2 or (len(words) == 2 and words[1].rstrip(".").upper() not in NAME_SUFFIXES)
+    return len(words) > 2 or (len(words) == 2 and not _is_suffix(words[1]))
+
+
+def _is_suffix(word: str) -> bool:
+    """ "Jr.", "III": a suffix after a surname, in any case."""
+    return word.rstrip(".").upper() in NAME_SUFFIXES
 
 
 def _fuller_given_name(printed: str, known: str) -> bool:

@@ -70,6 +70,7 @@ ADVERBS = frozenset(
 DETERMINERS = frozenset(
     "a an the his her their its one two three another several some many other both this that these those".split()
 )
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 
 # Heads of titles; a capitalised run ending in one of these is a title, not a name.
 TITLE_HEADS = frozenset(
@@ -415,7 +416,7 @@ CLAUSE_VERBS = frozenset("is was are were has have had been will would can could
 # After an -ing word that opens an appositive, these make it a verb with its object or complement, so the
 # phrase says what someone does, not what they are: ", providing a boost to ...", ", vying to be ...",
 # ", questioning the Ohio governor's credentials", ", according to a spokesman" (not ", visiting fellow at").
-PARTICIPLE_FOLLOWERS = DETERMINERS | {"his", "her", "their", "its", "my", "our", "your", "to", "up", "out"}
+PARTICIPLE_FOLLOWERS = DETERMINERS | POSSESSIVE_PRONOUNS | {"to", "up", "out"}
 # The same after an -ed word: ", addressed to fellow conservatives,", ", steered by a former president,".
 PAST_PARTICIPLE_FOLLOWERS = PARTICIPLE_FOLLOWERS | {"by", "in", "on", "at", "for", "with", "from"}
 # Words opening a subordinate clause. After a quote it only sets the scene ("“...,” when Clinton blasted
@@ -440,7 +441,6 @@ DESCRIPTIVE = TITLE_WORDS | PERSON_NOUNS
 DASHES = frozenset({"―", "—", "–", "-"})
 # Long words ending in -ly that are not adverbs.
 NOT_ADVERBS = frozenset({"assembly", "monopoly", "anomaly", "butterfly"})
-POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 # Words opening a subject the text does not name, or names only through its owner: "A spokesman", "His office".
 INDEFINITE_OPENERS = POSSESSIVE_PRONOUNS | {"a", "an", "one"}
 # Verbs whose object comes before the quote ("called the system “rotten”"): the speaker is never after.
