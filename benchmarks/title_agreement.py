@@ -23,6 +23,8 @@ from polnear import scorer
 from pipelines.quotes import extract_quotes
 
 MAX_TITLE_WORDS = 12
+# The clause check keeps word lists of its own, not the engine's lexicon, so that the count does not follow
+# the rules it checks.
 FINITE_VERBS = set("is was are were has have had will would can could did does said says told added".split())
 SUBORDINATING = set("as especially when while because since although though if after before until".split())
 OBJECT_WORDS = set("a an the his her their its to by".split())
