@@ -9,6 +9,7 @@ Needs scikit-learn (in the dev extras). Dev is never read here: it is the test s
 import argparse
 import json
 import time
+from collections import Counter
 from pathlib import Path
 
 from polnear import scorer
@@ -41,13 +42,17 @@ def main() -> None:
     best = (-1.0, C_GRID[0])
     for c in C_GRID:
         folds = cross_validate_with_cost(units, c)
-        rules = sum(f[0] for f in folds) / FOLDS
-        model = sum(f[1] for f in folds) / FOLDS
-        spread = " ".join(f"{f[1]:.3f}" for f in folds)
+        rules = sum(f.rules for f in folds) / FOLDS
+        model = sum(f.model for f in folds) / FOLDS
+        spread = " ".join(f"{f.model:.3f}" for f in folds)
+        overruled = sum((f.overruled for f in folds), Counter())
         print(f"  C={c:<5} mention accuracy, {FOLDS}-fold CV: rules {rules:.3f}, model {model:.3f}  (folds {spread})")
+        unsourced = (sum(f.rules_unsourced for f in folds), sum(f.model_unsourced for f in folds))
+        print(f"{'':9}quotes without an annotated source given a speaker: rules {unsourced[0]}, model {unsourced[1]}")
         print(
-            f"         quotes without an annotated source given a speaker: rules {sum(f[2] for f in folds)}, "
-            f"model {sum(f[3] for f in folds)}"
+            f"{'':9}speakers the model names instead of the rules' pick: {sum(overruled.values())}, of them "
+            f"the annotated source {overruled['right']}, someone else {overruled['wrong']}, "
+            f"where the annotators gave none {overruled['no source']}"
         )
         best = max(best, (model, c))
     if args.cv_only or args.unsourced_wrong:

@@ -1,7 +1,9 @@
 """The trained speaker model: a safe file, plumbing that lets it change a choice, and the choice it makes."""
 
 import json
+import sys
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +12,7 @@ from pipelines.quotes.candidates import candidates
 from pipelines.quotes.chooser import MODEL_FILE, SpeakerModel, shipped_model
 from pipelines.quotes.engine import rule_pass
 
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 CONTINUED = (
     "Mayor Ana Ruiz spoke at City Hall on Monday.\n"
     "“We will not hand over our residents,” Ruiz said.\n"
@@ -60,3 +63,28 @@ def test_shipped_model_keeps_a_plain_cue():
     assert quotes[0].speaker == "Ana Ruiz"
     assert quotes[0].mention == "Ruiz"
     assert extract_quotes(CONTINUED, rules_only=True)[0].speaker == "Ana Ruiz"
+
+
+def test_overrulings_sort_the_models_changes_by_what_the_annotators_said():
+    # The CV's count of a model's changes to the rules' picks: a change to the annotated source is right, to
+    # anyone else wrong, and naming anyone where the annotators gave no source is a cost of its own.
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        from speaker_training import Unit, overrulings
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    [cands] = [c for a, c in candidates(rule_pass(CONTINUED)) if a.speaker.name is None]
+    assert cands is not None
+    nobody = next(k for k, c in enumerate(cands) if c.mention is None)
+    ruiz = next(k for k, c in enumerate(cands) if c.speaker.name == "Ana Ruiz")
+    to_ruiz = SpeakerModel({"o=previous": 10.0}, 0.0)
+    right = [int(k == ruiz) for k in range(len(cands))]
+    wrong = [0] * len(cands)
+    units = [
+        Unit(0, cands, right, nobody, sourced=True),
+        Unit(0, cands, wrong, nobody, sourced=True),
+        Unit(0, cands, [int(k == nobody) for k in range(len(cands))], nobody, sourced=False),
+        Unit(0, cands, [int(k == nobody) for k in range(len(cands))], nobody, sourced=False, marked=False),
+    ]
+    assert overrulings(units, to_ruiz) == {"right": 1, "wrong": 1, "no source": 2}
+    assert overrulings(units, SpeakerModel({"o=none": 10.0}, 0.0)) == {}
