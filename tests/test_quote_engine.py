@@ -380,17 +380,18 @@ def test_phrase_of_occasion_between_name_and_verb(phrase):
 
 
 @pytest.mark.parametrize(
-    ("source", "mention"),
+    ("source", "speaker", "mention"),
     [
-        ("the newspaper", "the newspaper"),
-        ("the news outlet", "the news outlet"),
-        ("a source at the station", "a source"),
+        # (the newspaper and the outlet are the publication named before)
+        ("the newspaper", "Daily Ledger", "the newspaper"),
+        ("the news outlet", "Daily Ledger", "the news outlet"),
+        ("a source at the station", None, "a source"),
     ],
 )
-def test_according_to_a_description_is_the_mention(source, mention):
+def test_according_to_a_description_is_the_mention(source, speaker, mention):
     text = f'The Daily Ledger ran the story.\n\nAccording to {source}, "The city will not cooperate with raids."\n'
     [q] = extract_quotes(text)
-    assert (q.speaker, q.mention) == (None, mention)
+    assert (q.speaker, q.mention) == (speaker, mention)
 
 
 def test_according_to_after_a_question_that_ends_its_sentence_is_about_the_next_sentence():
@@ -813,6 +814,51 @@ def test_a_statement_speaks_for_whoever_issued_it():
         'Sanders is scheduled to appear on "The View" and "The Late Show With Stephen Colbert," among others.\n'
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Security Council"] * 3
+
+
+@pytest.mark.parametrize(
+    ("opening", "said", "speaker"),
+    [
+        # an issuing verb after an auxiliary or a day, and words describing the document
+        ("The Federal Reserve on Tuesday released its monetary policy report.", "the report said", "Federal Reserve"),
+        ("The Harbor Workers Union is releasing a new 30-second ad.", "The ad says", "Harbor Workers Union"),
+        # a participle and "by" after the document
+        ("A statement signed by Mayor Ann Cole went out late.", "the statement said", "Ann Cole"),
+        # the verb that is the document: suing files a complaint, emailing sends an email
+        ("The Harbor Workers Union sued the county on Monday.", "The complaint says", "Harbor Workers Union"),
+        ("Mayor Ann Cole emailed supporters on Monday.", "The email says", "Ann Cole"),
+        # a body led by the one named after "by" is the body's, not the leader's
+        ("Mayor Ann Cole spoke. A statement issued by the Cole campaign went out late.", "the statement said", None),
+    ],
+)
+def test_a_document_speaks_for_whoever_put_it_out(opening, said, speaker):
+    text = f"{opening}\n\n“The county is not ready,” {said}.\n"
+    [q] = extract_quotes(text)
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("opening", "said"),
+    [
+        ("The Fairview Gazette weighed in on Tuesday.", "the editorial board writes"),
+        ("Enter The Fairview Gazette.", "the paper's editorial board wrote"),
+        ("The Fairview Gazette reported the story first.", "the newspaper said"),
+        ("The Fairview Gazette endorsed the mayor.", "the editors wrote"),
+    ],
+)
+def test_the_newspaper_and_its_editorial_board_are_the_publication_named_before(opening, said):
+    text = f"Mayor Ann Cole spoke on Monday. {opening}\n\n“The county is not ready,” {said}.\n"
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.speaker_kind) == ("Fairview Gazette", "organization")
+
+
+def test_a_website_speaks_for_the_body_it_names():
+    text = (
+        "The Heritage Foundation hosted the meeting.\n\n"
+        "As the Heritage Foundation website notes, the statement was “a succinct summary.”\n"
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Heritage Foundation"
 
 
 def test_garbled_and_decomposed_accents_stay_in_the_name():

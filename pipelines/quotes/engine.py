@@ -34,6 +34,7 @@ from pipelines.quotes.lexicon import (
     NAMING_VERBS,
     PARTY_MEMBERS,
     POSSESSIVE,
+    PUBLICATION_HEADS,
     QUESTION_VERBS,
     SENTENCE_END,
     SLOGAN_NOUNS,
@@ -540,7 +541,15 @@ def _resolve(cue: Cue, index: EntityIndex, place: str | None) -> Speaker:
         entity = _document_speaker(m, index)
     elif m.kind == "unnamed":
         entity = index.document_by(m.text, m.start)  # "according to a survey by Penelope Abernathy"
+    if entity is None and m.kind in ("description", "unnamed") and _names_publication(m.text):
+        entity = index.latest_publication(m.start)  # "the newspaper said", "the editorial board wrote"
     return _entity_speaker(entity, m, cue.verb.text, place)
+
+
+def _names_publication(text: str) -> bool:
+    """Whether a description stands for a publication: "the newspaper", "the paper's editorial board"."""
+    words = text.lower().split()
+    return words[-1] in PUBLICATION_HEADS or words[-2:] == ["editorial", "board"]
 
 
 def _entity_speaker(entity: Entity | None, m: Mention, verb: str, place: str | None) -> Speaker:

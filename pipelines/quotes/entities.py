@@ -14,10 +14,14 @@ from pipelines.quotes.lexicon import (
     COUNTRIES,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
     FAMILY_NAMES_FIRST,
     FEMALE_TITLE_WORDS,
     GENERIC_ORG_HEADS,
     GIVEN_NAMES,
+    ISSUED_BY,
+    ISSUING_AUXILIARIES,
+    ISSUING_VERBS,
     LED_BODIES,
     LINKING_VERBS,
     MALE_NAMES,
@@ -31,6 +35,7 @@ from pipelines.quotes.lexicon import (
     PLACE_WORDS,
     PLURAL_TITLES,
     POSSESSIVE,
+    PUBLICATION_WORDS,
     RELATIVES,
     SAME_DOCUMENTS,
     SENTENCE_BREAKS,
@@ -43,6 +48,7 @@ from pipelines.quotes.lexicon import (
     TITLE_SYNONYMS,
     UNSPEAKING_ORG_HEADS,
     US_STATES,
+    WEEKDAYS,
 )
 from pipelines.quotes.mentions import Mention, cap_run_end, is_title_word, led_body, parse_run
 from pipelines.quotes.tokens import Token
@@ -77,10 +83,19 @@ MAX_DESCRIBED_BACK = 4
 DOCUMENT_RE = re.compile(rf"\b({'|'.join(sorted(DOCUMENT_NOUNS))})\b")
 _OWNER = r"((?:[A-Z][\w.&-]*[ ])*[A-Z][\w.&-]*?)"
 OWNER_BEFORE_RE = re.compile(rf"{_OWNER}(?:['’]s)?[ ]+(?:([a-z][\w-]*)[ ]+)?$")
+_ISSUING = "|".join(sorted(ISSUING_VERBS)) + "|put[ ]+out|puts[ ]+out"
+_BETWEEN = "|".join(sorted(ISSUING_AUXILIARIES)) + "|on[ ]+(?:" + "|".join(w.title() for w in sorted(WEEKDAYS)) + ")"
+# (up to three words describe the document: "a new 30-second ad", "its monetary policy report")
 ISSUER_BEFORE_RE = re.compile(
-    rf"{_OWNER}[ ]+(?:issued|released|published|sent|put out)[ ]+(?:a|an|its|the)[ ]+(?:[a-z-]+[ ]+)?$"
+    rf"{_OWNER}[ ]+(?:(?:{_BETWEEN})[ ]+){{0,2}}(?:{_ISSUING})[ ]+(?:a|an|its|their|his|her|the)[ ]+"
+    rf"(?:[a-z0-9][\w-]*[ ]+){{0,3}}$"
 )
-OWNER_AFTER_RE = re.compile(rf"[ ]+(?:by|from)[ ]+(?:the[ ]+)?{_OWNER}(?=[\s,.;]|$)")
+# (a body the owner leads after the owner, "by the Sanders campaign", is the campaign's, not Sanders')
+OWNER_AFTER_RE = re.compile(
+    rf"[ ]+(?:(?:{'|'.join(sorted(ISSUED_BY))})[ ]+by|by|from)[ ]+(?:the[ ]+)?{_OWNER}"
+    rf"(?:[ ]+({'|'.join(sorted(LED_BODIES))}))?(?=[\s,.;]|$)"
+)
+DOCUMENT_VERB_RE = re.compile(rf"{_OWNER}[ ]+(?:also[ ]+)?({'|'.join(sorted(DOCUMENT_VERBS))})\b")
 # How many characters before a document noun hold its owner.
 OWNER_REACH = 80
 # How far back (characters) "the article" looks for the article it means.
@@ -471,7 +486,7 @@ class EntityIndex:
         University of North Carolina"): the person or body after "by", when the article names them."""
         document = DOCUMENT_RE.search(phrase)
         by = OWNER_AFTER_RE.match(phrase, document.end()) if document is not None else None
-        return self.lookup(by.group(1), pos) if by is not None else None
+        return self.lookup(by.group(1), pos) if by is not None and not by.group(2) else None
 
     def document_issuer(self, noun: str, pos: int) -> Entity | None:
         """Who issued the document "the <noun>" at pos means: the owner of the latest such document named
@@ -493,6 +508,17 @@ class EntityIndex:
             return max(bodies, key=lambda e: len(e.words)) if bodies else None
         return None
 
+    def latest_publication(self, pos: int) -> Entity | None:
+        """The newspaper, magazine or network "the newspaper" or "the editorial board" at pos means: the latest
+        one named before it, nearby ("The Des Moines Register endorsed Clinton. “...,” the editors wrote.")."""
+        k = bisect_left(self._order, pos, key=lambda m: m[0])
+        for start, entity, _ in reversed(self._order[:k]):
+            if pos - start > DOCUMENT_WINDOW:
+                return None
+            if entity.is_org and any(w in PUBLICATION_WORDS for w in entity.words):
+                return entity
+        return None
+
     def by_org_head(self, head: str, pos: int) -> Entity | None:
         """The body "the commission" means: the latest organisation before pos with that word in its name,
         or, for a generic head ("the agency"), the latest organisation."""
@@ -510,20 +536,34 @@ class EntityIndex:
 
 def _documents(text: str) -> list[tuple[int, str, str]]:
     """(position, noun, owner) for every document the text says someone issued, in text order."""
-    found = []
+    found = [
+        (m.start(2), DOCUMENT_VERBS[m.group(2)], owner)
+        for m in DOCUMENT_VERB_RE.finditer(text)
+        if (owner := _owner_name(m.group(1)))
+    ]
     for m in DOCUMENT_RE.finditer(text):
         before = text[max(0, m.start() - OWNER_REACH) : m.start()]
         owned = OWNER_BEFORE_RE.search(before)
         issued = ISSUER_BEFORE_RE.search(before)
         by = OWNER_AFTER_RE.match(text, m.end())
-        for match, modifier in ((owned, 2), (issued, 0), (by, 0)):
+        for match, modifier in ((owned, 2), (issued, 0), (by, 2)):
             if match is None or (modifier and match.group(modifier) in LED_BODIES):
                 continue
-            owner = " ".join(w for w in match.group(1).split() if w.lower() not in DETERMINERS)
+            owner = _owner_name(match.group(1))
             if owner:
                 found.append((m.start(), m.group(1), owner))
                 break
-    return found
+    return sorted(found)
+
+
+def _owner_name(printed: str) -> str:
+    """The name of whoever put a document out, without determiners or the title before it ("a letter from
+    Sen. Grassley", "Mayor Ann Cole emailed supporters")."""
+    words = [w for w in printed.split() if w.lower() not in DETERMINERS]
+    k = 0
+    while k + 1 < len(words) and (words[k].lower().rstrip(".") in TITLE_HEADS | TITLE_ABBREVIATIONS):
+        k += 1
+    return " ".join(words[k:])
 
 
 def _abbreviates(named: list[str], entity: Entity) -> bool:

@@ -144,20 +144,33 @@ NON_NAME_CAPS = frozenset(
 
 # Last words of names of things, not bodies: a law or an event says nothing ("the Medical Leave Act").
 UNSPEAKING_ORG_HEADS = frozenset("act amendment treaty accord debates convention summit conference".split())
-ORG_WORDS = UNSPEAKING_ORG_HEADS | frozenset(
+# Words of the names of newspapers, magazines and networks ("The Des Moines Register", "CNN"), which "the
+# newspaper", "the network" or "the editorial board" later means.
+PUBLICATION_WORDS = frozenset(
     """
-    department dept office committee campaign party house senate council board agency administration
-    association union institute center centre foundation coalition commission bureau service services
-    police times post journal news press reuters network group university college court congress inc
-    corp corporation company co bank fund project alliance organization organisation church club team
-    ministry government city county state states republicans democrats gop fbi ice dhs cbp doj cnn nbc
-    abc cbs fox msnbc npr ap afp bbc guardian tribune herald chronicle gazette magazine daily weekly
-    review observer examiner inquirer record star sun globe mail telegraph economist politico breitbart
-    axios bloomberg report poll survey school schools clinic hospital authority district caucus
-    federation firm llc ltd plc circuit watch society league forum initiative partnership
-    immigration customs enforcement protection security affairs health human
-    studios studio equities holdings capital labs entertainment pictures productions records
+    times post journal news press reuters network cnn nbc abc cbs fox msnbc npr ap afp bbc guardian tribune
+    herald chronicle gazette magazine daily weekly review observer examiner inquirer register star sun globe
+    mail telegraph economist politico breitbart axios bloomberg
     """.split()
+)
+# Heads of descriptions that stand for the publication an article names: "the newspaper said", "the
+# paper's editorial board wrote", "the editors wrote" (and "editorial board", two words).
+PUBLICATION_HEADS = frozenset("newspaper paper publication outlet magazine network editors".split())
+ORG_WORDS = (
+    frozenset(
+        """
+        department dept office committee campaign party house senate council board agency administration
+        association union institute center centre foundation coalition commission bureau service services
+        police group university college court congress inc corp corporation company co bank fund project
+        alliance organization organisation church club team ministry government city county state states
+        republicans democrats gop fbi ice dhs cbp doj record report poll survey school schools clinic hospital
+        authority district caucus federation firm llc ltd plc circuit watch society league forum initiative
+        partnership immigration customs enforcement protection security affairs health human reserve studios
+        studio equities holdings capital labs entertainment pictures productions records
+        """.split()
+    )
+    | UNSPEAKING_ORG_HEADS
+    | PUBLICATION_WORDS
 )
 
 # Lower-case heads that make a description an unnamed source ("a spokesperson", "officials").
@@ -201,11 +214,28 @@ TITLE_SYNONYMS = {
 DOCUMENT_NOUNS = frozenset(
     """
     letter memo report statement article ruling book complaint ad clip brief lawsuit filing study survey
-    editorial decision order release analysis piece resolution video spot commercial message email tweet
+    editorial decision order release analysis piece resolution video spot commercial message email tweet website
     """.split()
 )
-# Documents that are one kind of thing under several names: "a web video by the RNC ... The clip says".
-SAME_DOCUMENTS = (frozenset("ad clip video spot commercial".split()),)
+# Documents that are one kind of thing under several names: "a web video by the RNC ... The clip says",
+# "the ACLU filed a lawsuit ... The complaint says".
+SAME_DOCUMENTS = (frozenset("ad clip video spot commercial".split()), frozenset("lawsuit complaint filing".split()))
+# Verbs by which someone puts a document out, for a later "the report said": "the Federal Reserve on Tuesday
+# released its monetary policy report", "Sanders is releasing a new 30-second ad" ("put out" too).
+ISSUING_VERBS = frozenset(
+    """
+    issued issues issuing released releases releasing published publishes publishing sent sends sending
+    filed files filing unveiled unveils unveiling posted posts posting aired airs airing launched launches
+    launching circulated circulates signed signs
+    """.split()
+)
+# Words between the one who issues a document and the verb: "Sanders is releasing", "the agency has issued".
+ISSUING_AUXILIARIES = frozenset("is was are were has have had also just".split())
+# Participles naming who put a document out after it: "a separate statement issued by the Sanders campaign".
+ISSUED_BY = frozenset("issued released published sent filed signed written posted produced sponsored".split())
+# Verbs that are putting out a document of one kind, whose noun a later mention uses: "Abedin emailed
+# supporters ... The email goes on to say", "the ACLU sued the county ... The complaint says".
+DOCUMENT_VERBS = {"emailed": "email", "tweeted": "tweet", "sued": "lawsuit"}
 
 # Bodies a named person leads, printed with the person's possessive ("Trump's campaign").
 LED_BODIES = frozenset({"campaign", "administration", "office", "team", "camp", "staff"})
