@@ -852,6 +852,34 @@ def test_the_newspaper_and_its_editorial_board_are_the_publication_named_before(
     assert (q.speaker, q.speaker_kind) == ("Fairview Gazette", "organization")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("The report, released Monday by the inspector general, says the arrests were “retaliatory.”", "The report"),
+        ("The memo, written by two aides, says the plan is “not ready.”", "The memo"),
+        # (a participle after a whole clause is no aside between a subject and its verb)
+        (
+            "That would create a “summer of agony” for Cole leading up to the convention, forcing her to fend off "
+            "both rivals, said Brad Bannon, a Democratic pollster.",
+            "Brad Bannon",
+        ),
+    ],
+)
+def test_participle_phrase_set_off_after_a_subject_is_skipped(sentence, mention):
+    [q] = extract_quotes(f"Mayor Ann Cole spoke on Monday.\n\n{sentence}\n")
+    assert q.mention == mention
+
+
+def test_a_passive_naming_verb_names_what_the_subject_is_called_not_a_speaker():
+    text = (
+        "The group released a video on Monday.\n\n"
+        "The video, released in late November, is called No Respite after a verse where it states “do not give "
+        "me respite.”\n"
+    )
+    [q] = extract_quotes(text)
+    assert q.mention == "it"
+
+
 def test_a_website_speaks_for_the_body_it_names():
     text = (
         "The Heritage Foundation hosted the meeting.\n\n"

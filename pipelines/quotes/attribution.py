@@ -27,6 +27,7 @@ from pipelines.quotes.lexicon import (
     INDEFINITE_OPENERS,
     INDEFINITE_PRONOUNS,
     INVERTED_DETERMINERS,
+    IRREGULAR_PARTICIPLES,
     LED_BODIES,
     LINKS,
     NAMING_PARTICIPLES,
@@ -82,6 +83,8 @@ from pipelines.quotes.tokens import Token
 
 MAX_CUE_DISTANCE = 8
 MAX_APPOSITIVE_TOKENS = 40
+# Words of a subject that a participle phrase may follow before its verb: "The campaign's latest report,".
+MAX_SET_OFF_SUBJECT_WORDS = 4
 MAX_LEADING_WORDS = 2
 MAX_TITLE_PREFIX = 6
 MAX_DESCRIPTOR_TOKENS = 6
@@ -148,12 +151,8 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
         if lower not in CUE_WORDS:
             continue
         end = v
-        if t.is_cap and v > 0 and tokens[v - 1].text not in SENTENCE_END:
-            continue  # "the United States", "Reports Say": a name, not a verb
-        if v + 1 < len(tokens) and tokens[v + 1].lower in NOT_SPEECH_PARTICLES.get(lower, ()):
-            continue  # "a vote for Trump ruled out": a phrasal verb that reports no words
-        if lower in {"blamed", "blames"} and not _blamed_on(tokens, v):
-            continue  # ("blamed the media for making an issue out of ...": an act, not words)
+        if _reports_no_words(tokens, v):
+            continue
         if lower == "according" and v + 1 < len(tokens) and tokens[v + 1].lower == "to":
             found = _subject_after(tokens, v + 1, text)
         elif lower in {"say", "write", "add"} and _goes_on_to(tokens, v):
@@ -200,6 +199,21 @@ def find_cues(tokens: list[Token], text: str) -> list[Cue]:
             mention, first, last = found
             cues.append(Cue(t, mention, min(first, v), max(last, end)))
     return cues
+
+
+def _reports_no_words(tokens: list[Token], v: int) -> bool:
+    """Whether a cue word at v is no speech verb here: a capitalised word inside a name ("the United States",
+    "Reports Say"), a phrasal verb that reports no words ("a vote for Trump ruled out"), "blamed" for an act
+    ("blamed the media for making an issue out of ..."), or a passive naming verb ("The video, released in
+    November, is called “No Respite”": what it is named, by nobody)."""
+    t = tokens[v]
+    lower = t.lower
+    return (
+        (t.is_cap and v > 0 and tokens[v - 1].text not in SENTENCE_END)
+        or (v + 1 < len(tokens) and tokens[v + 1].lower in NOT_SPEECH_PARTICLES.get(lower, ()))
+        or (lower in {"blamed", "blames"} and not _blamed_on(tokens, v))
+        or (lower in NAMING_PARTICIPLES and v > 0 and tokens[v - 1].lower in PROGRESSIVE)
+    )
 
 
 def _object_described(tokens: list[Token], found: "Found") -> bool:
@@ -1456,14 +1470,29 @@ def _skip_back(tokens: list[Token], i: int) -> int:
 
 
 def _relative_clause_opening(tokens: list[Token], close: int) -> int | None:
-    """The comma opening a "which" or "who" clause that the comma at close ends, after a lower-case noun: "ad,
-    which is currently airing,"."""
+    """The comma opening a "which" or "who" clause, or a participle phrase, that the comma at close ends, after
+    a lower-case noun: "ad, which is currently airing,", "The report, released Monday by the inspector
+    general,"."""
     for k in range(close - 1, max(0, close - MAX_APPOSITIVE_TOKENS), -1):
-        if tokens[k].text in CLAUSE_STOP or (tokens[k].text == "," and tokens[k + 1].lower not in {"which", "who"}):
+        if tokens[k].text in CLAUSE_STOP or (tokens[k].text == "," and not _opens_set_off_clause(tokens, k)):
             return None
         if tokens[k].text == "," and tokens[k - 1].is_word and tokens[k - 1].text.islower():
             return k
     return None
+
+
+def _opens_set_off_clause(tokens: list[Token], comma: int) -> bool:
+    """Whether the comma at `comma` opens a clause set off between a subject and its verb: a relative pronoun,
+    or a participle after a short subject opening the sentence ("The report, released Monday, says", "The
+    memo, written by aides, says"; not "That would create ... for Clinton, forcing her to ..., said Bannon",
+    where the participle follows a clause)."""
+    t = tokens[comma + 1]
+    if t.lower in {"which", "who"}:
+        return True
+    if not (t.text.islower() and (t.lower.endswith(("ed", "ing")) or t.lower in IRREGULAR_PARTICIPLES)):
+        return False
+    start = sentence_start(tokens, comma)
+    return tokens[start].lower in DETERMINERS and comma - start <= MAX_SET_OFF_SUBJECT_WORDS
 
 
 def _phrase_before_verb(tokens: list[Token], i: int) -> int | None:

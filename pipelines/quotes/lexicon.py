@@ -233,6 +233,8 @@ ISSUING_VERBS = frozenset(
 ISSUING_AUXILIARIES = frozenset("is was are were has have had also just".split())
 # Participles naming who put a document out after it: "a separate statement issued by the Sanders campaign".
 ISSUED_BY = frozenset("issued released published sent filed signed written posted produced sponsored".split())
+# Past participles without "-ed" that open a phrase set off after a subject: "The memo, written by aides, says".
+IRREGULAR_PARTICIPLES = frozenset("written sent made seen given held known taken brought led begun shown".split())
 # Verbs that are putting out a document of one kind, whose noun a later mention uses: "Abedin emailed
 # supporters ... The email goes on to say", "the ACLU sued the county ... The complaint says".
 DOCUMENT_VERBS = {"emailed": "email", "tweeted": "tweet", "sued": "lawsuit"}
