@@ -1060,6 +1060,7 @@ def test_people_whose_names_look_like_bodies(text, speaker, kind):
     [
         ('"It was improper," Lt. Col. Alexander Vindman said.\n', "Alexander Vindman", "Lt. Col."),
         ('"They are afraid," said Cmdr. Sean Robertson.\n', "Sean Robertson", "Cmdr."),
+        ('Ald. Byron Sigcho-Lopez said residents were "terrified."\n', "Byron Sigcho-Lopez", "Ald."),
         ('"We are on tour," Singer-guitarists Tom Johnston said.\n', "Tom Johnston", None),
         ('"It is over," Texas-based Matt Mackowiak said.\n', "Matt Mackowiak", None),
         ('"We will march," said Cornell William Brooks.\n', "Cornell William Brooks", None),

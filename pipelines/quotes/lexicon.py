@@ -252,7 +252,7 @@ CHROME_PREFIXES = ("MORE:", "READ MORE", "RELATED:", "WATCH:", "SEE ALSO", "ALSO
 # Abbreviations that end with a period without ending the sentence.
 ABBREVIATIONS = frozenset(
     """
-    mr mrs ms dr sen rep gov lt gen sgt det st jr sr prof rev col capt maj cmdr adm pres supt insp del sens reps
+    mr mrs ms dr sen rep gov lt gen sgt det st jr sr prof rev col capt maj cmdr adm pres supt insp del sens reps ald
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k d.c inc corp co no vs etc
     """.split()
 )
@@ -284,6 +284,7 @@ PLURAL_TITLES = {"Sens.": "Sen.", "Reps.": "Rep."}
 TITLE_ABBREVIATIONS = frozenset(
     {"sen", "rep", "gov", "lt", "gen", "sgt", "det", "supt", "pres", "rev", "da", "d.a", "del", "sens", "reps"}
     | {"col", "cmdr", "capt", "maj", "adm", "cpl", "pvt", "brig"}
+    | {"ald"}  # (AP style for alderman: "Ald. Byron Sigcho-Lopez")
 )
 
 # Common given names, for resolving "he" and "she" to the right person. Ambiguous names are left out.
