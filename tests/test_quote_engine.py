@@ -1048,6 +1048,9 @@ def test_no_name_after_a_possessive_place():
         ('"It is a bad law," said Joseph R. Murray II, a lawyer in Ripley.\n', "Joseph R. Murray II", "person"),
         ('"Shameful," said Senate Minority Whip Dick Durbin.\n', "Dick Durbin", "person"),
         ('"Growth is weak," the Guardian reported.\n', "Guardian", "organization"),
+        ('"We will not back down," JD Vance said.\n', "JD Vance", "person"),
+        ('Illinois Gov. JB Pritzker called the raids "cruel and chaotic."\n', "JB Pritzker", "person"),
+        ('"We disagree," the UN Secretariat said.\n', "UN Secretariat", "organization"),
     ],
 )
 def test_people_whose_names_look_like_bodies(text, speaker, kind):

@@ -322,6 +322,9 @@ FEMALE_NAMES = frozenset(
     """.split()
 )
 GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
+# Given names written as two initials without periods, which an acronym ("UN", "AP") never opens a person's
+# name with: "JD Vance", "JB Pritzker", "AJ Delgado" (not "DJ", a title: "DJ Beverly Bond").
+INITIAL_GIVEN_NAMES = frozenset("aj bj cj jb jd jj jp jt pj rj tj".split())
 
 # Title words that say whether a person is a man or a woman ("9/11 widow Terry Strada").
 FEMALE_TITLE_WORDS = frozenset(

@@ -10,6 +10,7 @@ from pipelines.quotes.lexicon import (
     FEMALE_NAMES,
     GIVEN_NAMES,
     HONORIFICS,
+    INITIAL_GIVEN_NAMES,
     LINKS,
     MALE_NAMES,
     NAME_SUFFIXES,
@@ -119,7 +120,9 @@ def is_org_name(words: list[Token]) -> bool:
         if w.lower in ORG_WORDS or "&" in w.text:
             return True  # ("AT&T", "Procter & Gamble": firms, not people)
         bare = w.text.replace(".", "")
-        initials = "." in w.text and k + 1 < len(words) and words[k + 1].is_cap and (k == 0 or given)
+        initials = ("." in w.text or w.lower in INITIAL_GIVEN_NAMES) and (
+            k + 1 < len(words) and words[k + 1].is_cap and (k == 0 or given)
+        )
         if len(bare) >= 2 and bare.isupper() and bare.isalpha() and not initials and bare not in NAME_SUFFIXES:
             return True
     return False
