@@ -6,8 +6,8 @@ pipelines/quotes/candidates.py), labelled by whether the candidate's mention ove
 Nobody is right when no candidate is: where the annotated speaker is none of the candidates, naming nobody
 costs the statement count less than naming someone else. (Labelling every candidate wrong there instead,
 `train_speaker_model.py --unsourced-wrong`, raises 5-fold CV mention from 0.921 to 0.930, but the model
-then guesses: of the 249 speakers it names instead of the rules' pick at C=0.1, 69 are the annotated
-source, 86 someone else where the annotators gave a source and 94 where they gave none, against 17, 9 and
+then guesses: of the 248 speakers it names instead of the rules' pick at C=0.1, 69 are the annotated
+source, 85 someone else where the annotators gave a source and 94 where they gave none, against 18, 8 and
 10 of 36 for the shipped labelling, and it gives speakers to words set off by the writer, "a “battleground”
 for the two fleets". Mention accuracy counts a wrong speaker and
 none alike and scores sourced quotes only, so it cannot see that cost; the CV prints it.

@@ -85,6 +85,7 @@ _OWNER = r"((?:[A-Z][\w.&-]*[ ])*[A-Z][\w.&-]*?)"
 OWNER_BEFORE_RE = re.compile(rf"{_OWNER}(?:['’]s)?[ ]+(?:([a-z][\w-]*)[ ]+)?$")
 _ISSUING = "|".join(sorted(ISSUING_VERBS)) + "|put[ ]+out|puts[ ]+out"
 _BETWEEN = "|".join(sorted(ISSUING_AUXILIARIES)) + "|on[ ]+(?:" + "|".join(w.title() for w in sorted(WEEKDAYS)) + ")"
+ISSUING_RE = re.compile(rf"\b(?:{_ISSUING})\b")  # (a quick look before the slower match with the owner)
 # (up to three words describe the document: "a new 30-second ad", "its monetary policy report")
 ISSUER_BEFORE_RE = re.compile(
     rf"{_OWNER}[ ]+(?:(?:{_BETWEEN})[ ]+){{0,2}}(?:{_ISSUING})[ ]+(?:a|an|its|their|his|her|the)[ ]+"
@@ -95,7 +96,9 @@ OWNER_AFTER_RE = re.compile(
     rf"[ ]+(?:(?:{'|'.join(sorted(ISSUED_BY))})[ ]+by|by|from)[ ]+(?:the[ ]+)?{_OWNER}"
     rf"(?:[ ]+({'|'.join(sorted(LED_BODIES))}))?(?=[\s,.;]|$)"
 )
-DOCUMENT_VERB_RE = re.compile(rf"{_OWNER}[ ]+(?:also[ ]+)?({'|'.join(sorted(DOCUMENT_VERBS))})\b")
+# (the verb is looked for first and its owner in the words before it: most capitals open no such owner)
+DOCUMENT_VERB_RE = re.compile(rf"\b({'|'.join(sorted(DOCUMENT_VERBS))})\b")
+VERB_OWNER_RE = re.compile(rf"{_OWNER}[ ]+(?:also[ ]+)?$")
 # How many characters before a document noun hold its owner.
 OWNER_REACH = 80
 # How far back (characters) "the article" looks for the article it means.
@@ -537,14 +540,15 @@ class EntityIndex:
 def _documents(text: str) -> list[tuple[int, str, str]]:
     """(position, noun, owner) for every document the text says someone issued, in text order."""
     found = [
-        (m.start(2), DOCUMENT_VERBS[m.group(2)], owner)
+        (m.start(), DOCUMENT_VERBS[m.group(1)], owner)
         for m in DOCUMENT_VERB_RE.finditer(text)
-        if (owner := _owner_name(m.group(1)))
+        if (by := VERB_OWNER_RE.search(text, max(0, m.start() - OWNER_REACH), m.start()))
+        and (owner := _owner_name(by.group(1)))
     ]
     for m in DOCUMENT_RE.finditer(text):
         before = text[max(0, m.start() - OWNER_REACH) : m.start()]
         owned = OWNER_BEFORE_RE.search(before)
-        issued = ISSUER_BEFORE_RE.search(before)
+        issued = ISSUER_BEFORE_RE.search(before) if ISSUING_RE.search(before) else None
         by = OWNER_AFTER_RE.match(text, m.end())
         for match, modifier in ((owned, 2), (issued, 0), (by, 2)):
             if match is None or (modifier and match.group(modifier) in LED_BODIES):
