@@ -565,9 +565,14 @@ def _owner_name(printed: str) -> str:
     Sen. Grassley", "Mayor Ann Cole emailed supporters")."""
     words = [w for w in printed.split() if w.lower() not in DETERMINERS]
     k = 0
-    while k + 1 < len(words) and (words[k].lower().rstrip(".") in TITLE_HEADS | TITLE_ABBREVIATIONS):
+    while k + 1 < len(words) and _is_title(words[k]):
         k += 1
     return " ".join(words[k:])
+
+
+def _is_title(word: str) -> bool:
+    bare = word.lower().rstrip(".")
+    return bare in TITLE_HEADS or bare in TITLE_ABBREVIATIONS
 
 
 def _abbreviates(named: list[str], entity: Entity) -> bool:
