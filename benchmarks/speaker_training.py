@@ -9,8 +9,8 @@ costs the statement count less than naming someone else. (Labelling every candid
 then guesses: of the 248 speakers it names instead of the rules' pick at C=0.1, 69 are the annotated
 source, 85 someone else where the annotators gave a source and 94 where they gave none, against 18, 8 and
 10 of 36 for the shipped labelling, and it gives speakers to words set off by the writer, "a “battleground”
-for the two fleets". Mention accuracy counts a wrong speaker and
-none alike and scores sourced quotes only, so it cannot see that cost; the CV prints it.
+for the two fleets". Mention accuracy counts a wrong speaker and none alike and scores sourced quotes only,
+so it cannot see that cost; the CV prints it.
 Ranking pairs instead, a right candidate's features minus a wrong one's of the same quote, gave 0.927 for
 the same reason: it named speakers for set-off words the rules leave alone, 10 engine tests failed and dev
 statement precision was 0.937; letting this model decide "nobody" first took the gain back, 0.921.)
