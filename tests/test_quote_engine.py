@@ -354,7 +354,7 @@ def test_plural_possessive_names_the_owner(mark):
         f'Bass{mark} remark that the city would "never comply" drew fire.\n'
     )
     assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [
-        ("Bass campaign", f"Bass{mark} campaign"),
+        ("Karen Bass campaign", f"Bass{mark} campaign"),  # (the leader by the fullest name the article gives)
         ("Karen Bass", "Bass"),
     ]
 
@@ -1063,6 +1063,11 @@ def test_people_whose_names_look_like_bodies(text, speaker, kind):
     [
         ('"It was improper," Lt. Col. Alexander Vindman said.\n', "Alexander Vindman", "Lt. Col."),
         ('"They are afraid," said Cmdr. Sean Robertson.\n', "Sean Robertson", "Cmdr."),
+        (
+            '"It will go on," Chief Border Patrol Agent Gregory Bovino said.\n',
+            "Gregory Bovino",
+            "Chief Border Patrol Agent",
+        ),
         ('Ald. Byron Sigcho-Lopez said residents were "terrified."\n', "Byron Sigcho-Lopez", "Ald."),
         ('"We are on tour," Singer-guitarists Tom Johnston said.\n', "Tom Johnston", None),
         ('"It is over," Texas-based Matt Mackowiak said.\n', "Matt Mackowiak", None),
@@ -2881,6 +2886,22 @@ def test_dateline_place_is_not_what_a_later_it_means():
     text = "PORTLAND, Maine — Ann Cole held up a sign at the rally on Monday.\n\n“I am still here,” it read.\n"
     [quote] = extract_quotes(text)
     assert quote.speaker is None
+
+
+def test_wire_credit_of_a_dateline_is_not_what_a_later_office_means():
+    text = "BOSTON (AP) — Agents arrested 20 people on Monday.\n\n“We were not told,” the office said.\n"
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.mention) == (None, "the office")
+
+
+def test_a_possessive_leader_names_the_body_not_the_latest_body_with_its_head():
+    text = (
+        "The Boston Police Department was not involved.\n\n"
+        "Gov. Maura Healey spoke on Monday. Healey's office said state police “do not enforce civil immigration "
+        "law.”\n"
+    )
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.speaker_kind) == ("Maura Healey office", "organization")
 
 
 @pytest.mark.parametrize(

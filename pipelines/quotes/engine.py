@@ -47,7 +47,10 @@ from pipelines.quotes.model import Quote
 from pipelines.quotes.segment import Paragraph, Span, paragraphs
 from pipelines.quotes.tokens import Token, tokenize, without_possessive
 
-DATELINE_RE = re.compile(r"^([A-Z][A-Z .'\-]{2,40}?)(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\(|--|—|–)", re.MULTILINE)
+# (group 2 ends the wire credit after the place, "(AP)", "(KGO)": the agency filed the story, no one in it)
+DATELINE_RE = re.compile(
+    r"^([A-Z][A-Z .'\-]{2,40}?)(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\((?:[^()\n]{1,30}(\)))?|--|—|–)", re.MULTILINE
+)
 DATELINE_WINDOW = 600
 TITLE_WORD_RE = re.compile(r"\w[\w'’\-]*")
 MAX_TITLE_WORDS = 6
@@ -161,9 +164,10 @@ def _index_article(
         if p.chrome or (n == 0 and not p.quotes and _is_headline(para_gaps[0])):
             continue
         for tokens in para_gaps:
-            if dateline is not None and tokens and tokens[0].start < dateline.end(1):
-                # "DES MOINES, Iowa — ...": the place a story was filed from is no one a later "it" means.
-                tokens = [t for t in tokens if t.start >= dateline.end(1)]
+            if dateline is not None and tokens and tokens[0].start < _dateline_end(dateline):
+                # "DES MOINES, Iowa — ...", "BOSTON (AP) —": the place a story was filed from and the agency
+                # that filed it are no one a later "it" or "the office" means.
+                tokens = [t for t in tokens if t.start >= _dateline_end(dateline)]
             index_tokens(index, tokens, text)
     index.finish()
     return index
@@ -605,6 +609,14 @@ def _described_body(cue: Cue, index: EntityIndex) -> Speaker | tuple[Entity | No
     head = cue.mention.title or ""
     m = cue.mention._replace(title=None)
     entity: Entity | None
+    owner = m.text.split()[0]
+    if owner.endswith(POSSESSIVE) and owner[:1].isupper() and len(m.text.split()) == 2:
+        # "Clinton's campaign said", "Healey's office said": the body the named person leads (not the
+        # latest body with such a head, "the Boston Police Department").
+        leader = without_possessive(owner)
+        person = index.lookup(leader, m.start)
+        name = person.name if person is not None and not person.is_org else leader
+        return Speaker(f"{name} {head}", "organization", None, None, m, cue.verb.text)
     named = [w for w in m.text.split()[1:-1] if w[:1].isupper() and not w.endswith(POSSESSIVE)]
     if named:
         # "the BLM group": the body the article names; "the Trump campaign": the one that person leads.
@@ -615,11 +627,6 @@ def _described_body(cue: Cue, index: EntityIndex) -> Speaker | tuple[Entity | No
         entity = index.by_org_head(head, m.start)
     if entity is None and m.text.lower().split()[-1] in DOCUMENT_NOUNS:
         entity = _document_speaker(m, index)  # "the IMF report"
-    owner = m.text.split()[0]
-    if entity is None and owner.endswith(POSSESSIVE) and owner[:1].isupper() and len(m.text.split()) == 2:
-        # "Clinton's campaign said": the body the named person leads.
-        leader = without_possessive(owner)
-        return Speaker(f"{leader} {head}", "organization", None, None, m, cue.verb.text)
     return entity, m
 
 
@@ -694,6 +701,11 @@ def _organization(title: str | None, jurisdiction: str | None, place: str | None
     if jurisdiction and "supervisor" in lower and "board" not in jurisdiction.lower():
         return title, f"{jurisdiction} Board of Supervisors"
     return title, jurisdiction
+
+
+def _dateline_end(dateline: re.Match[str]) -> int:
+    """Where the dateline's place, and the wire credit after it, end."""
+    return dateline.end(2) if dateline.group(2) else dateline.end(1)
 
 
 def _place(dateline: re.Match[str] | None) -> str | None:

@@ -376,9 +376,9 @@ def _title_parts(head: list[Token]) -> tuple[str | None, str | None]:
     while k > 0 and (is_title_word(words[k - 1]) or words[k - 1].lower in TITLE_MODIFIERS):
         k -= 1
     # "Acting ICE Director", "Former San Francisco Mayor": a rank before the body makes the whole phrase
-    # the title; the body stays without the rank.
+    # the title; the body stays without the rank. So does a title word ("Chief Border Patrol Agent").
     lead = 0
-    while lead < k and words[lead].lower in RANKS:
+    while lead < k and (words[lead].lower in RANKS or (lead == 0 and is_title_word(words[0]))):
         lead += 1
     title_words = words if lead else words[k:]
     place = " ".join(without_possessive(w.text) for w in words[lead:k])
