@@ -797,6 +797,15 @@ def test_the_article_is_its_paper_and_so_is_the_it_that_follows():
     assert [q.speaker for q in extract_quotes(text)] == ["New York Times", "New York Times", None]
 
 
+def test_the_agency_is_the_latest_government_body_not_the_latest_body():
+    text = (
+        "Immigration and Customs Enforcement detained a Fairview University student on Saturday.\n\n"
+        "The agency said the arrest was made “in support of the executive orders.”\n"
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Immigration and Customs Enforcement"
+
+
 def test_the_union_is_the_latest_body_not_a_law():
     text = (
         "The Association of Flight Attendants endorsed the mayor, citing her work on the Family and Medical "

@@ -17,6 +17,7 @@ from pipelines.quotes.lexicon import (
     DOCUMENT_VERBS,
     FAMILY_NAMES_FIRST,
     FEMALE_TITLE_WORDS,
+    GENERIC_HEAD_BODIES,
     GENERIC_ORG_HEADS,
     GIVEN_NAMES,
     ISSUED_BY,
@@ -524,9 +525,11 @@ class EntityIndex:
 
     def by_org_head(self, head: str, pos: int) -> Entity | None:
         """The body "the commission" means: the latest organisation before pos with that word in its name,
-        or, for a generic head ("the agency"), the latest organisation."""
+        or, for a generic head ("the agency"), the latest organisation of the kind the head names (a
+        government body for "the agency"), else the latest organisation."""
         k = bisect_left(self._order, pos, key=lambda m: m[0])
-        latest: Entity | None = None
+        kind = GENERIC_HEAD_BODIES.get(head, frozenset())
+        latest = fitting = None
         for _, entity, _ in reversed(self._order[:k]):
             if not entity.is_org:
                 continue
@@ -534,7 +537,8 @@ class EntityIndex:
                 return entity
             if entity.words[-1] not in UNSPEAKING_ORG_HEADS:
                 latest = latest or entity
-        return latest if head in GENERIC_ORG_HEADS else None
+                fitting = fitting or (entity if kind.intersection(entity.words) else None)
+        return (fitting or latest) if head in GENERIC_ORG_HEADS else None
 
 
 def _documents(text: str) -> list[tuple[int, str, str]]:

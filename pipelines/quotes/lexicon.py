@@ -245,6 +245,23 @@ LED_BODIES = frozenset({"campaign", "administration", "office", "team", "camp", 
 GENERIC_ORG_HEADS = frozenset(
     "agency group organization organisation company firm body office department union".split()
 )
+# Words of the names of the bodies a generic head is most likely to mean, so that "the agency said" after
+# "Immigration and Customs Enforcement detained a Columbia University student" is ICE, not the university.
+_GOVERNMENT_WORDS = frozenset(
+    """
+    department dept agency bureau administration service commission enforcement customs patrol police office
+    ministry authority protection security fbi ice dhs cbp doj
+    """.split()
+)
+_FIRM_WORDS = frozenset("inc corp corporation company co llc ltd plc firm holdings capital".split())
+GENERIC_HEAD_BODIES = {
+    "agency": _GOVERNMENT_WORDS,
+    "department": _GOVERNMENT_WORDS,
+    "office": _GOVERNMENT_WORDS,
+    "company": _FIRM_WORDS,
+    "firm": _FIRM_WORDS,
+    "union": frozenset({"union", "federation"}),
+}
 
 # Paragraphs that are page chrome, not article prose.
 CHROME_PREFIXES = ("MORE:", "READ MORE", "RELATED:", "WATCH:", "SEE ALSO", "ALSO READ", "READ:", "LISTEN:")
