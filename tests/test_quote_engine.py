@@ -797,6 +797,22 @@ def test_the_article_is_its_paper_and_so_is_the_it_that_follows():
     assert [q.speaker for q in extract_quotes(text)] == ["New York Times", "New York Times", None]
 
 
+@pytest.mark.parametrize(
+    ("between", "speaker"),
+    [
+        # someone brought in unnamed is whom the description goes back to
+        ("A doctor on the scene told Ruptly that he tried to save a wounded protester.", None),
+        # unless a person is named in full after them, or the phrase says what someone named is
+        ("A doctor at the clinic called for help. Ann Cole treated the wounded.", "Ann Cole"),
+        ("Ann Cole, a doctor at the clinic, treated the wounded.", "Ann Cole"),
+    ],
+)
+def test_a_description_goes_back_to_someone_brought_in_unnamed(between, speaker):
+    text = f"Luis Arce spoke on Monday.\n\n{between}\n\n“It was a shot in the heart,” the doctor said.\n"
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == (speaker, "the doctor")
+
+
 def test_the_agency_is_the_latest_government_body_not_the_latest_body():
     text = (
         "Immigration and Customs Enforcement detained a Fairview University student on Saturday.\n\n"

@@ -9,6 +9,7 @@ from rapidfuzz.fuzz import ratio
 
 from pipelines.quotes.lexicon import (
     APPOSITIVE_CLAUSE_OPENERS,
+    CLAUSE_RELATIVES,
     CLAUSE_VERBS,
     COMMON_NOUN_TITLES,
     COUNTRIES,
@@ -37,7 +38,6 @@ from pipelines.quotes.lexicon import (
     PLURAL_TITLES,
     POSSESSIVE,
     PUBLICATION_WORDS,
-    RELATIVES,
     SAME_DOCUMENTS,
     SENTENCE_BREAKS,
     SPEECH_VERBS,
@@ -70,6 +70,10 @@ MAX_HEADLINE_WORDS = 20
 MIN_BODY_PARAGRAPHS = 2
 # How far back (characters) a sentence subject stays the likely antecedent of a pronoun.
 PRONOUN_WINDOW = 1500
+# Words after which an indefinite noun phrase says what someone is: "is a doctor", "worked as a lawyer".
+PREDICATE_WORDS = frozenset("is was are were be been became becomes as".split())
+# An indefinite noun phrase up to its head ("a doctor", "one senior official", "another protester").
+INDEFINITE_NOUN_PHRASE = r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){0,3}"
 # How far back (characters) a pronoun resolved to someone makes the next pronoun mean them too.
 ECHO_WINDOW = 400
 # How far back (characters) a description with no office of its own looks for the subject it renames.
@@ -264,10 +268,14 @@ class EntityIndex:
         self._descriptions.append((pos, title, object_of_name))
 
     def finish(self) -> None:
-        """Sort mentions, then give untitled people the titles of descriptions that follow them."""
+        """Sort mentions, then give untitled people the titles of descriptions that follow them (not one that
+        goes back to someone brought in unnamed: "A doctor on the scene ... the doctor")."""
         self._order.sort(key=lambda m: m[0])
         for pos, title, object_of_name in self._descriptions:
-            entity = self._described(pos, _office(title.lower().split()[-1]), object_of_name)
+            last = title.lower().split()[-1]
+            if self._introduced_unnamed(last, pos):
+                continue
+            entity = self._described(pos, _office(last), object_of_name)
             if entity is not None and entity.title is None:
                 entity.give_title(title)
 
@@ -446,9 +454,25 @@ class EntityIndex:
         if found:
             # "the Republican nominee": of the nominees, the one whose titles share the most words.
             return max(found, key=lambda e: (len(wanted & _held(e)), len(e.positions), _closeness(e.positions, pos)))
-        if last not in PERSON_NOUNS:
+        if last not in PERSON_NOUNS or self._introduced_unnamed(last, pos):
             return None
         return self.recent_subject(pos, RECENT_SUBJECT_WINDOW, gender) or self._most_named(pos, gender)
+
+    def _introduced_unnamed(self, noun: str, pos: int) -> bool:
+        """Whether the prose just before pos brought in someone unnamed by this noun ("A doctor on the scene
+        told Ruptly ... “...,” the doctor said"): the description goes back to them, not to a named person."""
+        start = max(0, pos - PRONOUN_WINDOW)
+        found = [
+            m.start()
+            for m in re.finditer(rf"{INDEFINITE_NOUN_PHRASE}{re.escape(noun)}\b", self._text[start:pos])
+            if not _describes_someone(self._text[max(0, start + m.start() - 12) : start + m.start()])
+        ]
+        if not found:
+            return False
+        # (not when someone is named in full after it: "A lawmaker in the Philippines ... Joey Salceda ... the
+        # lawmaker"; not "told Ruptly", one word that may be a body)
+        k = bisect_left(self._order, start + found[-1], key=lambda m: m[0])
+        return not any(not e.is_org and len(e.words) > 1 and at < pos for at, e, _ in self._order[k:])
 
     def recent_subject(self, pos: int, window: int, gender: str = "", untitled: bool = False) -> Entity | None:
         """The person named in full as a sentence subject within `window` characters before pos ("Mike Pence
@@ -539,6 +563,13 @@ class EntityIndex:
                 latest = latest or entity
                 fitting = fitting or (entity if kind.intersection(entity.words) else None)
         return (fitting or latest) if head in GENERIC_ORG_HEADS else None
+
+
+def _describes_someone(before: str) -> bool:
+    """Whether an indefinite noun phrase after these words says what someone named is, rather than bringing
+    someone in: an appositive (", a New York businessman,") or a predicate ("is a doctor", "as a lawyer")."""
+    words = before.rstrip().split()
+    return before.rstrip().endswith(",") or (bool(words) and words[-1].lower() in PREDICATE_WORDS)
 
 
 def _documents(text: str) -> list[tuple[int, str, str]]:
@@ -685,8 +716,9 @@ def appositive_title(tokens: list[Token], j: int) -> str | None:
     if start + 2 < len(tokens) and tokens[start].text.isdigit() and tokens[start + 1].text == ",":
         start += 2  # "Leslie Feldman, 34, a plaintiff in the lawsuit,": the age before the title
     for t in tokens[start : start + MAX_APPOSITIVE_WORDS]:
-        if t.text in {",", ".", ";", ":", "(", ")"} or t.text in '"“”' or (words and t.lower in RELATIVES):
-            # "a physicist who is co-director of ...": the noun phrase before the relative clause.
+        if t.text in {",", ".", ";", ":", "(", ")"} or t.text in '"“”' or (words and t.lower in CLAUSE_RELATIVES):
+            # "a physicist who is co-director of ...", "a doctor at Chaoyang Hospital where the patients were
+            # treated": the noun phrase before the relative clause.
             closed = True
             break
         words.append(t)

@@ -89,6 +89,7 @@ TITLE_HEADS = frozenset(
     head boss scholar fellow partner dissident
     associate physician doctor surgeon expert specialist commentator owner veteran actor actress donor singer
     rapper comedian musician filmmaker producer novelist entrepreneur investor philanthropist narrator announcer
+    ombudsman warden magistrate solicitor councillor trooper chaplain
     lady journalist alderman alderwoman whip speechwriter pundit opponent rival co-anchor co-host co-founder
     freeholder committeeman committeewoman selectman selectwoman trustee lobbyist contributor publisher auditor
     marshal constable envoy admiral colonel investigator cfo coo
@@ -458,6 +459,8 @@ FAMILY_NAMES_FIRST = frozenset(
 # Title words that, in lower case and alone, are mostly common nouns ("the general public", "the host city").
 COMMON_NOUN_TITLES = frozenset("general speaker host press member head partner associate fellow owner".split())
 RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
+# Words that open a relative clause after a noun phrase, "where" included ("a doctor at the hospital where").
+CLAUSE_RELATIVES = RELATIVES | {"where"}
 # Prepositions that end a noun phrase ("the architect of ...") or open a phrase of their own ("For China, ...").
 NOUN_PHRASE_PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on"})
 # Verbs after which the description names their subject ("Trump became the nominee"), not someone else.
