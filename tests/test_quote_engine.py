@@ -1088,6 +1088,12 @@ def test_people_whose_names_look_like_bodies(text, speaker, kind):
     [
         ('"It was improper," Lt. Col. Alexander Vindman said.\n', "Alexander Vindman", "Lt. Col."),
         ('"They are afraid," said Cmdr. Sean Robertson.\n', "Sean Robertson", "Cmdr."),
+        ('"It was a massacre," Public Ombudsman Nadia Cruz said.\n', "Nadia Cruz", "Public Ombudsman"),
+        (
+            '"They came in fast," said Li Jifeng, a doctor at Chaoyang Hospital where the patients were treated.\n',
+            "Li Jifeng",
+            "doctor at Chaoyang Hospital",
+        ),
         (
             '"It will go on," Chief Border Patrol Agent Gregory Bovino said.\n',
             "Gregory Bovino",
