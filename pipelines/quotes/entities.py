@@ -273,10 +273,8 @@ class EntityIndex:
         self._order.sort(key=lambda m: m[0])
         for pos, title, object_of_name in self._descriptions:
             last = title.lower().split()[-1]
-            if self._introduced_unnamed(last, pos):
-                continue
             entity = self._described(pos, _office(last), object_of_name)
-            if entity is not None and entity.title is None:
+            if entity is not None and entity.title is None and not self._introduced_unnamed(last, pos):
                 entity.give_title(title)
 
     def lookup(
@@ -462,6 +460,8 @@ class EntityIndex:
         """Whether the prose just before pos brought in someone unnamed by this noun ("A doctor on the scene
         told Ruptly ... “...,” the doctor said"): the description goes back to them, not to a named person."""
         start = max(0, pos - PRONOUN_WINDOW)
+        if noun not in self._text[start:pos]:
+            return False
         found = [
             m.start()
             for m in re.finditer(rf"{INDEFINITE_NOUN_PHRASE}{re.escape(noun)}\b", self._text[start:pos])
