@@ -813,6 +813,14 @@ def test_a_description_goes_back_to_someone_brought_in_unnamed(between, speaker)
     assert (q.speaker, q.mention) == (speaker, "the doctor")
 
 
+def test_a_description_after_a_named_speakers_verb_is_whom_they_speak_of():
+    text = (
+        "DHS Secretary Kristi Noem wrote that the city was “a sanctuary for criminals.”\n\n"
+        "Noem's spokeswoman, Tricia Lane, said the secretary “stands by her comments.”\n"
+    )
+    assert [(q.speaker, q.title) for q in extract_quotes(text)][1] == ("Tricia Lane", "Noem's spokeswoman")
+
+
 def test_the_agency_is_the_latest_government_body_not_the_latest_body():
     text = (
         "Immigration and Customs Enforcement detained a Fairview University student on Saturday.\n\n"

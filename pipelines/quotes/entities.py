@@ -890,10 +890,12 @@ def index_tokens(index: EntityIndex, tokens: list[Token], text: str) -> None:
 
 
 def _object_of_name(tokens: list[Token], i: int) -> bool:
-    """Whether the description opening at i ("the senator") is the object of a verb right after a name:
-    "Trump called the senator a ...", "Sanders told the crowd"."""
+    """Whether the description opening at i ("the senator") is the object of a verb right after a name (or
+    the comma closing a name's appositive): "Trump called the senator a ...", "Sanders told the crowd",
+    "Noem's spokeswoman, Tricia McLaughlin, said the secretary stands by her comments"."""
     d = i if tokens[i].lower == "the" else i - 1
-    if d < 2 or not (tokens[d - 2].is_cap and tokens[d - 2].is_word):
+    name = d - 3 if d >= 3 and tokens[d - 2].text == "," else d - 2
+    if name < 0 or not (tokens[name].is_cap and tokens[name].is_word):
         return False
     verb = tokens[d - 1]
     # A past-tense verb or a speech verb; "Trump became the nominee" names Trump.
