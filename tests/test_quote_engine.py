@@ -1084,6 +1084,7 @@ def test_no_name_after_a_possessive_place():
         ('"We will not back down," JD Vance said.\n', "JD Vance", "person"),
         ('Illinois Gov. JB Pritzker called the raids "cruel and chaotic."\n', "JB Pritzker", "person"),
         ('"We disagree," the UN Secretariat said.\n', "UN Secretariat", "organization"),
+        ('Catholic Charities said it was "overwhelmed."\n', "Catholic Charities", "organization"),
     ],
 )
 def test_people_whose_names_look_like_bodies(text, speaker, kind):

@@ -167,7 +167,8 @@ ORG_WORDS = (
         republicans democrats gop fbi ice dhs cbp doj record report poll survey school schools clinic hospital
         authority district caucus federation firm llc ltd plc circuit watch society league forum initiative
         partnership immigration customs enforcement protection security affairs health human reserve studios
-        studio equities holdings capital labs entertainment pictures productions records
+        studio equities holdings capital labs entertainment pictures productions records charities charity
+        ministries
         """.split()
     )
     | UNSPEAKING_ORG_HEADS
