@@ -860,6 +860,8 @@ def test_a_statement_speaks_for_whoever_issued_it():
         # the verb that is the document: suing files a complaint, emailing sends an email
         ("The Harbor Workers Union sued the county on Monday.", "The complaint says", "Harbor Workers Union"),
         ("Mayor Ann Cole emailed supporters on Monday.", "The email says", "Ann Cole"),
+        # the one who speaks in a document that opens the sentence
+        ("In a 45-page ruling, Judge Ann Cole said the cities would win.", "The ruling says", "Ann Cole"),
         # a body led by the one named after "by" is the body's, not the leader's
         ("Mayor Ann Cole spoke. A statement issued by the Cole campaign went out late.", "the statement said", None),
     ],

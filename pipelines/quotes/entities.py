@@ -101,6 +101,9 @@ OWNER_AFTER_RE = re.compile(
     rf"[ ]+(?:(?:{'|'.join(sorted(ISSUED_BY))})[ ]+by|by|from)[ ]+(?:the[ ]+)?{_OWNER}"
     rf"(?:[ ]+({'|'.join(sorted(LED_BODIES))}))?(?=[\s,.;]|$)"
 )
+# "In a 45-page ruling, Orrick said": a document opening the sentence, and who speaks in it after the comma.
+IN_DOCUMENT_BEFORE_RE = re.compile(r"[.!?\n][\s”\"]*In[ ]+(?:a|an|his|her|its|their|the)[ ]+(?:[\w-]+[ ]+){0,3}$")
+IN_DOCUMENT_AFTER_RE = re.compile(rf",[ ]+{_OWNER}[ ]+[a-z]")
 # (the verb is looked for first and its owner in the words before it: most capitals open no such owner)
 DOCUMENT_VERB_RE = re.compile(rf"\b({'|'.join(sorted(DOCUMENT_VERBS))})\b")
 VERB_OWNER_RE = re.compile(rf"{_OWNER}[ ]+(?:also[ ]+)?$")
@@ -585,7 +588,9 @@ def _documents(text: str) -> list[tuple[int, str, str]]:
         owned = OWNER_BEFORE_RE.search(before)
         issued = ISSUER_BEFORE_RE.search(before) if ISSUING_RE.search(before) else None
         by = OWNER_AFTER_RE.match(text, m.end())
-        for match, modifier in ((owned, 2), (issued, 0), (by, 2)):
+        opening = IN_DOCUMENT_BEFORE_RE.search(before if m.start() > OWNER_REACH else "\n" + before)
+        speaker = IN_DOCUMENT_AFTER_RE.match(text, m.end()) if opening else None
+        for match, modifier in ((owned, 2), (issued, 0), (by, 2), (speaker, 0)):
             if match is None or (modifier and match.group(modifier) in LED_BODIES):
                 continue
             owner = _owner_name(match.group(1))
