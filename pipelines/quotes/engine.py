@@ -160,14 +160,15 @@ def _index_article(
 ) -> EntityIndex:
     """Every named mention of the article's prose (not its chrome, not a headline), grouped into entities."""
     index = EntityIndex(text)
+    # "DES MOINES, Iowa — ...", "BOSTON (AP) —": the place a story was filed from and the agency that filed
+    # it are no one a later "it" or "the office" means.
+    filed_end = _dateline_end(dateline) if dateline is not None else 0
     for n, (p, para_gaps) in enumerate(zip(paras, gaps, strict=True)):
         if p.chrome or (n == 0 and not p.quotes and _is_headline(para_gaps[0])):
             continue
         for tokens in para_gaps:
-            if dateline is not None and tokens and tokens[0].start < _dateline_end(dateline):
-                # "DES MOINES, Iowa — ...", "BOSTON (AP) —": the place a story was filed from and the agency
-                # that filed it are no one a later "it" or "the office" means.
-                tokens = [t for t in tokens if t.start >= _dateline_end(dateline)]
+            if tokens and tokens[0].start < filed_end:
+                tokens = [t for t in tokens if t.start >= filed_end]
             index_tokens(index, tokens, text)
     index.finish()
     return index
@@ -609,15 +610,16 @@ def _described_body(cue: Cue, index: EntityIndex) -> Speaker | tuple[Entity | No
     head = cue.mention.title or ""
     m = cue.mention._replace(title=None)
     entity: Entity | None
-    owner = m.text.split()[0]
-    if owner.endswith(POSSESSIVE) and owner[:1].isupper() and len(m.text.split()) == 2:
+    words = m.text.split()
+    owner = words[0]
+    if owner.endswith(POSSESSIVE) and owner[:1].isupper() and len(words) == 2:
         # "Clinton's campaign said", "Healey's office said": the body the named person leads (not the
         # latest body with such a head, "the Boston Police Department").
         leader = without_possessive(owner)
         person = index.lookup(leader, m.start)
         name = person.name if person is not None and not person.is_org else leader
         return Speaker(f"{name} {head}", "organization", None, None, m, cue.verb.text)
-    named = [w for w in m.text.split()[1:-1] if w[:1].isupper() and not w.endswith(POSSESSIVE)]
+    named = [w for w in words[1:-1] if w[:1].isupper() and not w.endswith(POSSESSIVE)]
     if named:
         # "the BLM group": the body the article names; "the Trump campaign": the one that person leads.
         if head in LED_BODIES:
@@ -625,7 +627,7 @@ def _described_body(cue: Cue, index: EntityIndex) -> Speaker | tuple[Entity | No
         entity = index.document_author(m.text, m.start)
     else:
         entity = index.by_org_head(head, m.start)
-    if entity is None and m.text.lower().split()[-1] in DOCUMENT_NOUNS:
+    if entity is None and words[-1].lower() in DOCUMENT_NOUNS:
         entity = _document_speaker(m, index)  # "the IMF report"
     return entity, m
 

@@ -52,7 +52,7 @@ from pipelines.quotes.lexicon import (
     WEEKDAYS,
 )
 from pipelines.quotes.mentions import Mention, cap_run_end, is_title_word, led_body, parse_run
-from pipelines.quotes.tokens import Token
+from pipelines.quotes.tokens import Token, make_token
 from storage.normalize import given_name_variants
 
 # A capitalised word not opening a sentence or paragraph: a name, not "Good information can ...".
@@ -463,12 +463,13 @@ class EntityIndex:
         """Whether the prose just before pos brought in someone unnamed by this noun ("A doctor on the scene
         told Ruptly ... “...,” the doctor said"): the description goes back to them, not to a named person."""
         start = max(0, pos - PRONOUN_WINDOW)
-        if noun not in self._text[start:pos]:
+        window = self._text[start:pos]
+        if noun not in window:
             return False
         found = [
             m.start()
-            for m in re.finditer(rf"{INDEFINITE_NOUN_PHRASE}{re.escape(noun)}\b", self._text[start:pos])
-            if not _describes_someone(self._text[max(0, start + m.start() - 12) : start + m.start()])
+            for m in re.finditer(rf"{INDEFINITE_NOUN_PHRASE}{re.escape(noun)}\b", window)
+            if not _describes_someone(window[max(0, m.start() - 12) : m.start()])
         ]
         if not found:
             return False
@@ -571,8 +572,8 @@ class EntityIndex:
 def _describes_someone(before: str) -> bool:
     """Whether an indefinite noun phrase after these words says what someone named is, rather than bringing
     someone in: an appositive (", a New York businessman,") or a predicate ("is a doctor", "as a lawyer")."""
-    words = before.rstrip().split()
-    return before.rstrip().endswith(",") or (bool(words) and words[-1].lower() in PREDICATE_WORDS)
+    words = before.split()
+    return bool(words) and (words[-1].endswith(",") or words[-1].lower() in PREDICATE_WORDS)
 
 
 def _documents(text: str) -> list[tuple[int, str, str]]:
@@ -605,14 +606,9 @@ def _owner_name(printed: str) -> str:
     Sen. Grassley", "Mayor Ann Cole emailed supporters")."""
     words = [w for w in printed.split() if w.lower() not in DETERMINERS]
     k = 0
-    while k + 1 < len(words) and _is_title(words[k]):
+    while k + 1 < len(words) and is_title_word(make_token(words[k], 0, len(words[k]))):
         k += 1
     return " ".join(words[k:])
-
-
-def _is_title(word: str) -> bool:
-    bare = word.lower().rstrip(".")
-    return bare in TITLE_HEADS or bare in TITLE_ABBREVIATIONS
 
 
 def _abbreviates(named: list[str], entity: Entity) -> bool:
